@@ -1,0 +1,48 @@
+//! The `meridian` command line. Each subcommand lives in its own module; this file only
+//! dispatches. Exit codes: 0 success, 1 failure while running, 2 bad input (usage, unknown
+//! place, invalid plan), so scripts can tell a user's mistake from a bug.
+
+use std::ffi::OsString;
+
+mod example;
+mod regions;
+mod report;
+mod rtt;
+
+const USAGE: &str = "\
+usage: meridian <command> [args]
+
+commands:
+  rtt PLACE PLACE            p50 and p99 round trip between two places, with sources
+  regions [--provider P]     list the region catalog (P: aws, gcp, azure)
+  model-eval                 cross-validated error of the latency model, per provider
+  report PLAN.json [--format json|markdown]
+                             evaluate a plan and print the report
+  example                    print the built-in example plan (JSON)
+
+A PLACE is provider:code (aws:us-east-1, gcp:europe-west1, azure:westeurope) or lat,lon.";
+
+/// Runs the command line with `args` (without the program name); returns the exit code.
+pub fn run(args: Vec<OsString>) -> i32 {
+    let mut args = args.into_iter();
+    let Some(cmd) = args.next() else {
+        eprintln!("{USAGE}");
+        return 2;
+    };
+    let rest: Vec<OsString> = args.collect();
+    match cmd.to_string_lossy().as_ref() {
+        "rtt" => rtt::run(rest),
+        "regions" => regions::run(rest),
+        "model-eval" => rtt::run_model_eval(rest),
+        "report" => report::run(rest),
+        "example" => example::run(rest),
+        "help" | "--help" | "-h" => {
+            println!("{USAGE}");
+            0
+        }
+        other => {
+            eprintln!("meridian: unknown command {other:?}\n\n{USAGE}");
+            2
+        }
+    }
+}

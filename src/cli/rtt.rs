@@ -1,0 +1,11 @@
+use std::ffi::OsString;
+
+pub fn run(_args: Vec<OsString>) -> i32 {
+    eprintln!("meridian: not yet implemented");
+    1
+}
+
+pub fn run_model_eval(_args: Vec<OsString>) -> i32 {
+    eprintln!("meridian: not yet implemented");
+    1
+}

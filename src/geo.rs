@@ -1,0 +1,56 @@
+//! Geometry on the sphere and the physical floor on round-trip time.
+
+use serde::{Deserialize, Serialize};
+
+/// Mean Earth radius (km), the usual figure for haversine distances.
+pub const EARTH_RADIUS_KM: f64 = 6371.0;
+/// Light in fibre travels about 200 km per ms (refractive index ~1.47).
+pub const FIBRE_KM_PER_MS: f64 = 200.0;
+
+/// A point on Earth in decimal degrees.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LatLon {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+impl LatLon {
+    pub const fn new(lat: f64, lon: f64) -> Self {
+        LatLon { lat, lon }
+    }
+}
+
+/// Great-circle distance in km (haversine).
+pub fn great_circle_km(a: LatLon, b: LatLon) -> f64 {
+    let (p1, p2) = (a.lat.to_radians(), b.lat.to_radians());
+    let dp = p2 - p1;
+    let dl = (b.lon - a.lon).to_radians();
+    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * EARTH_RADIUS_KM * h.sqrt().min(1.0).asin()
+}
+
+/// The fibre lower bound on a round trip: there and back along the great circle at 200 km/ms.
+pub fn fibre_floor_rtt_ms(a: LatLon, b: LatLon) -> f64 {
+    2.0 * great_circle_km(a, b) / FIBRE_KM_PER_MS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn london_to_sydney_is_about_17000_km_and_170_ms_floor() {
+        let london = LatLon::new(51.5074, -0.1278);
+        let sydney = LatLon::new(-33.8688, 151.2093);
+        let km = great_circle_km(london, sydney);
+        assert!((km - 16_990.0).abs() < 60.0, "{km}");
+        let floor = fibre_floor_rtt_ms(london, sydney);
+        assert!((floor - 169.9).abs() < 1.0, "{floor}");
+    }
+
+    #[test]
+    fn distance_to_self_is_zero() {
+        let p = LatLon::new(10.0, 20.0);
+        assert_eq!(great_circle_km(p, p), 0.0);
+    }
+}

@@ -1,0 +1,1 @@
+//! The plan: one serde type describing places, users, operations and data classes.

@@ -1,6 +1,14 @@
 //! Parses the reference CSVs under `data/` at build time into static Rust tables, so the
-//! browser pays nothing to load the catalog: it is already in the binary as plain data.
+//! browser pays nothing to load the catalog or the RTT matrices: they are already in the
+//! binary as plain data (region indices as `u16`, RTTs as `f32` ms).
+//!
+//! Generated into `OUT_DIR`:
+//! * `regions_table.rs`: `REGIONS`, one row per catalog region that has coordinates.
+//! * `matrices_table.rs`: per matrix, the raw directed rows (`*_RAW`), the symmetrised pairs
+//!   (`*_SYM`, see [`symmetrise`] for the rule) and `MATRIX_MISSING`, the matrix regions the
+//!   catalog does not have (reported, never silently dropped).
 
+use std::collections::{BTreeMap, HashMap};
 use std::env;
 use std::fmt::Write as _;
 use std::fs;
@@ -21,6 +29,36 @@ struct RegionRow {
     coord_derived: String,
 }
 
+/// One RTT matrix file: the Rust name of its tables and the CSV it comes from.
+struct MatrixFile {
+    ident: &'static str,
+    provider: &'static str,
+    path: &'static str,
+}
+
+const MATRICES: &[MatrixFile] = &[
+    MatrixFile {
+        ident: "AZURE_P50",
+        provider: "azure",
+        path: "data/latency_azure_msdocs_p50_2026-07-30.csv",
+    },
+    MatrixFile {
+        ident: "AZURE_P95",
+        provider: "azure",
+        path: "data/latency_azure_msdocs_p95_2026-07-30.csv",
+    },
+    MatrixFile {
+        ident: "GCP_P50",
+        provider: "gcp",
+        path: "data/latency_gcp_perfdashboard_p50_2023-11-27.csv",
+    },
+    MatrixFile {
+        ident: "AWS_MEAN",
+        provider: "aws",
+        path: "data/latency_aws_cloudping_mean_2020-04.csv",
+    },
+];
+
 fn provider_variant(slug: &str) -> &'static str {
     match slug {
         "aws" => "Provider::Aws",
@@ -30,18 +68,20 @@ fn provider_variant(slug: &str) -> &'static str {
     }
 }
 
-fn main() {
-    println!("cargo:rerun-if-changed=data");
-    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("regions_table.rs");
+/// Reads the catalog, keeping only regions with coordinates (restricted regions without
+/// published coordinates are left out; the integrity tests report them as missing).
+fn read_regions() -> Vec<RegionRow> {
     let mut rdr = csv::Reader::from_path("data/regions.csv").expect("data/regions.csv");
+    rdr.deserialize::<RegionRow>()
+        .map(|row| row.expect("data/regions.csv row"))
+        .filter(|r| r.lat.is_some() && r.lon.is_some())
+        .collect()
+}
+
+fn regions_source(regions: &[RegionRow]) -> String {
     let mut src = String::from("pub static REGIONS: &[Region] = &[\n");
-    for row in rdr.deserialize::<RegionRow>() {
-        let r = row.expect("data/regions.csv row");
-        // Restricted regions without published coordinates are left out of the catalog
-        // (the integrity tests report them as missing from the matrices' point of view).
-        let (Some(lat), Some(lon)) = (r.lat, r.lon) else {
-            continue;
-        };
+    for r in regions {
+        let (lat, lon) = (r.lat.unwrap(), r.lon.unwrap());
         writeln!(
             src,
             "    Region {{ provider: {}, code: {:?}, name: {:?}, city: {:?}, country: {:?}, continent: {:?}, jurisdiction: {:?}, geo_group: {:?}, lat: {lat:?}, lon: {lon:?}, coord_derived: {:?} }},",
@@ -51,5 +91,109 @@ fn main() {
         .unwrap();
     }
     src.push_str("];\n");
-    fs::write(out, src).unwrap();
+    src
+}
+
+/// Directed rows of one matrix as (from index, to index, ms), plus the codes that are not
+/// in the catalog. (Most figures are whole ms; GCP gives a decimal below 10 ms.)
+fn read_matrix(
+    m: &MatrixFile,
+    index: &HashMap<(String, String), u16>,
+) -> (Vec<(u16, u16, f32)>, Vec<String>) {
+    let mut rdr = csv::Reader::from_path(m.path).unwrap_or_else(|e| panic!("{}: {e}", m.path));
+    let mut rows = Vec::new();
+    let mut missing = Vec::new();
+    for rec in rdr.records() {
+        let rec = rec.unwrap_or_else(|e| panic!("{}: {e}", m.path));
+        assert_eq!(&rec[0], m.provider, "{}: provider column", m.path);
+        let ms: f64 = rec[3]
+            .parse()
+            .unwrap_or_else(|e| panic!("{}: {:?}: {e}", m.path, &rec[3]));
+        assert!(
+            ms.is_finite() && ms >= 0.0,
+            "{}: RTT {ms} is not a duration",
+            m.path
+        );
+        let mut idx = |code: &str| match index.get(&(m.provider.to_string(), code.to_string())) {
+            Some(&i) => Some(i),
+            None => {
+                if !missing.iter().any(|c: &String| c == code) {
+                    missing.push(code.to_string());
+                }
+                None
+            }
+        };
+        let (from, to) = (idx(&rec[1]), idx(&rec[2]));
+        if let (Some(from), Some(to)) = (from, to) {
+            rows.push((from, to, ms as f32));
+        }
+    }
+    missing.sort();
+    (rows, missing)
+}
+
+/// The asymmetry rule: a link's figure is the mean of both directions when both are
+/// measured, else the one direction that is. Returns (lo, hi, ms, directions) sorted by
+/// (lo, hi) with lo < hi, so the run-time lookup is a binary search.
+fn symmetrise(rows: &[(u16, u16, f32)]) -> Vec<(u16, u16, f32, u8)> {
+    let mut acc: BTreeMap<(u16, u16), (f64, u8)> = BTreeMap::new();
+    for &(a, b, ms) in rows {
+        if a == b {
+            continue;
+        }
+        let e = acc.entry((a.min(b), a.max(b))).or_insert((0.0, 0));
+        e.0 += f64::from(ms);
+        e.1 += 1;
+    }
+    acc.into_iter()
+        .map(|((a, b), (sum, n))| (a, b, (sum / f64::from(n)) as f32, n))
+        .collect()
+}
+
+fn matrices_source(regions: &[RegionRow]) -> String {
+    let index: HashMap<(String, String), u16> = regions
+        .iter()
+        .enumerate()
+        .map(|(i, r)| ((r.provider.clone(), r.code.clone()), i as u16))
+        .collect();
+    let mut src = String::new();
+    let mut missing_all = Vec::new();
+    for m in MATRICES {
+        let (rows, missing) = read_matrix(m, &index);
+        writeln!(src, "pub static {}_RAW: &[RawRtt] = &[", m.ident).unwrap();
+        for (a, b, ms) in &rows {
+            writeln!(src, "RawRtt{{from:{a},to:{b},ms:{ms:?}}},").unwrap();
+        }
+        src.push_str("];\n");
+        writeln!(src, "pub static {}_SYM: &[SymRtt] = &[", m.ident).unwrap();
+        for (a, b, ms, n) in symmetrise(&rows) {
+            writeln!(src, "SymRtt{{a:{a},b:{b},ms:{ms:?},directions:{n}}},").unwrap();
+        }
+        src.push_str("];\n");
+        for code in missing {
+            missing_all.push((m.path, m.provider, code));
+        }
+    }
+    src.push_str("pub static MATRIX_MISSING: &[MissingRegion] = &[\n");
+    for (path, provider, code) in missing_all {
+        writeln!(
+            src,
+            "MissingRegion{{file:{path:?},provider:{},code:{code:?}}},",
+            provider_variant(provider)
+        )
+        .unwrap();
+    }
+    src.push_str("];\n");
+    src
+}
+
+fn main() {
+    println!("cargo:rerun-if-changed=data");
+    println!("cargo:rerun-if-changed=build.rs");
+    let out_dir = env::var("OUT_DIR").unwrap();
+    let out = Path::new(&out_dir);
+    let regions = read_regions();
+    assert!(regions.len() < usize::from(u16::MAX), "region index must fit u16");
+    fs::write(out.join("regions_table.rs"), regions_source(&regions)).unwrap();
+    fs::write(out.join("matrices_table.rs"), matrices_source(&regions)).unwrap();
 }

@@ -1,11 +1,104 @@
+//! `meridian rtt PLACE PLACE` and `meridian model-eval`.
+
 use std::ffi::OsString;
 
-pub fn run(_args: Vec<OsString>) -> i32 {
-    eprintln!("meridian: not yet implemented");
-    1
+use crate::latency::{self, eval, model::Basis, RttSource};
+use crate::place::Place;
+
+fn parse_place(arg: &str) -> Result<Place, i32> {
+    Place::parse(arg).map_err(|e| {
+        eprintln!("meridian rtt: {e}");
+        2
+    })
 }
 
-pub fn run_model_eval(_args: Vec<OsString>) -> i32 {
-    eprintln!("meridian: not yet implemented");
-    1
+/// Prints the p50 and p99 between two places and where each came from. Exit 2 on bad input.
+pub fn run(args: Vec<OsString>) -> i32 {
+    let mut places = Vec::new();
+    let mut parser = lexopt::Parser::from_args(args);
+    loop {
+        match parser.next() {
+            Ok(None) => break,
+            Ok(Some(lexopt::Arg::Value(v))) => places.push(v.to_string_lossy().into_owned()),
+            Ok(Some(arg)) => {
+                eprintln!(
+                    "meridian rtt: unexpected {}\nusage: meridian rtt PLACE PLACE",
+                    arg.unexpected()
+                );
+                return 2;
+            }
+            Err(e) => {
+                eprintln!("meridian rtt: {e}\nusage: meridian rtt PLACE PLACE");
+                return 2;
+            }
+        }
+    }
+    if places.len() != 2 {
+        eprintln!(
+            "meridian rtt: expected two places, got {}\nusage: meridian rtt PLACE PLACE\n{}",
+            places.len(),
+            crate::place::PLACE_FORMS
+        );
+        return 2;
+    }
+    let (a, b) = match (parse_place(&places[0]), parse_place(&places[1])) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(c), _) | (_, Err(c)) => return c,
+    };
+    let x = latency::rtt_explained(&a, &b);
+    println!("{} <-> {}", a.label(), b.label());
+    println!("  p50  {:7.1} ms  {}", x.link.p50_ms, x.link.source.describe());
+    let tail = if x.p95_measured {
+        "log-normal from the measured P95 (Azure)"
+    } else {
+        "log-normal from the p95 fitted on Azure P50/P95"
+    };
+    println!("  p95  {:7.1} ms  {tail}", x.p95_ms);
+    println!(
+        "  p99  {:7.1} ms  ln(p99/p50) = (2.326/1.645) ln(p95/p50)",
+        x.link.p99_ms
+    );
+    println!("  fibre floor {:.1} ms", x.floor_ms);
+    if let Some(p) = &x.prediction {
+        match p.basis {
+            Basis::Neighbours { pairs, nearest_km } => {
+                println!("  from {pairs} measured pairs nearby (closest: ends {nearest_km:.0} km off in total):");
+                let regs = crate::data::regions();
+                for (o, w) in &p.top {
+                    println!(
+                        "    {} <-> {}  {:.1} ms p50, weight {:.0} %",
+                        regs[usize::from(o.a)].key(),
+                        regs[usize::from(o.b)].key(),
+                        o.p50_ms,
+                        100.0 * w
+                    );
+                }
+            }
+            Basis::DistanceFit => {
+                let f = latency::model::model().distance_fit();
+                println!(
+                    "  no measured pair near both ends: {:.1} ms + {:.2} x fibre floor",
+                    f.c0_ms, f.k
+                );
+            }
+        }
+    }
+    if let RttSource::Measured { .. } = x.link.source {
+        println!("  (both directions averaged where both are published)");
+    }
+    0
+}
+
+/// Prints the model's cross-validated and leave-one-provider-out errors as markdown.
+pub fn run_model_eval(args: Vec<OsString>) -> i32 {
+    if let Some(a) = args.first() {
+        eprintln!(
+            "meridian model-eval: unexpected argument {:?}\nusage: meridian model-eval",
+            a
+        );
+        return 2;
+    }
+    let report = eval::evaluate(latency::model::Params::default());
+    print!("{}", report.markdown());
+    0
 }

@@ -4,6 +4,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::geo::LatLon;
 
+pub mod matrices;
+
 /// A cloud provider whose regions are in the catalog.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -1,10 +1,39 @@
 //! Round-trip times between places, each with where it came from.
 //!
-//! INTERFACE STUB: the measured matrices and the fitted model replace the body of [`rtt`];
-//! the types are the contract the engine and the UI rely on.
+//! [`rtt`] answers, in order: the same place → the cross-AZ figure; two regions of one
+//! provider that its matrix measures → the measurement (asymmetry rule: mean of both
+//! directions when both exist, else the one that exists); anything else → the model of
+//! [`model`] (nearby measured pairs of any provider, else a distance fit). p99 comes from
+//! the tail model of [`tail`]. Nothing is ever below the fibre floor. See
+//! docs/latency-model.md.
+
+use std::fmt;
 
 use crate::geo::fibre_floor_rtt_ms;
 use crate::place::Place;
+
+pub mod eval;
+pub mod measured;
+pub mod model;
+pub mod tail;
+
+/// Round trip between two availability zones of one region (DESIGN.md: cross-AZ 1–2 ms).
+pub const CROSS_AZ_P50_MS: f64 = 1.5;
+/// Its p99: twice the median, a conservative round figure for an in-metro link.
+pub const CROSS_AZ_P99_MS: f64 = 3.0;
+
+/// Method names used in [`RttSource::Modeled`].
+pub const METHOD_NEIGHBOURS: &str =
+    "nearby measured pairs (any provider), adjusted for distance";
+pub const METHOD_DISTANCE_FIT: &str = "distance fit c0 + k x fibre floor";
+
+/// Leave-one-provider-out error of the neighbour model over all measured pairs, as printed
+/// by `meridian model-eval` (a test checks these stay in step with the evaluation).
+pub const NEIGHBOURS_MEDIAN_ERR_PCT: f64 = 7.6;
+pub const NEIGHBOURS_P90_ERR_PCT: f64 = 27.1;
+/// Leave-one-provider-out error of the distance fit alone (the fallback).
+pub const DISTANCE_FIT_MEDIAN_ERR_PCT: f64 = 13.8;
+pub const DISTANCE_FIT_P90_ERR_PCT: f64 = 34.6;
 
 /// Where an RTT figure came from, so every number can be defended.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,6 +54,39 @@ pub enum RttSource {
     },
 }
 
+impl RttSource {
+    /// One human-readable line of provenance, for the UI and the CLI.
+    pub fn describe(&self) -> String {
+        match self {
+            RttSource::SameRegion => format!(
+                "same region: cross-AZ round trip, {CROSS_AZ_P50_MS} ms p50 / {CROSS_AZ_P99_MS} ms p99 (typical figure, not measured)"
+            ),
+            RttSource::Measured {
+                dataset,
+                statistic,
+                date,
+            } => format!("measured: {dataset}, {statistic}, {date}"),
+            RttSource::Modeled {
+                method,
+                median_abs_error_pct,
+                p90_abs_error_pct,
+            } => format!(
+                "modeled: {method}; expected error {median_abs_error_pct:.1} % median, {p90_abs_error_pct:.1} % p90 (leave-one-provider-out)"
+            ),
+        }
+    }
+
+    pub fn is_measured(&self) -> bool {
+        matches!(self, RttSource::Measured { .. })
+    }
+}
+
+impl fmt::Display for RttSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe())
+    }
+}
+
 /// A link's round-trip time distribution summary (ms).
 #[derive(Clone, Debug, PartialEq)]
 pub struct LinkRtt {
@@ -33,23 +95,93 @@ pub struct LinkRtt {
     pub source: RttSource,
 }
 
+/// [`rtt`] with the detail behind it: the p95 used for the tail, and for a modeled link the
+/// prediction (its basis and the closest measured pairs it drew on).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RttExplained {
+    pub link: LinkRtt,
+    /// Measured p95 where published (Azure), else the tail fit's.
+    pub p95_ms: f64,
+    pub p95_measured: bool,
+    /// The fibre lower bound for this pair (ms).
+    pub floor_ms: f64,
+    pub prediction: Option<model::Prediction>,
+}
+
 /// The round trip between two places, never below the fibre lower bound.
 pub fn rtt(a: &Place, b: &Place) -> LinkRtt {
+    rtt_explained(a, b).link
+}
+
+/// [`rtt`] with its working shown.
+pub fn rtt_explained(a: &Place, b: &Place) -> RttExplained {
+    let floor = fibre_floor_rtt_ms(a.location(), b.location());
     if a == b {
-        return LinkRtt {
-            p50_ms: 1.5,
-            p99_ms: 3.0,
-            source: RttSource::SameRegion,
+        return RttExplained {
+            link: LinkRtt {
+                p50_ms: CROSS_AZ_P50_MS,
+                p99_ms: CROSS_AZ_P99_MS,
+                source: RttSource::SameRegion,
+            },
+            p95_ms: tail::tail_fit().p95(CROSS_AZ_P50_MS),
+            p95_measured: false,
+            floor_ms: 0.0,
+            prediction: None,
         };
     }
-    let p50 = (fibre_floor_rtt_ms(a.location(), b.location()) * 1.75).max(1.5);
-    LinkRtt {
-        p50_ms: p50,
-        p99_ms: p50 * 1.3,
-        source: RttSource::Modeled {
-            method: "stub: fibre floor x 1.75",
-            median_abs_error_pct: 15.0,
-            p90_abs_error_pct: 40.0,
+    if let (Place::Region(ra), Place::Region(rb)) = (a, b) {
+        if let Some(m) = measured::measured(ra, rb) {
+            let p50 = m.p50_ms.max(floor);
+            let p95 = m
+                .p95_ms
+                .unwrap_or_else(|| tail::tail_fit().p95(p50))
+                .max(p50);
+            let stat = if m.dataset.statistic == "mean" {
+                "mean (p50 taken as mean + 0.5 ms)"
+            } else {
+                m.dataset.statistic
+            };
+            return RttExplained {
+                link: LinkRtt {
+                    p50_ms: p50,
+                    p99_ms: tail::p99_from(p50, Some(p95)),
+                    source: RttSource::Measured {
+                        dataset: m.dataset.name,
+                        statistic: stat,
+                        date: m.dataset.date,
+                    },
+                },
+                p95_ms: p95,
+                p95_measured: m.p95_ms.is_some(),
+                floor_ms: floor,
+                prediction: None,
+            };
+        }
+    }
+    let pred = model::model().predict(a.location(), b.location());
+    let p50 = pred.p50_ms.max(floor);
+    let p95 = tail::tail_fit().p95(p50);
+    let source = match pred.basis {
+        model::Basis::Neighbours { .. } => RttSource::Modeled {
+            method: METHOD_NEIGHBOURS,
+            median_abs_error_pct: NEIGHBOURS_MEDIAN_ERR_PCT,
+            p90_abs_error_pct: NEIGHBOURS_P90_ERR_PCT,
         },
+        model::Basis::DistanceFit => RttSource::Modeled {
+            method: METHOD_DISTANCE_FIT,
+            median_abs_error_pct: DISTANCE_FIT_MEDIAN_ERR_PCT,
+            p90_abs_error_pct: DISTANCE_FIT_P90_ERR_PCT,
+        },
+    };
+    RttExplained {
+        link: LinkRtt {
+            p50_ms: p50,
+            p99_ms: tail::p99_from(p50, Some(p95)),
+            source,
+        },
+        p95_ms: p95,
+        p95_measured: false,
+        floor_ms: floor,
+        prediction: Some(pred),
     }
 }

@@ -1,0 +1,243 @@
+//! Evaluation of the latency model: 5-fold cross-validation (seeded, deterministic) over
+//! every measured link, and leave-one-provider-out (each provider's links predicted from
+//! the other providers' measurements only), with the baseline `inflation × floor` and the
+//! distance fit alone for comparison. `meridian model-eval` prints [`EvalReport::markdown`].
+
+use crate::data::{regions, Provider};
+
+use super::model::{observations, Baseline, DistanceFit, Model, Observation, Params};
+
+/// Seed of the fold assignment, fixed so the figures are reproducible.
+pub const SEED: u64 = 0x5eed_2026;
+pub const FOLDS: usize = 5;
+
+/// Median and p90 absolute percentage error over a set of links.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ErrorStats {
+    pub n: usize,
+    pub median_pct: f64,
+    pub p90_pct: f64,
+}
+
+impl ErrorStats {
+    pub fn of(mut errs: Vec<f64>) -> ErrorStats {
+        errs.sort_by(f64::total_cmp);
+        let q = |p: f64| {
+            if errs.is_empty() {
+                f64::NAN
+            } else {
+                // Nearest-rank quantile.
+                let k = ((p * errs.len() as f64).ceil() as usize).clamp(1, errs.len()) - 1;
+                errs[k]
+            }
+        };
+        ErrorStats {
+            n: errs.len(),
+            median_pct: q(0.5),
+            p90_pct: q(0.9),
+        }
+    }
+}
+
+/// The three predictors compared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Predictor {
+    Neighbours,
+    DistanceFit,
+    Baseline,
+}
+
+impl Predictor {
+    pub const ALL: [Predictor; 3] = [
+        Predictor::Neighbours,
+        Predictor::DistanceFit,
+        Predictor::Baseline,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Predictor::Neighbours => "neighbour model (shipped)",
+            Predictor::DistanceFit => "distance fit c0 + k·floor (fallback)",
+            Predictor::Baseline => "baseline inflation × floor",
+        }
+    }
+}
+
+/// Absolute percentage errors per (predictor, scheme, provider).
+#[derive(Clone, Debug, Default)]
+pub struct EvalReport {
+    /// (predictor, cross-validation?, provider, errors %)
+    pub rows: Vec<(Predictor, bool, Option<Provider>, ErrorStats)>,
+    /// Share of LOPO predictions of the neighbour model that had neighbours.
+    pub lopo_neighbour_share: f64,
+}
+
+fn pct_err(pred: f64, actual: f64) -> f64 {
+    100.0 * (pred - actual).abs() / actual
+}
+
+/// Predictions of the three predictors for `test`, trained on `train`.
+fn predict_all(train: Vec<Observation>, test: &[&Observation], params: Params) -> Vec<[f64; 3]> {
+    let base = Baseline::fit(train.iter());
+    let fit = DistanceFit::fit(train.iter());
+    let model = Model::new(train, params);
+    let regs = regions();
+    test.iter()
+        .map(|o| {
+            let (a, b) = (
+                regs[usize::from(o.a)].location(),
+                regs[usize::from(o.b)].location(),
+            );
+            [
+                model.predict(a, b).p50_ms,
+                fit.predict_km(o.km),
+                base.predict_km(o.km),
+            ]
+        })
+        .collect()
+}
+
+/// A deterministic fold per link (xorshift over the link's position).
+fn fold_of(k: usize) -> usize {
+    let mut x = SEED ^ (k as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    (x % FOLDS as u64) as usize
+}
+
+/// Runs both schemes with `params`.
+pub fn evaluate(params: Params) -> EvalReport {
+    let obs = observations();
+    // errs[scheme][predictor] = (provider, err)
+    let mut errs: [[Vec<(Provider, f64)>; 3]; 2] = Default::default();
+
+    for f in 0..FOLDS {
+        let train: Vec<Observation> = obs
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| fold_of(*k) != f)
+            .map(|(_, o)| *o)
+            .collect();
+        let test: Vec<&Observation> = obs
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| fold_of(*k) == f)
+            .map(|(_, o)| o)
+            .collect();
+        for (o, p) in test.iter().zip(predict_all(train, &test, params)) {
+            for (slot, v) in p.iter().enumerate() {
+                errs[0][slot].push((o.provider, pct_err(*v, o.p50_ms)));
+            }
+        }
+    }
+
+    let mut with_neighbours = 0usize;
+    for prov in Provider::ALL {
+        let train: Vec<Observation> = obs.iter().filter(|o| o.provider != prov).copied().collect();
+        let test: Vec<&Observation> = obs.iter().filter(|o| o.provider == prov).collect();
+        let m = Model::new(train.clone(), params);
+        let regs = regions();
+        with_neighbours += test
+            .iter()
+            .filter(|o| {
+                matches!(
+                    m.predict(
+                        regs[usize::from(o.a)].location(),
+                        regs[usize::from(o.b)].location()
+                    )
+                    .basis,
+                    super::model::Basis::Neighbours { .. }
+                )
+            })
+            .count();
+        for (o, p) in test.iter().zip(predict_all(train, &test, params)) {
+            for (slot, v) in p.iter().enumerate() {
+                errs[1][slot].push((o.provider, pct_err(*v, o.p50_ms)));
+            }
+        }
+    }
+
+    let mut report = EvalReport {
+        rows: Vec::new(),
+        lopo_neighbour_share: with_neighbours as f64 / obs.len() as f64,
+    };
+    for (scheme, per_pred) in errs.iter().enumerate() {
+        for (slot, e) in per_pred.iter().enumerate() {
+            let pred = Predictor::ALL[slot];
+            for prov in Provider::ALL {
+                let v = e.iter().filter(|x| x.0 == prov).map(|x| x.1).collect();
+                report
+                    .rows
+                    .push((pred, scheme == 0, Some(prov), ErrorStats::of(v)));
+            }
+            let all = e.iter().map(|x| x.1).collect();
+            report.rows.push((pred, scheme == 0, None, ErrorStats::of(all)));
+        }
+    }
+    report
+}
+
+impl EvalReport {
+    /// The stats of one (predictor, scheme, provider or all) cell.
+    pub fn get(&self, pred: Predictor, cv: bool, prov: Option<Provider>) -> ErrorStats {
+        self.rows
+            .iter()
+            .find(|r| r.0 == pred && r.1 == cv && r.2 == prov)
+            .map(|r| r.3)
+            .expect("every cell is computed")
+    }
+
+    /// The table: one row per predictor × provider, CV and LOPO columns.
+    pub fn markdown(&self) -> String {
+        let mut s = String::from(
+            "| predictor | provider (links) | 5-fold CV median | CV p90 | leave-one-provider-out median | LOPO p90 |\n|---|---|---|---|---|---|\n",
+        );
+        for pred in Predictor::ALL {
+            let provs: Vec<Option<Provider>> =
+                Provider::ALL.into_iter().map(Some).chain([None]).collect();
+            for prov in provs {
+                let cv = self.get(pred, true, prov);
+                let lo = self.get(pred, false, prov);
+                let name = prov.map_or("all", |p| p.display_name());
+                s.push_str(&format!(
+                    "| {} | {} ({}) | {:.1} % | {:.1} % | {:.1} % | {:.1} % |\n",
+                    pred.label(),
+                    name,
+                    cv.n,
+                    cv.median_pct,
+                    cv.p90_pct,
+                    lo.median_pct,
+                    lo.p90_pct
+                ));
+            }
+        }
+        s.push_str(&format!(
+            "\nAbsolute percentage error of the predicted p50 against the measured p50 (AWS: mean + 0.5 ms). \
+             Folds seeded with {SEED:#x}. In leave-one-provider-out, {:.0} % of links had measured neighbours \
+             from the other providers; the rest used the distance fit.\n",
+            100.0 * self.lopo_neighbour_share
+        ));
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_stats_nearest_rank() {
+        let s = ErrorStats::of((1..=10).map(f64::from).collect());
+        assert_eq!((s.n, s.median_pct, s.p90_pct), (10, 5.0, 9.0));
+    }
+
+    #[test]
+    fn folds_are_balanced() {
+        let mut c = [0usize; FOLDS];
+        for k in 0..5000 {
+            c[fold_of(k)] += 1;
+        }
+        assert!(c.iter().all(|&n| n > 850 && n < 1150), "{c:?}");
+    }
+}

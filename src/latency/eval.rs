@@ -70,7 +70,17 @@ pub struct EvalReport {
     pub rows: Vec<(Predictor, bool, Option<Provider>, ErrorStats)>,
     /// Share of LOPO predictions of the neighbour model that had neighbours.
     pub lopo_neighbour_share: f64,
+    /// LOPO errors of the neighbour model by link length: (label, stats).
+    pub lopo_by_length: Vec<(&'static str, ErrorStats)>,
 }
+
+/// Link-length bands for the breakdown (km, lower bound inclusive).
+pub const LENGTH_BANDS: [(&str, f64, f64); 4] = [
+    ("< 1,000 km", 0.0, 1000.0),
+    ("1,000–2,500 km", 1000.0, 2500.0),
+    ("2,500–5,000 km", 2500.0, 5000.0),
+    ("≥ 5,000 km", 5000.0, f64::INFINITY),
+];
 
 fn pct_err(pred: f64, actual: f64) -> f64 {
     100.0 * (pred - actual).abs() / actual
@@ -111,6 +121,7 @@ pub fn evaluate(params: Params) -> EvalReport {
     let obs = observations();
     // errs[scheme][predictor] = (provider, err)
     let mut errs: [[Vec<(Provider, f64)>; 3]; 2] = Default::default();
+    let mut by_length: Vec<Vec<f64>> = vec![Vec::new(); LENGTH_BANDS.len()];
 
     for f in 0..FOLDS {
         let train: Vec<Observation> = obs
@@ -155,12 +166,23 @@ pub fn evaluate(params: Params) -> EvalReport {
             for (slot, v) in p.iter().enumerate() {
                 errs[1][slot].push((o.provider, pct_err(*v, o.p50_ms)));
             }
+            if let Some(band) = LENGTH_BANDS
+                .iter()
+                .position(|b| o.km >= b.1 && o.km < b.2)
+            {
+                by_length[band].push(pct_err(p[0], o.p50_ms));
+            }
         }
     }
 
     let mut report = EvalReport {
         rows: Vec::new(),
         lopo_neighbour_share: with_neighbours as f64 / obs.len() as f64,
+        lopo_by_length: LENGTH_BANDS
+            .iter()
+            .zip(by_length)
+            .map(|(b, e)| (b.0, ErrorStats::of(e)))
+            .collect(),
     };
     for (scheme, per_pred) in errs.iter().enumerate() {
         for (slot, e) in per_pred.iter().enumerate() {
@@ -218,6 +240,15 @@ impl EvalReport {
              from the other providers; the rest used the distance fit.\n",
             100.0 * self.lopo_neighbour_share
         ));
+        s.push_str(
+            "\nNeighbour model, leave-one-provider-out, by link length:\n\n| link length | links | median | p90 |\n|---|---|---|---|\n",
+        );
+        for (label, e) in &self.lopo_by_length {
+            s.push_str(&format!(
+                "| {label} | {} | {:.1} % | {:.1} % |\n",
+                e.n, e.median_pct, e.p90_pct
+            ));
+        }
         s
     }
 }
@@ -230,6 +261,33 @@ mod tests {
     fn error_stats_nearest_rank() {
         let s = ErrorStats::of((1..=10).map(f64::from).collect());
         assert_eq!((s.n, s.median_pct, s.p90_pct), (10, 5.0, 9.0));
+    }
+
+    /// The figures `rtt()` attaches to modeled links must be the ones this evaluation
+    /// produces; if the data or the model change, this fails until they are updated.
+    #[test]
+    fn shipped_error_constants_match_the_evaluation() {
+        use crate::latency::*;
+        let r = evaluate(Params::default());
+        let n = r.get(Predictor::Neighbours, false, None);
+        let d = r.get(Predictor::DistanceFit, false, None);
+        let close = |a: f64, b: f64| (a - b).abs() < 0.1;
+        assert!(close(n.median_pct, NEIGHBOURS_MEDIAN_ERR_PCT), "{n:?}");
+        assert!(close(n.p90_pct, NEIGHBOURS_P90_ERR_PCT), "{n:?}");
+        assert!(close(d.median_pct, DISTANCE_FIT_MEDIAN_ERR_PCT), "{d:?}");
+        assert!(close(d.p90_pct, DISTANCE_FIT_P90_ERR_PCT), "{d:?}");
+    }
+
+    /// The point of the model: it must beat the distance × inflation baseline clearly.
+    #[test]
+    fn neighbour_model_beats_the_baseline() {
+        let r = evaluate(Params::default());
+        for cv in [true, false] {
+            let n = r.get(Predictor::Neighbours, cv, None);
+            let b = r.get(Predictor::Baseline, cv, None);
+            assert!(n.median_pct < 0.6 * b.median_pct, "{n:?} vs {b:?}");
+            assert!(n.p90_pct < 0.75 * b.p90_pct, "{n:?} vs {b:?}");
+        }
     }
 
     #[test]

@@ -29,8 +29,8 @@ pub const METHOD_DISTANCE_FIT: &str = "distance fit c0 + k x fibre floor";
 
 /// Leave-one-provider-out error of the neighbour model over all measured pairs, as printed
 /// by `meridian model-eval` (a test checks these stay in step with the evaluation).
-pub const NEIGHBOURS_MEDIAN_ERR_PCT: f64 = 7.6;
-pub const NEIGHBOURS_P90_ERR_PCT: f64 = 27.1;
+pub const NEIGHBOURS_MEDIAN_ERR_PCT: f64 = 6.0;
+pub const NEIGHBOURS_P90_ERR_PCT: f64 = 21.8;
 /// Leave-one-provider-out error of the distance fit alone (the fallback).
 pub const DISTANCE_FIT_MEDIAN_ERR_PCT: f64 = 13.8;
 pub const DISTANCE_FIT_P90_ERR_PCT: f64 = 34.6;

@@ -7,6 +7,8 @@
 //! * `matrices_table.rs`: per matrix, the raw directed rows (`*_RAW`), the symmetrised pairs
 //!   (`*_SYM`, see [`symmetrise`] for the rule) and `MATRIX_MISSING`, the matrix regions the
 //!   catalog does not have (reported, never silently dropped).
+//! * `prices_table.rs`: per-region prices from `egress_prices_by_region.csv` and
+//!   `vm_price_gcp_n2-standard-4.csv` (the provider-wide rules live in `src/data/prices.rs`).
 
 use std::collections::{BTreeMap, HashMap};
 use std::env;
@@ -187,13 +189,75 @@ fn matrices_source(regions: &[RegionRow]) -> String {
     src
 }
 
+#[derive(serde::Deserialize)]
+struct EgressRow {
+    provider: String,
+    src_region: String,
+    category: String,
+    usd: f64,
+    unit: String,
+}
+
+#[derive(serde::Deserialize)]
+struct VmRow {
+    region: String,
+    usd_per_hour_ondemand: f64,
+    usd_per_month_ondemand: f64,
+}
+
+/// `EGRESS_BY_REGION` (provider, source region, internet or inter-region, price, unit) and
+/// `GCP_VM_N2_STANDARD_4` (region, $/hour, $/month on demand).
+fn prices_source() -> String {
+    let mut src = String::from("pub static EGRESS_BY_REGION: &[RegionEgress] = &[\n");
+    let path = "data/egress_prices_by_region.csv";
+    let mut rdr = csv::Reader::from_path(path).expect(path);
+    for row in rdr.deserialize::<EgressRow>() {
+        let r = row.expect(path);
+        let kind = if r.category.starts_with("internet egress") {
+            "EgressKind::Internet"
+        } else if r.category.starts_with("inter-region") {
+            "EgressKind::InterRegion"
+        } else {
+            panic!("{path}: unknown category {:?}", r.category)
+        };
+        writeln!(
+            src,
+            "RegionEgress{{provider:{},region:{:?},kind:{kind},category:{:?},usd:{:?},unit:{:?}}},",
+            provider_variant(&r.provider),
+            r.src_region,
+            r.category,
+            r.usd,
+            r.unit
+        )
+        .unwrap();
+    }
+    src.push_str("];\npub static GCP_VM_N2_STANDARD_4: &[RegionVm] = &[\n");
+    let path = "data/vm_price_gcp_n2-standard-4.csv";
+    let mut rdr = csv::Reader::from_path(path).expect(path);
+    for row in rdr.deserialize::<VmRow>() {
+        let r = row.expect(path);
+        writeln!(
+            src,
+            "RegionVm{{region:{:?},usd_per_hour:{:?},usd_per_month:{:?}}},",
+            r.region, r.usd_per_hour_ondemand, r.usd_per_month_ondemand
+        )
+        .unwrap();
+    }
+    src.push_str("];\n");
+    src
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=data");
     println!("cargo:rerun-if-changed=build.rs");
     let out_dir = env::var("OUT_DIR").unwrap();
     let out = Path::new(&out_dir);
     let regions = read_regions();
-    assert!(regions.len() < usize::from(u16::MAX), "region index must fit u16");
+    assert!(
+        regions.len() < usize::from(u16::MAX),
+        "region index must fit u16"
+    );
     fs::write(out.join("regions_table.rs"), regions_source(&regions)).unwrap();
     fs::write(out.join("matrices_table.rs"), matrices_source(&regions)).unwrap();
+    fs::write(out.join("prices_table.rs"), prices_source()).unwrap();
 }

@@ -239,8 +239,14 @@ mod tests {
 
     #[test]
     fn parses_regions_and_coordinates() {
-        assert_eq!(Place::parse("aws:us-east-1").unwrap().label(), "aws:us-east-1");
-        assert_eq!(Place::parse(" Azure:WestEurope ").unwrap().label(), "azure:westeurope");
+        assert_eq!(
+            Place::parse("aws:us-east-1").unwrap().label(),
+            "aws:us-east-1"
+        );
+        assert_eq!(
+            Place::parse(" Azure:WestEurope ").unwrap().label(),
+            "azure:westeurope"
+        );
         let p = Place::parse("50.11, 8.68").unwrap();
         assert_eq!(p.location(), LatLon::new(50.11, 8.68));
         assert_eq!(p.jurisdiction(), "");
@@ -271,14 +277,20 @@ mod tests {
             e.to_string(),
             format!("bad coordinates \"95,10\": latitude must be within -90..90; {PLACE_FORMS}")
         );
-        assert!(matches!(Place::parse("1,x"), Err(PlaceError::BadCoordinates { .. })));
+        assert!(matches!(
+            Place::parse("1,x"),
+            Err(PlaceError::BadCoordinates { .. })
+        ));
     }
 
     #[test]
     fn bare_code_suggests_the_provider_key() {
         match Place::parse("westeurope").unwrap_err() {
             PlaceError::Unrecognised { suggestions, .. } => {
-                assert_eq!(suggestions.first().map(String::as_str), Some("azure:westeurope"))
+                assert_eq!(
+                    suggestions.first().map(String::as_str),
+                    Some("azure:westeurope")
+                )
             }
             e => panic!("{e:?}"),
         }

@@ -20,9 +20,18 @@ fn coordinates_are_in_range_and_not_null_island() {
     assert_eq!(regions().len(), 135, "data/regions.csv has 135 regions");
     for r in regions() {
         assert!((-90.0..=90.0).contains(&r.lat), "{} lat {}", r.key(), r.lat);
-        assert!((-180.0..=180.0).contains(&r.lon), "{} lon {}", r.key(), r.lon);
+        assert!(
+            (-180.0..=180.0).contains(&r.lon),
+            "{} lon {}",
+            r.key(),
+            r.lon
+        );
         assert!(r.lat != 0.0 || r.lon != 0.0, "{} at (0, 0)", r.key());
-        assert!(!r.jurisdiction.is_empty(), "{} has no jurisdiction", r.key());
+        assert!(
+            !r.jurisdiction.is_empty(),
+            "{} has no jurisdiction",
+            r.key()
+        );
     }
 }
 
@@ -44,24 +53,36 @@ fn no_measured_rtt_below_the_fibre_floor_unless_allowed() {
                 .iter()
                 .any(|x| x.0 == ds.id && x.1 == a.code && x.2 == b.code);
             if f64::from(row.ms) < floor && !allowed {
-                offenders.push(format!("{:?} {} -> {}: {} < {floor:.1}", ds.id, a.code, b.code, row.ms));
+                offenders.push(format!(
+                    "{:?} {} -> {}: {} < {floor:.1}",
+                    ds.id, a.code, b.code, row.ms
+                ));
             }
         }
     }
-    assert!(offenders.is_empty(), "below the fibre floor: {offenders:#?}");
+    assert!(
+        offenders.is_empty(),
+        "below the fibre floor: {offenders:#?}"
+    );
 }
 
 #[test]
 fn matrix_regions_missing_from_the_catalog_are_exactly_the_restricted_gcp_ones() {
-    let missing: BTreeSet<(Provider, &str)> =
-        missing_regions().iter().map(|m| (m.provider, m.code)).collect();
-    let expected: BTreeSet<(Provider, &str)> = ["europe-west5", "us-central2", "us-east7", "us-west8"]
-        .into_iter()
-        .map(|c| (Provider::Gcp, c))
+    let missing: BTreeSet<(Provider, &str)> = missing_regions()
+        .iter()
+        .map(|m| (m.provider, m.code))
         .collect();
+    let expected: BTreeSet<(Provider, &str)> =
+        ["europe-west5", "us-central2", "us-east7", "us-west8"]
+            .into_iter()
+            .map(|c| (Provider::Gcp, c))
+            .collect();
     assert_eq!(missing, expected);
     for m in missing_regions() {
-        assert!(find_region(m.provider, m.code).is_none(), "{m:?} is in the catalog");
+        assert!(
+            find_region(m.provider, m.code).is_none(),
+            "{m:?} is in the catalog"
+        );
     }
 }
 
@@ -73,16 +94,36 @@ fn catalog_regions_without_measurements_are_the_known_ones() {
         (
             Provider::Aws,
             &[
-                "af-south-1", "ap-northeast-3", "ap-south-2", "ap-southeast-3", "ap-southeast-4",
-                "ap-southeast-5", "ap-southeast-7", "ca-west-1", "cn-north-1", "cn-northwest-1",
-                "eu-central-2", "eu-south-1", "eu-south-2", "il-central-1", "me-central-1",
+                "af-south-1",
+                "ap-northeast-3",
+                "ap-south-2",
+                "ap-southeast-3",
+                "ap-southeast-4",
+                "ap-southeast-5",
+                "ap-southeast-7",
+                "ca-west-1",
+                "cn-north-1",
+                "cn-northwest-1",
+                "eu-central-2",
+                "eu-south-1",
+                "eu-south-2",
+                "il-central-1",
+                "me-central-1",
                 "mx-central-1",
             ],
         ),
-        (Provider::Gcp, &["asia-southeast3", "europe-north2", "northamerica-south1"]),
+        (
+            Provider::Gcp,
+            &["asia-southeast3", "europe-north2", "northamerica-south1"],
+        ),
         (
             Provider::Azure,
-            &["brazilsoutheast", "chilecentral", "jioindiacentral", "westindia"],
+            &[
+                "brazilsoutheast",
+                "chilecentral",
+                "jioindiacentral",
+                "westindia",
+            ],
         ),
     ];
     for (prov, codes) in expected {
@@ -156,8 +197,16 @@ fn embedded_rows_match_the_csv_files() {
 fn symmetrised_links_are_the_mean_of_both_directions() {
     let raw = GCP_P50.raw();
     for l in GCP_P50.links().iter().take(200) {
-        let ab = raw.iter().find(|r| r.from == l.a && r.to == l.b).unwrap().ms;
-        let ba = raw.iter().find(|r| r.from == l.b && r.to == l.a).unwrap().ms;
+        let ab = raw
+            .iter()
+            .find(|r| r.from == l.a && r.to == l.b)
+            .unwrap()
+            .ms;
+        let ba = raw
+            .iter()
+            .find(|r| r.from == l.b && r.to == l.a)
+            .unwrap()
+            .ms;
         assert_eq!(l.directions, 2);
         assert!((l.ms - (ab + ba) / 2.0).abs() < 1e-4, "{l:?} {ab} {ba}");
     }
@@ -178,6 +227,11 @@ fn asymmetry_is_small_for_most_links() {
                 }
             }
         }
-        assert!(big * 10 < raw.len(), "{:?}: {big} of {} rows differ >10 % by direction", ds.id, raw.len());
+        assert!(
+            big * 10 < raw.len(),
+            "{:?}: {big} of {} rows differ >10 % by direction",
+            ds.id,
+            raw.len()
+        );
     }
 }

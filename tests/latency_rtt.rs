@@ -23,7 +23,9 @@ fn same_region_is_the_cross_az_figure() {
 fn azure_pair_is_measured_with_its_provenance() {
     let l = rtt(&place("azure:westeurope"), &place("azure:eastus"));
     match &l.source {
-        RttSource::Measured { statistic, date, .. } => {
+        RttSource::Measured {
+            statistic, date, ..
+        } => {
             assert_eq!(*statistic, "P50");
             assert!(date.contains("2026-07-30"));
         }
@@ -32,14 +34,22 @@ fn azure_pair_is_measured_with_its_provenance() {
     // Published P50 both ways is ~80-90 ms; the p99 extrapolates the measured P95.
     assert!(l.p50_ms > 70.0 && l.p50_ms < 100.0, "{l:?}");
     assert!(l.p99_ms > l.p50_ms, "{l:?}");
-    assert!(l.source.describe().starts_with("measured: Azure"), "{}", l.source);
+    assert!(
+        l.source.describe().starts_with("measured: Azure"),
+        "{}",
+        l.source
+    );
 }
 
 #[test]
 fn aws_mean_becomes_p50_with_half_a_millisecond() {
     let (a, b) = (place("aws:us-east-1"), place("aws:us-west-2"));
     let l = rtt(&a, &b);
-    assert!(l.source.describe().contains("mean + 0.5 ms"), "{}", l.source);
+    assert!(
+        l.source.describe().contains("mean + 0.5 ms"),
+        "{}",
+        l.source
+    );
     // Asymmetry rule: the mean of both published directions, then + 0.5 ms.
     let text = std::fs::read_to_string("data/latency_aws_cloudping_mean_2020-04.csv").unwrap();
     let dir = |from: &str, to: &str| -> f64 {
@@ -61,7 +71,11 @@ fn cross_provider_pair_is_modeled_and_close_to_co_located_measurements() {
     let l = rtt(&place("aws:eu-central-1"), &place("azure:eastus"));
     assert!(matches!(l.source, RttSource::Modeled { .. }), "{l:?}");
     let azure = rtt(&place("azure:germanywestcentral"), &place("azure:eastus")).p50_ms;
-    assert!((l.p50_ms - azure).abs() / azure < 0.2, "{} vs {azure}", l.p50_ms);
+    assert!(
+        (l.p50_ms - azure).abs() / azure < 0.2,
+        "{} vs {azure}",
+        l.p50_ms
+    );
 }
 
 #[test]

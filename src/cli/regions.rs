@@ -36,7 +36,10 @@ pub fn run(args: Vec<OsString>) -> i32 {
                 }
             }
             other => {
-                eprintln!("meridian regions: unexpected {}\n{USAGE}", other.unexpected());
+                eprintln!(
+                    "meridian regions: unexpected {}\n{USAGE}",
+                    other.unexpected()
+                );
                 return 2;
             }
         }

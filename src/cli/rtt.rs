@@ -47,7 +47,11 @@ pub fn run(args: Vec<OsString>) -> i32 {
     };
     let x = latency::rtt_explained(&a, &b);
     println!("{} <-> {}", a.label(), b.label());
-    println!("  p50  {:7.1} ms  {}", x.link.p50_ms, x.link.source.describe());
+    println!(
+        "  p50  {:7.1} ms  {}",
+        x.link.p50_ms,
+        x.link.source.describe()
+    );
     let tail = if x.p95_measured {
         "log-normal from the measured P95 (Azure)"
     } else {

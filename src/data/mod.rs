@@ -1,10 +1,13 @@
-//! The reference data: the region catalog (generated at build time from `data/regions.csv`).
+//! The reference data, embedded at build time by build.rs (nothing is parsed at start-up):
+//! the region catalog (`data/regions.csv`), the measured RTT matrices ([`matrices`]) and the
+//! prices ([`prices`]). Provenance of every file: data/SOURCES.md.
 
 use serde::{Deserialize, Serialize};
 
 use crate::geo::LatLon;
 
 pub mod matrices;
+pub mod prices;
 
 /// A cloud provider whose regions are in the catalog.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

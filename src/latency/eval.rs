@@ -166,10 +166,7 @@ pub fn evaluate(params: Params) -> EvalReport {
             for (slot, v) in p.iter().enumerate() {
                 errs[1][slot].push((o.provider, pct_err(*v, o.p50_ms)));
             }
-            if let Some(band) = LENGTH_BANDS
-                .iter()
-                .position(|b| o.km >= b.1 && o.km < b.2)
-            {
+            if let Some(band) = LENGTH_BANDS.iter().position(|b| o.km >= b.1 && o.km < b.2) {
                 by_length[band].push(pct_err(p[0], o.p50_ms));
             }
         }
@@ -194,7 +191,9 @@ pub fn evaluate(params: Params) -> EvalReport {
                     .push((pred, scheme == 0, Some(prov), ErrorStats::of(v)));
             }
             let all = e.iter().map(|x| x.1).collect();
-            report.rows.push((pred, scheme == 0, None, ErrorStats::of(all)));
+            report
+                .rows
+                .push((pred, scheme == 0, None, ErrorStats::of(all)));
         }
     }
     report

@@ -23,8 +23,7 @@ pub const CROSS_AZ_P50_MS: f64 = 1.5;
 pub const CROSS_AZ_P99_MS: f64 = 3.0;
 
 /// Method names used in [`RttSource::Modeled`].
-pub const METHOD_NEIGHBOURS: &str =
-    "nearby measured pairs (any provider), adjusted for distance";
+pub const METHOD_NEIGHBOURS: &str = "nearby measured pairs (any provider), adjusted for distance";
 pub const METHOD_DISTANCE_FIT: &str = "distance fit c0 + k x fibre floor";
 
 /// Leave-one-provider-out error of the neighbour model over all measured pairs, as printed

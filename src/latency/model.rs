@@ -83,7 +83,10 @@ impl DistanceFit {
         }
         let det = sw * sff - sf * sf;
         if det.abs() < 1e-12 {
-            return DistanceFit { c0_ms: 2.0, k: 1.75 };
+            return DistanceFit {
+                c0_ms: 2.0,
+                k: 1.75,
+            };
         }
         DistanceFit {
             c0_ms: (sm * sff - sf * sfm) / det,
@@ -213,7 +216,11 @@ impl Model {
         for o in &self.obs {
             let (i, j) = (usize::from(o.a), usize::from(o.b));
             let (x1, y1, x2, y2) = (da[i], db[j], da[j], db[i]);
-            let (ea, eb) = if x1 + y1 <= x2 + y2 { (x1, y1) } else { (x2, y2) };
+            let (ea, eb) = if x1 + y1 <= x2 + y2 {
+                (x1, y1)
+            } else {
+                (x2, y2)
+            };
             if ea > radius || eb > radius {
                 continue;
             }

@@ -72,6 +72,48 @@ pub struct EvalReport {
     pub lopo_neighbour_share: f64,
     /// LOPO errors of the neighbour model by link length: (label, stats).
     pub lopo_by_length: Vec<(&'static str, ErrorStats)>,
+    /// How far two providers' measurements of the same metro pair disagree, by link length:
+    /// the noise floor any cross-provider prediction is held to.
+    pub agreement_by_length: Vec<(&'static str, ErrorStats)>,
+}
+
+/// Ends within this distance count as the same metro for the agreement check.
+pub const COLOCATED_KM: f64 = 100.0;
+
+/// For every pair of links measured by two different providers whose ends are both within
+/// [`COLOCATED_KM`] of each other, the absolute % difference (relative to the first, in both
+/// orders), after the same distance adjustment the model uses; grouped by link length, the
+/// last group being all lengths.
+fn colocated_agreement(params: Params) -> Vec<Vec<f64>> {
+    let obs = observations();
+    let regs = regions();
+    let n = regs.len();
+    let km: Vec<f64> = (0..n * n)
+        .map(|k| crate::geo::great_circle_km(regs[k / n].location(), regs[k % n].location()))
+        .collect();
+    let d = |i: u16, j: u16| km[usize::from(i) * n + usize::from(j)];
+    let mut out: Vec<Vec<f64>> = vec![Vec::new(); LENGTH_BANDS.len()];
+    for x in obs {
+        for y in obs.iter().filter(|y| y.provider != x.provider) {
+            let (e1, e2) = (d(x.a, y.a) + d(x.b, y.b), d(x.a, y.b) + d(x.b, y.a));
+            let (ea, eb) = if e1 <= e2 {
+                (d(x.a, y.a), d(x.b, y.b))
+            } else {
+                (d(x.a, y.b), d(x.b, y.a))
+            };
+            if ea > COLOCATED_KM || eb > COLOCATED_KM {
+                continue;
+            }
+            let adj = y.p50_ms
+                + params.marginal_inflation * 2.0 * (x.km - y.km) / crate::geo::FIBRE_KM_PER_MS;
+            if let Some(band) = LENGTH_BANDS.iter().position(|b| x.km >= b.1 && x.km < b.2) {
+                out[band].push(pct_err(adj, x.p50_ms));
+            }
+        }
+    }
+    let all = out.concat();
+    out.push(all);
+    out
 }
 
 /// Link-length bands for the breakdown (km, lower bound inclusive).
@@ -121,7 +163,7 @@ pub fn evaluate(params: Params) -> EvalReport {
     let obs = observations();
     // errs[scheme][predictor] = (provider, err)
     let mut errs: [[Vec<(Provider, f64)>; 3]; 2] = Default::default();
-    let mut by_length: Vec<Vec<f64>> = vec![Vec::new(); LENGTH_BANDS.len()];
+    let mut by_length: Vec<Vec<f64>> = vec![Vec::new(); LENGTH_BANDS.len() + 1];
 
     for f in 0..FOLDS {
         let train: Vec<Observation> = obs
@@ -169,6 +211,7 @@ pub fn evaluate(params: Params) -> EvalReport {
             if let Some(band) = LENGTH_BANDS.iter().position(|b| o.km >= b.1 && o.km < b.2) {
                 by_length[band].push(pct_err(p[0], o.p50_ms));
             }
+            by_length[LENGTH_BANDS.len()].push(pct_err(p[0], o.p50_ms));
         }
     }
 
@@ -177,8 +220,17 @@ pub fn evaluate(params: Params) -> EvalReport {
         lopo_neighbour_share: with_neighbours as f64 / obs.len() as f64,
         lopo_by_length: LENGTH_BANDS
             .iter()
+            .map(|b| b.0)
+            .chain(["all"])
             .zip(by_length)
-            .map(|(b, e)| (b.0, ErrorStats::of(e)))
+            .map(|(b, e)| (b, ErrorStats::of(e)))
+            .collect(),
+        agreement_by_length: LENGTH_BANDS
+            .iter()
+            .map(|b| b.0)
+            .chain(["all"])
+            .zip(colocated_agreement(params))
+            .map(|(b, e)| (b, ErrorStats::of(e)))
             .collect(),
     };
     for (scheme, per_pred) in errs.iter().enumerate() {
@@ -240,12 +292,15 @@ impl EvalReport {
             100.0 * self.lopo_neighbour_share
         ));
         s.push_str(
-            "\nNeighbour model, leave-one-provider-out, by link length:\n\n| link length | links | median | p90 |\n|---|---|---|---|\n",
+            "\nNeighbour model, leave-one-provider-out, by link length, next to how much two providers' \
+             measurements of the same metro pair (both ends within 100 km) disagree:\n\n\
+             | link length | links | LOPO median | LOPO p90 | co-located pairs | disagreement median | disagreement p90 |\n\
+             |---|---|---|---|---|---|---|\n",
         );
-        for (label, e) in &self.lopo_by_length {
+        for ((label, e), (_, g)) in self.lopo_by_length.iter().zip(&self.agreement_by_length) {
             s.push_str(&format!(
-                "| {label} | {} | {:.1} % | {:.1} % |\n",
-                e.n, e.median_pct, e.p90_pct
+                "| {label} | {} | {:.1} % | {:.1} % | {} | {:.1} % | {:.1} % |\n",
+                e.n, e.median_pct, e.p90_pct, g.n, g.median_pct, g.p90_pct
             ));
         }
         s

@@ -5,6 +5,7 @@
 
 pub mod data;
 pub mod engine;
+pub mod export;
 pub mod geo;
 pub mod latency;
 pub mod place;

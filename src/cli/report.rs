@@ -1,6 +1,117 @@
+//! `meridian report PLAN.json [--format json|markdown]`: evaluates a plan and prints the
+//! report. Exit codes: 0 success, 2 bad input (usage, unreadable file, invalid JSON or plan),
+//! with messages that name the field and the allowed values.
+
 use std::ffi::OsString;
 
-pub fn run(_args: Vec<OsString>) -> i32 {
-    eprintln!("meridian: not yet implemented");
-    1
+use crate::engine::evaluate;
+use crate::plan::Plan;
+
+const USAGE: &str = "usage: meridian report PLAN.json [--format json|markdown]";
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Format {
+    Json,
+    Markdown,
+}
+
+fn parse_args(args: Vec<OsString>) -> Result<(String, Format), String> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_args(args);
+    let mut path = None;
+    let mut format = Format::Json;
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Long("format") | Short('f') => {
+                let v = parser.value().map_err(|e| e.to_string())?;
+                format = match v.to_string_lossy().as_ref() {
+                    "json" => Format::Json,
+                    "markdown" | "md" => Format::Markdown,
+                    other => {
+                        return Err(format!(
+                            "--format: {other:?} is not a format; allowed: json, markdown"
+                        ))
+                    }
+                };
+            }
+            Value(v) if path.is_none() => path = Some(v.to_string_lossy().into_owned()),
+            Value(v) => return Err(format!("unexpected argument {:?}", v.to_string_lossy())),
+            other => return Err(other.unexpected().to_string()),
+        }
+    }
+    let path = path.ok_or_else(|| "missing PLAN.json".to_string())?;
+    Ok((path, format))
+}
+
+/// Turns a serde_json error into a message naming where it happened: serde's own message
+/// already names the field for unknown fields and bad enum values (with the allowed ones);
+/// we add the line and column and, for the top-level fields, the path.
+pub fn json_error_message(src: &str, e: &serde_json::Error) -> String {
+    let line = src
+        .lines()
+        .nth(e.line().saturating_sub(1))
+        .unwrap_or("")
+        .trim();
+    let near = if line.is_empty() {
+        String::new()
+    } else {
+        format!("\n  near: {}", truncate(line, 100))
+    };
+    format!(
+        "invalid plan JSON at line {}, column {}: {}{near}",
+        e.line(),
+        e.column(),
+        e
+    )
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let t: String = s.chars().take(n).collect();
+        format!("{t}…")
+    }
+}
+
+pub fn run(args: Vec<OsString>) -> i32 {
+    let (path, format) = match parse_args(args) {
+        Ok(x) => x,
+        Err(m) => {
+            eprintln!("meridian report: {m}\n{USAGE}");
+            return 2;
+        }
+    };
+    let src = match std::fs::read_to_string(&path) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("meridian report: cannot read {path}: {e}");
+            return 2;
+        }
+    };
+    let plan: Plan = match serde_json::from_str(&src) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("meridian report: {path}: {}", json_error_message(&src, &e));
+            return 2;
+        }
+    };
+    let report = match evaluate(&plan) {
+        Ok(r) => r,
+        Err(errs) => {
+            eprintln!("meridian report: {path}: invalid plan:");
+            for e in &errs.0 {
+                eprintln!("  {e}");
+            }
+            return 2;
+        }
+    };
+    match format {
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&report).expect("a report always serialises")
+        ),
+        Format::Markdown => print!("{}", crate::export::markdown::to_markdown(&plan, &report)),
+    }
+    0
 }

@@ -1,1 +1,222 @@
-//! The planning engine.
+//! The planning engine: for every data class, every posture at its best placement, evaluated
+//! for latency, RPO, RTO, staleness, conflicts, cost and residency; then one recommendation
+//! per class with reasons that cite numbers.
+//!
+//! Pure and deterministic: no threads, no I/O, no randomness (quorum order statistics are
+//! computed by numeric integration, see [`latency`]). The UI calls [`evaluate`] from a memo.
+//!
+//! ```
+//! use meridian::{engine, plan::Plan};
+//! let report = engine::evaluate(&Plan::example()).unwrap();
+//! assert_eq!(report.classes.len(), 4);
+//! assert_eq!(report.classes[0].chosen.posture.slug(), "sync-standby");
+//! ```
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use crate::latency::{rtt_explained, RttSource};
+use crate::place::Place;
+use crate::plan::{validate, DataClass, Operations, Plan, PlanErrors, Residency};
+
+pub mod cost;
+pub mod latency;
+pub mod placement;
+pub mod posture;
+pub mod recommend;
+pub mod report;
+pub mod residency;
+pub mod rpo;
+pub mod rto;
+pub mod staleness;
+
+mod evaluate_posture;
+
+pub use posture::Posture;
+pub use report::{ClassReport, Evaluation, Report};
+
+use latency::{Dist, Quantiles};
+
+/// One directed link's distribution, precomputed once per evaluation.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Link {
+    pub dist: Dist,
+    pub q: Quantiles,
+    pub floor_ms: f64,
+}
+
+/// The resolved plan: places, users and the RTT matrices, built once per evaluation.
+pub(crate) struct Ctx<'a> {
+    pub plan: &'a Plan,
+    pub regions: Vec<Place>,
+    pub labels: Vec<String>,
+    pub users: Vec<Place>,
+    pub shares: Vec<f64>,
+    /// Region x region links, row-major.
+    rr: Vec<Link>,
+    /// User x region links, row-major.
+    ur: Vec<Link>,
+    /// The local durable commit (cross-AZ round trip in one region).
+    pub commit: Quantiles,
+    pub rtt_sources: Vec<String>,
+    /// Memoised quorum waits, keyed by (leader, sorted other voters).
+    quorum_cache: RefCell<HashMap<(usize, usize, usize), Quantiles>>,
+    /// Sources of the prices used, in first-use order.
+    pub price_sources: RefCell<Vec<&'static str>>,
+}
+
+fn link_of(a: &Place, b: &Place, sources: &mut Vec<String>) -> Link {
+    let e = rtt_explained(a, b);
+    let src = match &e.link.source {
+        RttSource::Measured { .. } | RttSource::SameRegion => e.link.source.describe(),
+        RttSource::Modeled { method, .. } => format!("modeled: {method}"),
+    };
+    if !sources.contains(&src) {
+        sources.push(src);
+    }
+    let dist = Dist::fit(e.floor_ms, e.link.p50_ms, e.link.p99_ms);
+    Link {
+        dist,
+        q: Quantiles {
+            p50: e.link.p50_ms,
+            p99: e.link.p99_ms,
+        },
+        floor_ms: e.floor_ms,
+    }
+}
+
+impl<'a> Ctx<'a> {
+    /// Resolves every place; the plan must be valid.
+    pub fn new(plan: &'a Plan) -> Ctx<'a> {
+        let regions: Vec<Place> = plan
+            .regions
+            .iter()
+            .map(|r| r.resolve().expect("validated"))
+            .collect();
+        let users: Vec<Place> = plan
+            .users
+            .iter()
+            .map(|u| u.place.resolve().expect("validated"))
+            .collect();
+        let mut sources = Vec::new();
+        let mut rr = Vec::with_capacity(regions.len() * regions.len());
+        for a in &regions {
+            for b in &regions {
+                rr.push(link_of(a, b, &mut sources));
+            }
+        }
+        let mut ur = Vec::with_capacity(users.len() * regions.len());
+        for u in &users {
+            for r in &regions {
+                ur.push(link_of(u, r, &mut sources));
+            }
+        }
+        let commit = match regions.first() {
+            Some(r) => {
+                let l = link_of(r, r, &mut sources);
+                l.q
+            }
+            None => Quantiles::ZERO,
+        };
+        Ctx {
+            plan,
+            labels: plan.regions.iter().map(|r| r.label()).collect(),
+            regions,
+            users,
+            shares: plan.users.iter().map(|u| u.share).collect(),
+            rr,
+            ur,
+            commit,
+            rtt_sources: sources,
+            quorum_cache: RefCell::new(HashMap::new()),
+            price_sources: RefCell::new(Vec::new()),
+        }
+    }
+
+    pub fn n(&self) -> usize {
+        self.regions.len()
+    }
+
+    pub fn rr(&self, a: usize, b: usize) -> &Link {
+        &self.rr[a * self.regions.len() + b]
+    }
+
+    pub fn ur(&self, u: usize, r: usize) -> &Link {
+        &self.ur[u * self.regions.len() + r]
+    }
+
+    pub fn ops(&self) -> &Operations {
+        &self.plan.operations
+    }
+
+    pub fn user_name(&self, u: usize) -> &str {
+        &self.plan.users[u].name
+    }
+
+    /// Jurisdiction of user population `u` (from its place).
+    pub fn user_jurisdiction(&self, u: usize) -> &str {
+        self.users[u].jurisdiction()
+    }
+
+    /// The wait for a majority of three voters from `leader`: the faster of its two links.
+    pub fn quorum3(&self, leader: usize, a: usize, b: usize) -> Quantiles {
+        let key = (leader, a.min(b), a.max(b));
+        if let Some(q) = self.quorum_cache.borrow().get(&key) {
+            return *q;
+        }
+        let q = latency::quorum_wait(&[self.rr(leader, a).dist, self.rr(leader, b).dist]);
+        self.quorum_cache.borrow_mut().insert(key, q);
+        q
+    }
+
+    /// Regions where any copy of `class` may live (residency `pinned`); for `per-owner`
+    /// this is the regions whose jurisdiction every population shares (usually none).
+    pub fn allowed(&self, class: &DataClass) -> Vec<usize> {
+        (0..self.n())
+            .filter(|&r| residency::region_allowed(self, class, r))
+            .collect()
+    }
+
+    /// Regions allowed to hold the records of population `u` (per-owner residency binds to
+    /// the population's jurisdiction).
+    pub fn allowed_for_user(&self, class: &DataClass, u: usize) -> Vec<usize> {
+        (0..self.n())
+            .filter(|&r| match &class.residency {
+                Residency::PerOwner => self.regions[r].jurisdiction() == self.user_jurisdiction(u),
+                _ => residency::region_allowed(self, class, r),
+            })
+            .collect()
+    }
+
+    /// Home hints restricted to `cands`; all of `cands` if no hint is among them.
+    pub fn hinted(&self, class: &DataClass, cands: &[usize]) -> Vec<usize> {
+        let hinted: Vec<usize> = cands
+            .iter()
+            .copied()
+            .filter(|&r| class.home_hints.iter().any(|h| h.label() == self.labels[r]))
+            .collect();
+        if hinted.is_empty() {
+            cands.to_vec()
+        } else {
+            hinted
+        }
+    }
+}
+
+/// Evaluates a plan: validates it, then every class x posture, then recommends.
+pub fn evaluate(plan: &Plan) -> Result<Report, PlanErrors> {
+    validate(plan)?;
+    let ctx = Ctx::new(plan);
+    let classes = plan
+        .data_classes
+        .iter()
+        .map(|class| {
+            let evals: Vec<Evaluation> = Posture::ALL
+                .iter()
+                .map(|&p| evaluate_posture::evaluate(&ctx, class, p))
+                .collect();
+            recommend::recommend(&ctx, class, evals)
+        })
+        .collect();
+    Ok(recommend::assemble(&ctx, classes))
+}

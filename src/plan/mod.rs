@@ -1,1 +1,350 @@
 //! The plan: one serde type describing places, users, operations and data classes.
+//!
+//! A plan is what the user edits (in the UI, or as JSON for the CLI); the report is a pure
+//! function of it ([`crate::engine::evaluate`]). Units are in the field names: `_s` seconds,
+//! `_ms` milliseconds, `_min` minutes, `_gb` gigabytes, `_bytes` bytes, `_per_s` per second.
+//!
+//! ```
+//! use meridian::plan::{Plan, validate};
+//! let plan = Plan::example();
+//! assert!(validate(&plan).is_ok());
+//! let json = serde_json::to_string(&plan).unwrap();
+//! let back: Plan = serde_json::from_str(&json).unwrap();
+//! assert_eq!(plan, back);
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use crate::data::{find_region, Provider};
+use crate::place::{CustomPlace, Place};
+
+mod presets;
+mod validate;
+
+pub use presets::Preset;
+pub use validate::{validate, PlanError, PlanErrors};
+
+/// The plan format version this build reads and writes.
+pub const PLAN_VERSION: u32 = 1;
+
+/// Everything the engine needs: where data may live, where users are, how operations run,
+/// and the data classes to place.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// Format version; must equal [`PLAN_VERSION`].
+    pub version: u32,
+    /// Free-text title shown in reports.
+    #[serde(default)]
+    pub name: String,
+    /// Candidate regions for data (primaries, standbys, replicas, voters, backups).
+    pub regions: Vec<PlaceRef>,
+    /// Where requests come from, each with its share of traffic.
+    pub users: Vec<UserPopulation>,
+    /// Failover mechanics shared by every data class.
+    #[serde(default)]
+    pub operations: Operations,
+    /// The data classes to place, each gets its own posture.
+    pub data_classes: Vec<DataClass>,
+}
+
+/// A place in a plan: `"aws:us-east-1"` for a catalog region, or an object
+/// `{ "name", "lat", "lon", "jurisdiction" }` for a custom place.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum PlaceRef {
+    /// `provider:code`, e.g. `aws:us-east-1`, `gcp:europe-west1`, `azure:westeurope`.
+    Key(String),
+    /// A place the user defines (an on-premises site, a city where users are).
+    Custom(CustomPlace),
+}
+
+impl PlaceRef {
+    /// A catalog region by key (`"aws:us-east-1"`); not checked until [`PlaceRef::resolve`].
+    pub fn key(key: &str) -> PlaceRef {
+        PlaceRef::Key(key.to_string())
+    }
+
+    /// A custom place.
+    pub fn custom(name: &str, lat: f64, lon: f64, jurisdiction: &str) -> PlaceRef {
+        PlaceRef::Custom(CustomPlace {
+            name: name.to_string(),
+            lat,
+            lon,
+            jurisdiction: jurisdiction.to_string(),
+        })
+    }
+
+    /// The label used in reports: the key, or the custom place's name.
+    pub fn label(&self) -> String {
+        match self {
+            PlaceRef::Key(k) => k.clone(),
+            PlaceRef::Custom(c) => c.name.clone(),
+        }
+    }
+
+    /// The place this reference names, or why it names none.
+    pub fn resolve(&self) -> Result<Place, String> {
+        match self {
+            PlaceRef::Key(k) => {
+                let Some((prov, code)) = k.split_once(':') else {
+                    // "lat,lon" (a city where users are); jurisdiction unknown.
+                    return Place::parse(k).map_err(|_| {
+                        format!("{k:?} is neither provider:code (e.g. aws:us-east-1) nor lat,lon")
+                    });
+                };
+                let provider = Provider::from_slug(prov).ok_or_else(|| {
+                    format!("unknown provider {prov:?}; allowed: aws, gcp, azure")
+                })?;
+                find_region(provider, code)
+                    .map(Place::Region)
+                    .ok_or_else(|| {
+                        let close = crate::place::close_matches(code, Some(provider));
+                        if close.is_empty() {
+                            format!("{k:?} is not in the region catalog (see `meridian regions`)")
+                        } else {
+                            format!(
+                                "{k:?} is not in the region catalog; did you mean {}?",
+                                close.join(", ")
+                            )
+                        }
+                    })
+            }
+            PlaceRef::Custom(c) => {
+                if !(-90.0..=90.0).contains(&c.lat) || !(-180.0..=180.0).contains(&c.lon) {
+                    return Err(format!(
+                        "custom place {:?} has lat {} lon {}; allowed lat -90..90, lon -180..180",
+                        c.name, c.lat, c.lon
+                    ));
+                }
+                Ok(Place::Custom(c.clone()))
+            }
+        }
+    }
+}
+
+/// A population of users: where they are and their share of every data class's traffic.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UserPopulation {
+    /// Short name used in reports ("EU users").
+    pub name: String,
+    /// A region (users near it) or a custom place (a city); its jurisdiction is the
+    /// population's jurisdiction for per-owner residency.
+    pub place: PlaceRef,
+    /// Fraction of each data class's requests (0..1]; shares sum to 1.
+    pub share: f64,
+}
+
+/// How traffic is steered away from a failed region.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Routing {
+    /// DNS failover: clients wait out the record TTL (plus resolver overstay).
+    Dns,
+    /// Anycast or a global load balancer: re-routes in seconds.
+    Anycast,
+}
+
+/// Who promotes a standby when its primary's region fails.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Promotion {
+    /// Managed/automated failover (about a minute for a managed global database).
+    Automated,
+    /// A person runs the runbook; takes `manual_promotion_min`.
+    Manual,
+}
+
+/// Failover mechanics shared by every data class.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Operations {
+    /// DNS record TTL (s), paid by DNS routing after detection.
+    pub dns_ttl_s: f64,
+    /// Extra time resolvers and clients keep a record beyond its TTL (s). 0 gives the floor.
+    pub resolver_overstay_s: f64,
+    /// Health-check interval (s).
+    pub health_check_interval_s: f64,
+    /// Consecutive failed checks before a region is declared down.
+    pub health_check_failure_threshold: u32,
+    /// `dns` or `anycast`.
+    pub routing: Routing,
+    /// `automated` or `manual`.
+    pub promotion: Promotion,
+    /// Minutes a drilled manual promotion takes (used when `promotion` is `manual`).
+    pub manual_promotion_min: f64,
+    /// Time to warm caches in a standby that takes over (s).
+    pub cache_warmup_s: f64,
+    /// Interval between cross-region backups (min); the RPO of `backup-restore`.
+    pub backup_interval_min: f64,
+}
+
+impl Default for Operations {
+    fn default() -> Self {
+        Operations {
+            dns_ttl_s: 60.0,
+            resolver_overstay_s: 0.0,
+            health_check_interval_s: 10.0,
+            health_check_failure_threshold: 3,
+            routing: Routing::Dns,
+            promotion: Promotion::Automated,
+            manual_promotion_min: 30.0,
+            cache_warmup_s: 120.0,
+            backup_interval_min: 60.0,
+        }
+    }
+}
+
+/// The consistency a data class's readers need.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Consistency {
+    /// Every read sees every acknowledged write, everywhere.
+    Linearizable,
+    /// A user sees their own writes; others may lag.
+    ReadYourWrites,
+    /// Reads respect causality; may lag.
+    Causal,
+    /// Replicas converge eventually.
+    Eventual,
+}
+
+impl Consistency {
+    pub const ALL: [Consistency; 4] = [
+        Consistency::Linearizable,
+        Consistency::ReadYourWrites,
+        Consistency::Causal,
+        Consistency::Eventual,
+    ];
+    pub fn slug(self) -> &'static str {
+        match self {
+            Consistency::Linearizable => "linearizable",
+            Consistency::ReadYourWrites => "read-your-writes",
+            Consistency::Causal => "causal",
+            Consistency::Eventual => "eventual",
+        }
+    }
+}
+
+/// Where copies of a data class may live.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum Residency {
+    /// No constraint.
+    #[default]
+    None,
+    /// Every copy (primary, standby, replica, voter, backup) inside one of `jurisdictions`.
+    Pinned { jurisdictions: Vec<String> },
+    /// Each record stays in its owner population's jurisdiction (the usual GDPR shape);
+    /// needs `ownership: per-population`.
+    PerOwner,
+}
+
+/// Who a record belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Ownership {
+    /// Each record belongs to one user population (can be homed and partitioned).
+    PerPopulation,
+    /// Every population reads and writes the same records.
+    Shared,
+}
+
+/// What concurrent writes to one record from two regions mean.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ConflictSemantics {
+    /// Must never conflict (ledgers, balances, inventory): rules out multi-writer.
+    NeverConflict,
+    /// Losing the older of two concurrent updates is acceptable.
+    LastWriterWins,
+    /// Concurrent updates merge (CRDT-shaped: counters, sets).
+    Mergeable,
+}
+
+/// One class of data with its own requirements; gets its own posture.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataClass {
+    pub name: String,
+    pub consistency: Consistency,
+    /// Recovery point target for the loss of a whole region (s); `null`: an AZ failure is
+    /// all this class must survive.
+    pub rpo_s: Option<f64>,
+    /// Recovery time target for the loss of a whole region (s); `null` as for `rpo_s`.
+    pub rto_s: Option<f64>,
+    /// p99 write latency budget for every user population (ms); `null`: none.
+    pub write_p99_budget_ms: Option<f64>,
+    /// p99 read latency budget for every user population (ms); `null`: none.
+    pub read_p99_budget_ms: Option<f64>,
+    #[serde(default)]
+    pub residency: Residency,
+    pub ownership: Ownership,
+    pub writes_per_s: f64,
+    pub reads_per_s: f64,
+    /// Average bytes replicated per write.
+    pub record_bytes: f64,
+    /// Total data size (GB) per copy.
+    pub data_gb: f64,
+    pub conflicts: ConflictSemantics,
+    /// Distinct records that receive writes (for conflict estimates); default
+    /// `data_gb / record_bytes`. Set it to the hot-set size when writes are skewed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keys: Option<f64>,
+    /// Preferred regions for the primary / leader / homes; empty: any region.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub home_hints: Vec<PlaceRef>,
+}
+
+impl Plan {
+    /// The built-in example: four AWS regions on three continents, users in North America,
+    /// Europe and Asia-Pacific, and four data classes from presets.
+    pub fn example() -> Plan {
+        Plan {
+            version: PLAN_VERSION,
+            name: "Example: a global consumer app".to_string(),
+            regions: vec![
+                PlaceRef::key("aws:us-east-1"),
+                PlaceRef::key("aws:us-west-2"),
+                PlaceRef::key("aws:eu-central-1"),
+                PlaceRef::key("aws:eu-west-1"),
+                PlaceRef::key("aws:ap-northeast-1"),
+            ],
+            users: vec![
+                UserPopulation {
+                    name: "North America".to_string(),
+                    place: PlaceRef::custom("Chicago", 41.88, -87.63, "US"),
+                    share: 0.5,
+                },
+                UserPopulation {
+                    name: "Europe".to_string(),
+                    place: PlaceRef::custom("Berlin", 52.52, 13.40, "EU"),
+                    share: 0.35,
+                },
+                UserPopulation {
+                    name: "Asia-Pacific".to_string(),
+                    place: PlaceRef::custom("Tokyo", 35.68, 139.69, "JP"),
+                    share: 0.15,
+                },
+            ],
+            operations: Operations::default(),
+            data_classes: vec![
+                DataClass::preset(Preset::Ledger),
+                DataClass::preset(Preset::UserProfiles),
+                DataClass::preset(Preset::Sessions),
+                DataClass::preset(Preset::EuPersonalData),
+            ],
+        }
+    }
+
+    /// Parses a plan from JSON (no validation; see [`validate`]).
+    pub fn from_json(s: &str) -> Result<Plan, serde_json::Error> {
+        serde_json::from_str(s)
+    }
+
+    /// Pretty JSON.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a plan always serialises")
+    }
+}

@@ -1,0 +1,544 @@
+//! One posture for one class: place it, then compute every figure the report shows and the
+//! requirements it breaks.
+
+use super::cost::{self, ListPrices};
+use super::placement::{self, Choice, Unplaceable};
+use super::posture::Posture;
+use super::report::*;
+use super::{residency, rpo, rto, staleness, Ctx};
+use crate::plan::{ConflictSemantics, Consistency, DataClass, Ownership};
+
+fn fmt_ms(v: f64) -> String {
+    format!("{v:.0} ms")
+}
+
+pub(crate) fn fmt_s(v: f64) -> String {
+    if v < 10.0 {
+        format!("{v:.1} s")
+    } else {
+        format!("{v:.0} s")
+    }
+}
+
+fn empty(posture: Posture, violation: Violation) -> Evaluation {
+    Evaluation {
+        posture,
+        placeable: false,
+        placement: Placement::default(),
+        latency: Vec::new(),
+        rpo_s: None,
+        writes_lost_on_region_failure: None,
+        rto_s: None,
+        rto: None,
+        region_failures_survived: 0,
+        outages: Vec::new(),
+        staleness: Vec::new(),
+        conflicts_per_day: 0.0,
+        monthly_cost_usd: 0.0,
+        cost: CostBreakdown {
+            compute_usd: 0.0,
+            storage_usd: 0.0,
+            transfer_usd: 0.0,
+            backup_usd: 0.0,
+            compute_vms: 0.0,
+            copies: 0,
+            transfer_gb: 0.0,
+        },
+        cost_multiple: 0.0,
+        residency: Vec::new(),
+        violations: vec![violation],
+    }
+}
+
+pub(crate) fn evaluate(ctx: &Ctx, class: &DataClass, posture: Posture) -> Evaluation {
+    let choice = match placement::search(ctx, class, posture) {
+        Ok((c, _)) => c,
+        Err(Unplaceable::Residency(m)) => {
+            return empty(
+                posture,
+                Violation {
+                    requirement: Requirement::Residency,
+                    target: None,
+                    achieved: None,
+                    by: None,
+                    message: m,
+                },
+            )
+        }
+        Err(Unplaceable::Applicability(m)) => {
+            return empty(
+                posture,
+                Violation {
+                    requirement: Requirement::Applicability,
+                    target: None,
+                    achieved: None,
+                    by: None,
+                    message: m,
+                },
+            )
+        }
+    };
+    evaluate_choice(ctx, class, posture, &choice)
+}
+
+fn label(ctx: &Ctx, r: usize) -> String {
+    ctx.labels[r].clone()
+}
+
+fn placement_of(ctx: &Ctx, posture: Posture, c: &Choice) -> Placement {
+    Placement {
+        primary: c.primary.map(|r| label(ctx, r)),
+        standby: c.standby.map(|r| label(ctx, r)),
+        replicas: c.replicas.iter().map(|&r| label(ctx, r)).collect(),
+        homes: c
+            .homes
+            .iter()
+            .enumerate()
+            .map(|(u, &(h, s))| Home {
+                population: ctx.user_name(u).to_string(),
+                region: label(ctx, h),
+                standby: s.map(|s| label(ctx, s)),
+            })
+            .collect(),
+        voters: c.voters.iter().map(|&r| label(ctx, r)).collect(),
+        leader: if posture == Posture::GlobalConsensus {
+            c.voters.first().map(|&r| label(ctx, r))
+        } else {
+            None
+        },
+        backup: c.backup.map(|r| label(ctx, r)),
+    }
+}
+
+/// (RPO s, writes lost on the worst region's failure, regions whose failure loses data).
+fn rpo_of(
+    ctx: &Ctx,
+    class: &DataClass,
+    posture: Posture,
+    c: &Choice,
+) -> (Option<f64>, Option<f64>) {
+    let w = class.writes_per_s;
+    match posture {
+        Posture::SingleRegion => (None, None),
+        Posture::BackupRestore => {
+            let s = ctx.ops().backup_interval_min * 60.0;
+            (Some(s), Some(rpo::writes_lost(w, s)))
+        }
+        Posture::SyncStandby | Posture::GlobalConsensus => (Some(0.0), Some(0.0)),
+        Posture::PilotLight | Posture::WarmStandby => {
+            let s = rpo::rpo_async_s(ctx, c.primary.unwrap(), c.standby.unwrap());
+            (Some(s), Some(rpo::writes_lost(w, s)))
+        }
+        Posture::ReadLocalWriteGlobal => {
+            let p = c.primary.unwrap();
+            let target = placement::nearest_other(ctx, p, &c.replicas).unwrap_or(c.replicas[0]);
+            let s = rpo::rpo_async_s(ctx, p, target);
+            (Some(s), Some(rpo::writes_lost(w, s)))
+        }
+        Posture::ActiveActivePartitioned => {
+            let mut worst: Option<(f64, f64)> = Some((0.0, 0.0));
+            for (u, &(h, s)) in c.homes.iter().enumerate() {
+                match (s, worst) {
+                    (Some(s), Some((r, l))) => {
+                        let rpo_s = rpo::rpo_async_s(ctx, h, s);
+                        let share: f64 = c
+                            .homes
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, x)| x.0 == h)
+                            .map(|(v, _)| ctx.shares[v])
+                            .sum();
+                        let _ = u;
+                        worst = Some((r.max(rpo_s), l.max(rpo::writes_lost(w * share, rpo_s))));
+                    }
+                    _ => worst = None,
+                }
+            }
+            match worst {
+                Some((r, l)) => (Some(r), Some(l)),
+                None => (None, None),
+            }
+        }
+        Posture::ActiveActiveMultiWriter => {
+            let mut r_worst: f64 = 0.0;
+            let mut lost: f64 = 0.0;
+            let share = writer_shares(ctx, class, posture, c);
+            for &a in &c.replicas {
+                let b = placement::nearest_other(ctx, a, &c.replicas).unwrap();
+                let s = rpo::rpo_async_s(ctx, a, b);
+                r_worst = r_worst.max(s);
+                lost = lost.max(rpo::writes_lost(w * share[a], s));
+            }
+            (Some(r_worst), Some(lost))
+        }
+    }
+}
+
+fn writer_shares(ctx: &Ctx, class: &DataClass, posture: Posture, c: &Choice) -> Vec<f64> {
+    let mut share = vec![0.0; ctx.n()];
+    for u in 0..ctx.users.len() {
+        share[placement::user_latency(ctx, class, posture, c, u).write_via] += ctx.shares[u];
+    }
+    share
+}
+
+/// Expected conflicting writes per day for multi-writer (see docs/engine.md): two writes to
+/// one record from regions a and b conflict when they fall within the replication lag of
+/// each other; with Poisson writes spread uniformly over K records that is
+/// `W_a x W_b x 2 x lag_ab / K` per second, summed over writer pairs.
+fn conflicts_per_day(ctx: &Ctx, class: &DataClass, c: &Choice) -> f64 {
+    if class.ownership == Ownership::PerPopulation {
+        // Each record is written from its owner's region only.
+        return 0.0;
+    }
+    let keys = class
+        .keys
+        .unwrap_or(class.data_gb * 1e9 / class.record_bytes)
+        .max(1.0);
+    let share = writer_shares(ctx, class, Posture::ActiveActiveMultiWriter, c);
+    let mut per_s = 0.0;
+    for (i, &a) in c.replicas.iter().enumerate() {
+        for &b in &c.replicas[i + 1..] {
+            let lag_s = (rpo::lag(ctx, a, b).p50() + rpo::lag(ctx, b, a).p50()) / 2000.0;
+            per_s +=
+                class.writes_per_s * share[a] * class.writes_per_s * share[b] * 2.0 * lag_s / keys;
+        }
+    }
+    per_s * 86_400.0
+}
+
+fn staleness_curve(
+    ctx: &Ctx,
+    class: &DataClass,
+    posture: Posture,
+    c: &Choice,
+) -> Vec<StalenessPoint> {
+    let strong = |_: f64| 1.0;
+    let lin = class.consistency == Consistency::Linearizable;
+    let curve: Box<dyn Fn(f64) -> f64> = match posture {
+        Posture::ReadLocalWriteGlobal if !lin => {
+            let p = c.primary.unwrap();
+            let lags: Vec<_> = c.replicas.iter().map(|&r| rpo::lag(ctx, p, r)).collect();
+            let n = c.replicas.len() + 1;
+            Box::new(move |t| staleness::p_consistent(n, 1, 1, &lags, t))
+        }
+        Posture::ActiveActiveMultiWriter => {
+            let mut lags = Vec::new();
+            for &a in &c.replicas {
+                for &b in &c.replicas {
+                    if a != b {
+                        lags.push(rpo::lag(ctx, a, b));
+                    }
+                }
+            }
+            let n = c.replicas.len();
+            Box::new(move |t| staleness::p_consistent(n, 1, 1, &lags, t))
+        }
+        Posture::GlobalConsensus if !lin => {
+            let l = c.voters[0];
+            let lags: Vec<_> = c.voters[1..].iter().map(|&v| rpo::lag(ctx, l, v)).collect();
+            Box::new(move |t| staleness::p_consistent(3, 1, 2, &lags, t))
+        }
+        _ => Box::new(strong),
+    };
+    staleness::CURVE_T_MS
+        .iter()
+        .map(|&t| StalenessPoint {
+            t_ms: t,
+            p_consistent: curve(t),
+        })
+        .collect()
+}
+
+fn outages(
+    ctx: &Ctx,
+    class: &DataClass,
+    posture: Posture,
+    c: &Choice,
+    rto_s: Option<f64>,
+    rpo_s: Option<f64>,
+) -> Vec<Outage> {
+    let ops = ctx.ops();
+    let reroute = rto::detection_s(ops) + rto::routing_s(ops);
+    let w = class.writes_per_s;
+    let share = writer_shares(ctx, class, posture, c);
+    (0..ctx.n())
+        .map(|r| {
+            let name = label(ctx, r);
+            let users_here: Vec<&str> = (0..ctx.users.len())
+                .filter(|&u| placement::user_latency(ctx, class, posture, c, u).read_from == r)
+                .map(|u| ctx.user_name(u))
+                .collect();
+            let (lost, down, effect) = match posture {
+                _ if c.primary == Some(r) => (
+                    rpo_s.map_or(0.0, |s| w * s),
+                    rto_s,
+                    match rto_s {
+                        None => format!("{} is down until {name} returns; data since the last backup is at risk", class.name),
+                        Some(t) => format!(
+                            "primary lost: {} fails over in {} and loses ~{:.0} writes",
+                            class.name,
+                            fmt_s(t),
+                            rpo_s.map_or(0.0, |s| w * s)
+                        ),
+                    },
+                ),
+                _ if c.standby == Some(r) => (
+                    0.0,
+                    Some(0.0),
+                    if posture == Posture::SyncStandby {
+                        "sync standby lost: writes stall until the primary drops to async (after detection), then run unprotected".to_string()
+                    } else {
+                        "standby lost: no impact on users; no region protection until it is rebuilt".to_string()
+                    },
+                ),
+                _ if c.voters.first() == Some(&r) => (
+                    0.0,
+                    Some(rto_s.unwrap_or(0.0)),
+                    format!("leader lost: the other two voters elect a new leader; no acknowledged write is lost; users re-route in {}", fmt_s(rto_s.unwrap_or(0.0))),
+                ),
+                _ if c.voters.contains(&r) => (
+                    0.0,
+                    Some(0.0),
+                    "voter lost: the leader still has a majority (2 of 3); writes continue, no loss".to_string(),
+                ),
+                _ if c.homes.iter().any(|h| h.0 == r) => {
+                    let owners: Vec<&str> = c.homes.iter().enumerate().filter(|(_, h)| h.0 == r).map(|(u, _)| ctx.user_name(u)).collect();
+                    let has_standby = c.homes.iter().filter(|h| h.0 == r).all(|h| h.1.is_some());
+                    let s = rpo::rpo_async_s(ctx, r, c.homes.iter().find(|h| h.0 == r).and_then(|h| h.1).unwrap_or(r));
+                    let lost = w * share[r] * s;
+                    if has_standby {
+                        (lost, rto_s, format!("home of {} lost: their partition fails over in {} and loses ~{lost:.0} writes; other users unaffected", owners.join(", "), fmt_s(rto_s.unwrap_or(0.0))))
+                    } else {
+                        (0.0, None, format!("home of {} lost: no standby allowed, their records are unavailable until {name} returns", owners.join(", ")))
+                    }
+                }
+                Posture::ActiveActiveMultiWriter if c.replicas.contains(&r) => {
+                    let lag = placement::nearest_other(ctx, r, &c.replicas).map_or(0.0, |o| rpo::rpo_async_s(ctx, r, o));
+                    let lost = w * share[r] * lag;
+                    (lost, Some(if users_here.is_empty() { 0.0 } else { reroute }), format!("writer lost: its users re-route to another writer in {}; ~{lost:.0} unreplicated writes lost", fmt_s(reroute)))
+                }
+                _ if c.replicas.contains(&r) => (
+                    0.0,
+                    Some(if users_here.is_empty() { 0.0 } else { reroute }),
+                    if users_here.is_empty() {
+                        "replica lost: no reader depends on it; no loss".to_string()
+                    } else {
+                        format!("replica lost: readers from {} re-route in {}; no loss", users_here.join(", "), fmt_s(reroute))
+                    },
+                ),
+                _ if c.backup == Some(r) || c.homes.iter().any(|h| h.1 == Some(r)) => (
+                    0.0,
+                    Some(0.0),
+                    "holds a backup or standby copy only: no impact on users; protection lost until rebuilt".to_string(),
+                ),
+                _ => (0.0, Some(0.0), format!("no copy of {} here: unaffected", class.name)),
+            };
+            Outage {
+                region: name,
+                writes_lost: lost,
+                downtime_s: down,
+                effect,
+            }
+        })
+        .collect()
+}
+
+fn violations(ctx: &Ctx, class: &DataClass, posture: Posture, eval: &Evaluation) -> Vec<Violation> {
+    let mut v = Vec::new();
+    if posture == Posture::ActiveActiveMultiWriter {
+        if class.conflicts == ConflictSemantics::NeverConflict {
+            v.push(Violation {
+                requirement: Requirement::Conflicts,
+                target: None,
+                achieved: Some(eval.conflicts_per_day),
+                by: None,
+                message: format!(
+                    "{} must never conflict, but concurrent writers in {} regions would produce ~{:.1} conflicting writes/day",
+                    class.name,
+                    eval.placement.replicas.len(),
+                    eval.conflicts_per_day
+                ),
+            });
+        }
+        if class.consistency == Consistency::Linearizable {
+            v.push(Violation {
+                requirement: Requirement::Consistency,
+                target: None,
+                achieved: None,
+                by: None,
+                message: "linearizable reads need one serial order of writes; independent writers cannot give one".to_string(),
+            });
+        }
+    }
+    let needs_region = class.rpo_s.is_some() || class.rto_s.is_some();
+    for (req, target, achieved, what) in [
+        (Requirement::Rpo, class.rpo_s, eval.rpo_s, "RPO"),
+        (Requirement::Rto, class.rto_s, eval.rto_s, "RTO"),
+    ] {
+        let Some(t) = target else { continue };
+        match achieved {
+            None => v.push(Violation {
+                requirement: req,
+                target: Some(t),
+                achieved: None,
+                by: None,
+                message: format!(
+                    "{what} target {} for a region loss, but {} does not survive losing its region",
+                    fmt_s(t),
+                    posture.slug()
+                ),
+            }),
+            Some(a) if a > t + 1e-9 => v.push(Violation {
+                requirement: req,
+                target: Some(t),
+                achieved: Some(a),
+                by: Some(a - t),
+                message: format!(
+                    "{what} is {} > target {} (over by {})",
+                    fmt_s(a),
+                    fmt_s(t),
+                    fmt_s(a - t)
+                ),
+            }),
+            _ => {}
+        }
+    }
+    let _ = needs_region;
+    for (req, budget, is_write) in [
+        (Requirement::WriteLatency, class.write_p99_budget_ms, true),
+        (Requirement::ReadLatency, class.read_p99_budget_ms, false),
+    ] {
+        let Some(b) = budget else { continue };
+        let over: Vec<&PopulationLatency> = eval
+            .latency
+            .iter()
+            .filter(|l| if is_write { l.write_p99_ms } else { l.read_p99_ms } > b + 1e-9)
+            .collect();
+        let worst = over.iter().max_by(|x, y| {
+            let (a, c) = if is_write {
+                (x.write_p99_ms, y.write_p99_ms)
+            } else {
+                (x.read_p99_ms, y.read_p99_ms)
+            };
+            a.total_cmp(&c)
+        });
+        if let Some(w) = worst {
+            let a = if is_write {
+                w.write_p99_ms
+            } else {
+                w.read_p99_ms
+            };
+            let kind = match (is_write, posture) {
+                (true, Posture::GlobalConsensus) => "quorum write",
+                (true, Posture::SyncStandby) => "synchronous write",
+                (true, _) => "write",
+                (false, _) => "read",
+            };
+            let path = if is_write {
+                &w.write_path
+            } else {
+                &w.read_from
+            };
+            let others = if over.len() > 1 {
+                format!(
+                    "; {} of {} populations over budget",
+                    over.len(),
+                    eval.latency.len()
+                )
+            } else {
+                String::new()
+            };
+            v.push(Violation {
+                requirement: req,
+                target: Some(b),
+                achieved: Some(a),
+                by: Some(a - b),
+                message: format!(
+                    "{kind} from {} is {} p99 > budget {} (over by {}, via {path}){others}",
+                    w.population,
+                    fmt_ms(a),
+                    fmt_ms(b),
+                    fmt_ms(a - b)
+                ),
+            });
+        }
+    }
+    let _ = ctx;
+    v
+}
+
+pub(crate) fn evaluate_choice(
+    ctx: &Ctx,
+    class: &DataClass,
+    posture: Posture,
+    c: &Choice,
+) -> Evaluation {
+    let placement = placement_of(ctx, posture, c);
+    let latency: Vec<PopulationLatency> = (0..ctx.users.len())
+        .map(|u| {
+            let l = placement::user_latency(ctx, class, posture, c, u);
+            let mut write_path = label(ctx, l.write_via);
+            if posture == Posture::SyncStandby {
+                write_path = format!(
+                    "{write_path}, sync ack from {}",
+                    label(ctx, c.standby.unwrap())
+                );
+            }
+            if let Some(q) = l.quorum_via {
+                write_path = format!("leader {write_path}, quorum ack from {}", label(ctx, q));
+            }
+            PopulationLatency {
+                population: ctx.user_name(u).to_string(),
+                write_p50_ms: l.write.p50,
+                write_p99_ms: l.write.p99,
+                read_p50_ms: l.read.p50,
+                read_p99_ms: l.read.p99,
+                write_budget_ms: class.write_p99_budget_ms,
+                read_budget_ms: class.read_p99_budget_ms,
+                write_path,
+                read_from: label(ctx, l.read_from),
+            }
+        })
+        .collect();
+    let (rpo_s, writes_lost) = rpo_of(ctx, class, posture, c);
+    let rto = rto::rto(posture, class, ctx.ops());
+    let rto_s = rto.as_ref().map(|r| r.total_s());
+    let survived = match posture {
+        Posture::SingleRegion => 0,
+        _ if rpo_s.is_none() => 0,
+        Posture::ReadLocalWriteGlobal | Posture::ActiveActiveMultiWriter => {
+            (c.replicas.len() + usize::from(c.primary.is_some())).saturating_sub(1) as u32
+        }
+        _ => 1,
+    };
+    let conflicts = if posture == Posture::ActiveActiveMultiWriter {
+        conflicts_per_day(ctx, class, c)
+    } else {
+        0.0
+    };
+    let mut sources = ctx.price_sources.borrow_mut();
+    let cost = cost::cost(ctx, class, posture, c, &ListPrices, &mut sources);
+    drop(sources);
+    let mut eval = Evaluation {
+        posture,
+        placeable: true,
+        latency,
+        rpo_s,
+        writes_lost_on_region_failure: writes_lost,
+        rto_s,
+        rto,
+        region_failures_survived: survived,
+        outages: outages(ctx, class, posture, c, rto_s, rpo_s),
+        staleness: staleness_curve(ctx, class, posture, c),
+        conflicts_per_day: conflicts,
+        monthly_cost_usd: cost.total_usd(),
+        cost,
+        cost_multiple: 0.0,
+        residency: residency::copies(ctx, class, c),
+        placement,
+        violations: Vec::new(),
+    };
+    eval.violations = violations(ctx, class, posture, &eval);
+    eval
+}

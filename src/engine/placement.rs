@@ -1,0 +1,589 @@
+//! Placement search: for one data class and posture, the roles (primary, standby, replicas,
+//! homes, voters, leader) among the plan's regions that minimise the latency objective.
+//!
+//! The objective, compared lexicographically:
+//! 1. `excess_ms`: total p99 milliseconds by which users exceed the class's write and read
+//!    budgets (a placement that meets the budgets beats any that does not);
+//! 2. `weighted_ms`: the traffic-weighted p99 latency, users weighted by share and operations
+//!    by the class's write/read mix.
+//!
+//! Both are sums over user populations of terms that only grow with a user's write and read
+//! p99, which is what makes the search exact:
+//! * single-primary postures enumerate the primary (and for `sync-standby` the standby);
+//! * per-user choices (homes, nearest replica, nearest writer) decompose: each user's best
+//!   region is independent of the others;
+//! * consensus enumerates leader x voter pairs with branch and bound: a leader's lower bound
+//!   is its objective with a zero quorum wait and every read served by the nearest allowed
+//!   region; leaders are visited in bound order and the search stops once the bound exceeds
+//!   the best found. Quorum waits are memoised per evaluation.
+//!
+//! [`brute_force`] enumerates every placement without these shortcuts; tests check both
+//! give the same optimum on plans of up to 12 regions.
+//!
+//! Roles that do not change the objective (the standby of an async posture, the backup
+//! region, a partition's standby) go to the region with the lowest p99 RTT from the primary,
+//! which minimises replication lag and so the RPO.
+
+use std::cmp::Ordering;
+
+use super::latency::Quantiles;
+use super::posture::Posture;
+use super::Ctx;
+use crate::plan::{Consistency, DataClass, Ownership};
+
+/// Roles as region indices into the plan's `regions`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Choice {
+    pub primary: Option<usize>,
+    pub standby: Option<usize>,
+    /// RLWG: read replicas besides the primary; multi-writer: every writer region.
+    pub replicas: Vec<usize>,
+    /// Partitioned: per user population, its home and that partition's standby.
+    pub homes: Vec<(usize, Option<usize>)>,
+    /// Consensus voters, leader first.
+    pub voters: Vec<usize>,
+    pub backup: Option<usize>,
+}
+
+/// The latency objective (see the module docs).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Objective {
+    pub excess_ms: f64,
+    pub weighted_ms: f64,
+}
+
+impl Objective {
+    pub fn cmp(&self, o: &Objective) -> Ordering {
+        self.excess_ms
+            .total_cmp(&o.excess_ms)
+            .then(self.weighted_ms.total_cmp(&o.weighted_ms))
+    }
+}
+
+/// What a user's write and read do under a placement.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct UserLatency {
+    pub write: Quantiles,
+    pub read: Quantiles,
+    /// The region the write enters.
+    pub write_via: usize,
+    /// The region that reads are served from.
+    pub read_from: usize,
+    /// Consensus: the voter whose ack completes the quorum at the p50 (the nearer one).
+    pub quorum_via: Option<usize>,
+}
+
+/// The region among `cands` with the lowest p99 from user `u` (ties: lower p50, lower index).
+fn nearest_to_user(ctx: &Ctx, u: usize, cands: &[usize]) -> Option<usize> {
+    cands.iter().copied().min_by(|&a, &b| {
+        let (la, lb) = (ctx.ur(u, a).q, ctx.ur(u, b).q);
+        la.p99.total_cmp(&lb.p99).then(la.p50.total_cmp(&lb.p50))
+    })
+}
+
+/// The region among `cands` other than `from` with the lowest p99 RTT from `from`.
+pub(crate) fn nearest_other(ctx: &Ctx, from: usize, cands: &[usize]) -> Option<usize> {
+    cands
+        .iter()
+        .copied()
+        .filter(|&r| r != from)
+        .min_by(|&a, &b| {
+            let (la, lb) = (ctx.rr(from, a).q, ctx.rr(from, b).q);
+            la.p99.total_cmp(&lb.p99).then(la.p50.total_cmp(&lb.p50))
+        })
+}
+
+fn linearizable(class: &DataClass) -> bool {
+    class.consistency == Consistency::Linearizable
+}
+
+/// Write and read latency of user `u` under `choice`.
+pub(crate) fn user_latency(
+    ctx: &Ctx,
+    class: &DataClass,
+    posture: Posture,
+    c: &Choice,
+    u: usize,
+) -> UserLatency {
+    let commit = ctx.commit;
+    match posture {
+        Posture::SingleRegion
+        | Posture::BackupRestore
+        | Posture::PilotLight
+        | Posture::WarmStandby
+        | Posture::SyncStandby
+        | Posture::ReadLocalWriteGlobal => {
+            let p = c.primary.expect("single-writer postures have a primary");
+            let to_p = ctx.ur(u, p).q;
+            let mut write = to_p.then(commit);
+            if posture == Posture::SyncStandby {
+                let s = c.standby.expect("sync-standby has a standby");
+                write = write.then(ctx.rr(p, s).q);
+            }
+            let read_from = if posture == Posture::ReadLocalWriteGlobal && !linearizable(class) {
+                let mut all = c.replicas.clone();
+                all.push(p);
+                nearest_to_user(ctx, u, &all).unwrap_or(p)
+            } else {
+                p
+            };
+            UserLatency {
+                write,
+                read: ctx.ur(u, read_from).q,
+                write_via: p,
+                read_from,
+                quorum_via: None,
+            }
+        }
+        Posture::ActiveActivePartitioned => {
+            let h = c.homes[u].0;
+            UserLatency {
+                write: ctx.ur(u, h).q.then(commit),
+                read: ctx.ur(u, h).q,
+                write_via: h,
+                read_from: h,
+                quorum_via: None,
+            }
+        }
+        Posture::ActiveActiveMultiWriter => {
+            let w = nearest_to_user(ctx, u, &c.replicas).expect("writers");
+            UserLatency {
+                write: ctx.ur(u, w).q.then(commit),
+                read: ctx.ur(u, w).q,
+                write_via: w,
+                read_from: w,
+                quorum_via: None,
+            }
+        }
+        Posture::GlobalConsensus => {
+            let (l, a, b) = (c.voters[0], c.voters[1], c.voters[2]);
+            let q = ctx.quorum3(l, a, b);
+            let read_from = if linearizable(class) {
+                l
+            } else {
+                nearest_to_user(ctx, u, &c.voters).unwrap_or(l)
+            };
+            let via = if ctx.rr(l, a).q.p50 <= ctx.rr(l, b).q.p50 {
+                a
+            } else {
+                b
+            };
+            UserLatency {
+                write: ctx.ur(u, l).q.then(q).then(commit),
+                read: ctx.ur(u, read_from).q,
+                write_via: l,
+                read_from,
+                quorum_via: Some(via),
+            }
+        }
+    }
+}
+
+/// The write/read mix weights: the share of operations that are writes and reads.
+fn mix(class: &DataClass) -> (f64, f64) {
+    let total = class.writes_per_s + class.reads_per_s;
+    if total > 0.0 {
+        (class.writes_per_s / total, class.reads_per_s / total)
+    } else {
+        (0.5, 0.5)
+    }
+}
+
+/// One user's contribution to the objective from its write and read p99.
+fn user_term(ctx: &Ctx, class: &DataClass, u: usize, w99: f64, r99: f64) -> Objective {
+    let (fw, fr) = mix(class);
+    let over = |v: f64, b: Option<f64>| b.map_or(0.0, |b| (v - b).max(0.0));
+    Objective {
+        excess_ms: over(w99, class.write_p99_budget_ms) + over(r99, class.read_p99_budget_ms),
+        weighted_ms: ctx.shares[u] * (fw * w99 + fr * r99),
+    }
+}
+
+/// The objective of a complete placement.
+pub(crate) fn objective(ctx: &Ctx, class: &DataClass, posture: Posture, c: &Choice) -> Objective {
+    let mut o = Objective {
+        excess_ms: 0.0,
+        weighted_ms: 0.0,
+    };
+    for u in 0..ctx.users.len() {
+        let l = user_latency(ctx, class, posture, c, u);
+        let t = user_term(ctx, class, u, l.write.p99, l.read.p99);
+        o.excess_ms += t.excess_ms;
+        o.weighted_ms += t.weighted_ms;
+    }
+    o
+}
+
+/// Why a posture has no placement at all.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Unplaceable {
+    /// Residency leaves too few regions (the message says which and why).
+    Residency(String),
+    /// The posture does not apply to this class.
+    Applicability(String),
+}
+
+fn residency_msg(ctx: &Ctx, class: &DataClass, need: usize, have: usize, role: &str) -> String {
+    format!(
+        "{} needs {need} allowed region(s) for {role}, residency ({}) allows {have} of the plan's {}",
+        class.name,
+        super::residency::describe(&class.residency),
+        ctx.n()
+    )
+}
+
+/// The best placement for `class` under `posture`, found by the exact search.
+pub(crate) fn search(
+    ctx: &Ctx,
+    class: &DataClass,
+    posture: Posture,
+) -> Result<(Choice, Objective), Unplaceable> {
+    let allowed = ctx.allowed(class);
+    let need = |k: usize, role: &str| -> Result<(), Unplaceable> {
+        if allowed.len() < k {
+            Err(Unplaceable::Residency(residency_msg(
+                ctx,
+                class,
+                k,
+                allowed.len(),
+                role,
+            )))
+        } else {
+            Ok(())
+        }
+    };
+    let best_primary = |mk: &dyn Fn(usize) -> Choice| -> (Choice, Objective) {
+        let mut best: Option<(Choice, Objective)> = None;
+        for &p in &ctx.hinted(class, &allowed) {
+            let c = mk(p);
+            let o = objective(ctx, class, posture, &c);
+            if best.as_ref().is_none_or(|b| o.cmp(&b.1) == Ordering::Less) {
+                best = Some((c, o));
+            }
+        }
+        best.expect("at least one candidate")
+    };
+    match posture {
+        Posture::SingleRegion => {
+            need(1, "the primary")?;
+            Ok(best_primary(&|p| Choice {
+                primary: Some(p),
+                ..Choice::default()
+            }))
+        }
+        Posture::BackupRestore => {
+            need(2, "the primary and a cross-region backup")?;
+            Ok(best_primary(&|p| Choice {
+                primary: Some(p),
+                backup: nearest_other(ctx, p, &allowed),
+                ..Choice::default()
+            }))
+        }
+        Posture::PilotLight | Posture::WarmStandby => {
+            need(2, "the primary and a standby")?;
+            Ok(best_primary(&|p| {
+                let s = nearest_other(ctx, p, &allowed);
+                Choice {
+                    primary: Some(p),
+                    standby: s,
+                    backup: s,
+                    ..Choice::default()
+                }
+            }))
+        }
+        Posture::SyncStandby => {
+            need(2, "the primary and a synchronous standby")?;
+            Ok(best_primary(&|p| {
+                let s = nearest_other(ctx, p, &allowed);
+                Choice {
+                    primary: Some(p),
+                    standby: s,
+                    backup: s,
+                    ..Choice::default()
+                }
+            }))
+        }
+        Posture::ReadLocalWriteGlobal => {
+            need(2, "the primary and a replica")?;
+            Ok(best_primary(&|p| rlwg_choice(ctx, class, p, &allowed)))
+        }
+        Posture::ActiveActivePartitioned => {
+            let c = partitioned_choice(ctx, class)?;
+            let o = objective(ctx, class, posture, &c);
+            Ok((c, o))
+        }
+        Posture::ActiveActiveMultiWriter => {
+            need(2, "two writer regions")?;
+            let mut writers: Vec<usize> = (0..ctx.users.len())
+                .filter_map(|u| nearest_to_user(ctx, u, &allowed))
+                .collect();
+            writers.sort_unstable();
+            writers.dedup();
+            if writers.len() < 2 {
+                if let Some(o) = nearest_other(ctx, writers[0], &allowed) {
+                    writers.push(o);
+                }
+            }
+            let c = Choice {
+                replicas: writers,
+                ..Choice::default()
+            };
+            let o = objective(ctx, class, posture, &c);
+            Ok((c, o))
+        }
+        Posture::GlobalConsensus => {
+            need(3, "three consensus voters")?;
+            Ok(consensus_search(ctx, class, &allowed))
+        }
+    }
+}
+
+/// RLWG with primary `p`: a replica at each user's nearest allowed region, and at least one
+/// replica besides the primary so a region loss is survivable.
+fn rlwg_choice(ctx: &Ctx, class: &DataClass, p: usize, allowed: &[usize]) -> Choice {
+    let mut replicas: Vec<usize> = if linearizable(class) {
+        Vec::new()
+    } else {
+        (0..ctx.users.len())
+            .filter_map(|u| nearest_to_user(ctx, u, allowed))
+            .filter(|&r| r != p)
+            .collect()
+    };
+    replicas.sort_unstable();
+    replicas.dedup();
+    if replicas.is_empty() {
+        replicas.extend(nearest_other(ctx, p, allowed));
+    }
+    Choice {
+        primary: Some(p),
+        replicas,
+        backup: None,
+        ..Choice::default()
+    }
+}
+
+fn partitioned_choice(ctx: &Ctx, class: &DataClass) -> Result<Choice, Unplaceable> {
+    if class.ownership == Ownership::Shared {
+        return Err(Unplaceable::Applicability(format!(
+            "{} is shared by all user populations, so records have no home region to partition by",
+            class.name
+        )));
+    }
+    let mut homes = Vec::with_capacity(ctx.users.len());
+    for u in 0..ctx.users.len() {
+        let allowed_u = ctx.allowed_for_user(class, u);
+        let Some(h) = nearest_to_user(ctx, u, &ctx.hinted(class, &allowed_u)) else {
+            return Err(Unplaceable::Residency(format!(
+                "no region in the plan may hold the records of {} ({}: residency {})",
+                ctx.user_name(u),
+                juris_label(ctx.user_jurisdiction(u)),
+                super::residency::describe(&class.residency)
+            )));
+        };
+        homes.push((h, nearest_other(ctx, h, &allowed_u)));
+    }
+    Ok(Choice {
+        homes,
+        ..Choice::default()
+    })
+}
+
+pub(crate) fn juris_label(j: &str) -> &str {
+    if j.is_empty() {
+        "jurisdiction unknown"
+    } else {
+        j
+    }
+}
+
+fn consensus_search(ctx: &Ctx, class: &DataClass, allowed: &[usize]) -> (Choice, Objective) {
+    let users = ctx.users.len();
+    // Lower bound per leader: zero quorum wait, reads from the nearest allowed region (or
+    // the leader itself for linearizable reads).
+    let mut leaders: Vec<(usize, Objective)> = ctx
+        .hinted(class, allowed)
+        .into_iter()
+        .map(|l| {
+            let mut o = Objective {
+                excess_ms: 0.0,
+                weighted_ms: 0.0,
+            };
+            for u in 0..users {
+                let w = ctx.ur(u, l).q.then(ctx.commit).p99;
+                let r = if linearizable(class) {
+                    ctx.ur(u, l).q.p99
+                } else {
+                    let n = nearest_to_user(ctx, u, allowed).unwrap_or(l);
+                    ctx.ur(u, n).q.p99
+                };
+                let t = user_term(ctx, class, u, w, r);
+                o.excess_ms += t.excess_ms;
+                o.weighted_ms += t.weighted_ms;
+            }
+            (l, o)
+        })
+        .collect();
+    leaders.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
+    let mut best: Option<(Choice, Objective)> = None;
+    for (l, bound) in leaders {
+        if let Some(b) = &best {
+            if bound.cmp(&b.1) == Ordering::Greater {
+                break;
+            }
+        }
+        for (i, &a) in allowed.iter().enumerate() {
+            if a == l {
+                continue;
+            }
+            for &b in &allowed[i + 1..] {
+                if b == l {
+                    continue;
+                }
+                let c = Choice {
+                    voters: vec![l, a, b],
+                    ..Choice::default()
+                };
+                let o = objective(ctx, class, Posture::GlobalConsensus, &c);
+                if best.as_ref().is_none_or(|x| o.cmp(&x.1) == Ordering::Less) {
+                    best = Some((c, o));
+                }
+            }
+        }
+    }
+    best.expect("three allowed regions")
+}
+
+/// Every placement enumerated, no shortcuts: the reference the search is tested against.
+/// Returns the best objective (placements with equal objectives are interchangeable).
+#[cfg(test)]
+pub(crate) fn brute_force(ctx: &Ctx, class: &DataClass, posture: Posture) -> Option<Objective> {
+    let allowed = ctx.allowed(class);
+    let n_users = ctx.users.len();
+    let mut best: Option<Objective> = None;
+    let mut consider = |c: Choice| {
+        let o = objective(ctx, class, posture, &c);
+        if best.is_none_or(|b| o.cmp(&b) == Ordering::Less) {
+            best = Some(o);
+        }
+    };
+    let hinted = ctx.hinted(class, &allowed);
+    let subsets = |items: &[usize]| -> Vec<Vec<usize>> {
+        (1u32..(1 << items.len()))
+            .map(|m| {
+                items
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| m & (1 << i) != 0)
+                    .map(|(_, &r)| r)
+                    .collect()
+            })
+            .collect()
+    };
+    match posture {
+        Posture::SingleRegion
+        | Posture::BackupRestore
+        | Posture::PilotLight
+        | Posture::WarmStandby
+        | Posture::SyncStandby => {
+            let min = if posture == Posture::SingleRegion {
+                1
+            } else {
+                2
+            };
+            if allowed.len() < min {
+                return None;
+            }
+            for &p in &hinted {
+                if posture == Posture::SingleRegion {
+                    consider(Choice {
+                        primary: Some(p),
+                        ..Choice::default()
+                    });
+                }
+                for &s in allowed.iter().filter(|&&s| s != p) {
+                    consider(Choice {
+                        primary: Some(p),
+                        standby: Some(s),
+                        ..Choice::default()
+                    });
+                }
+            }
+        }
+        Posture::ReadLocalWriteGlobal => {
+            if allowed.len() < 2 {
+                return None;
+            }
+            for &p in &hinted {
+                let others: Vec<usize> = allowed.iter().copied().filter(|&r| r != p).collect();
+                for reps in subsets(&others) {
+                    consider(Choice {
+                        primary: Some(p),
+                        replicas: reps,
+                        ..Choice::default()
+                    });
+                }
+            }
+        }
+        Posture::ActiveActivePartitioned => {
+            if class.ownership == Ownership::Shared {
+                return None;
+            }
+            let per_user: Vec<Vec<usize>> = (0..n_users)
+                .map(|u| ctx.hinted(class, &ctx.allowed_for_user(class, u)))
+                .collect();
+            if per_user.iter().any(|v| v.is_empty()) {
+                return None;
+            }
+            let mut idx = vec![0usize; n_users];
+            loop {
+                consider(Choice {
+                    homes: (0..n_users).map(|u| (per_user[u][idx[u]], None)).collect(),
+                    ..Choice::default()
+                });
+                let mut k = 0;
+                while k < n_users {
+                    idx[k] += 1;
+                    if idx[k] < per_user[k].len() {
+                        break;
+                    }
+                    idx[k] = 0;
+                    k += 1;
+                }
+                if k == n_users {
+                    break;
+                }
+            }
+        }
+        Posture::ActiveActiveMultiWriter => {
+            if allowed.len() < 2 {
+                return None;
+            }
+            for ws in subsets(&allowed) {
+                if ws.len() >= 2 {
+                    consider(Choice {
+                        replicas: ws,
+                        ..Choice::default()
+                    });
+                }
+            }
+        }
+        Posture::GlobalConsensus => {
+            if allowed.len() < 3 {
+                return None;
+            }
+            for &l in &hinted {
+                for &a in &allowed {
+                    for &b in &allowed {
+                        if a != l && b != l && a != b {
+                            consider(Choice {
+                                voters: vec![l, a, b],
+                                ..Choice::default()
+                            });
+                        }
+                    }
+                }
+            }
+        }
+    }
+    best
+}

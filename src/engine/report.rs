@@ -1,0 +1,257 @@
+//! The report: everything the engine derives from a plan. Plain data, serde-serialisable,
+//! numbers as f64 in the units their names say (`_ms`, `_s`, `_usd` per month).
+//! `None` (JSON `null`) in `rpo_s`/`rto_s` means the posture does not survive the loss of a
+//! region at all (the data is unavailable until the region returns).
+
+use serde::Serialize;
+
+use super::posture::Posture;
+
+/// The whole report: one entry per data class, in plan order, and totals.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    pub plan_name: String,
+    pub classes: Vec<ClassReport>,
+    pub totals: Totals,
+    /// Where each price used came from (every price carries a source and a date).
+    pub price_sources: Vec<String>,
+    /// Where the RTT figures came from (one line per distinct source).
+    pub rtt_sources: Vec<String>,
+}
+
+/// Sums across data classes of the chosen postures.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Totals {
+    pub monthly_cost_usd: f64,
+    pub single_region_monthly_cost_usd: f64,
+    /// `monthly_cost_usd / single_region_monthly_cost_usd`.
+    pub cost_multiple: f64,
+    /// Classes for which no posture met every requirement.
+    pub infeasible_classes: Vec<String>,
+}
+
+/// The recommendation for one data class.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ClassReport {
+    pub name: String,
+    /// False when nothing met every requirement; then `chosen` is the closest posture.
+    pub feasible: bool,
+    /// The chosen (or closest) posture's full evaluation, flattened into this object:
+    /// `posture`, `placement`, `latency`, `rpo_s`, `rto_s`, `monthly_cost_usd`, ...
+    #[serde(flatten)]
+    pub chosen: Evaluation,
+    /// Why this posture: each a sentence citing a number.
+    pub reasons: Vec<String>,
+    /// Every other posture and the requirement it broke (empty list: it met them all but
+    /// lost on simplicity or cost, stated in `reasons`).
+    pub rejected: Vec<Rejection>,
+    /// When nothing fits: which requirement to relax, and to what.
+    pub relax: Vec<String>,
+    /// Every posture's evaluation (for charts), in [`Posture::ALL`] order.
+    pub evaluations: Vec<Evaluation>,
+}
+
+/// A posture that was not chosen.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Rejection {
+    pub posture: Posture,
+    /// The broken requirements, worst first; empty if it met all but lost the tie-break.
+    pub violations: Vec<Violation>,
+    /// One sentence.
+    pub message: String,
+}
+
+/// Which requirement a posture broke.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Requirement {
+    /// Residency: a copy would sit outside the allowed jurisdictions.
+    Residency,
+    /// The posture cannot apply to this class (e.g. partitioning shared records).
+    Applicability,
+    /// The conflict semantics forbid concurrent writers.
+    Conflicts,
+    /// The consistency need cannot be served.
+    Consistency,
+    /// RPO target (s).
+    Rpo,
+    /// RTO target (s).
+    Rto,
+    /// Write p99 budget (ms).
+    WriteLatency,
+    /// Read p99 budget (ms).
+    ReadLatency,
+}
+
+impl Requirement {
+    pub fn slug(self) -> &'static str {
+        match self {
+            Requirement::Residency => "residency",
+            Requirement::Applicability => "applicability",
+            Requirement::Conflicts => "conflicts",
+            Requirement::Consistency => "consistency",
+            Requirement::Rpo => "rpo",
+            Requirement::Rto => "rto",
+            Requirement::WriteLatency => "write-latency",
+            Requirement::ReadLatency => "read-latency",
+        }
+    }
+}
+
+/// One broken requirement with the numbers.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Violation {
+    pub requirement: Requirement,
+    /// The target (s or ms); `None` for qualitative requirements.
+    pub target: Option<f64>,
+    /// What the posture achieves; `None` when it does not survive at all or is qualitative.
+    pub achieved: Option<f64>,
+    /// `achieved - target` in the target's unit; `None` if unbounded or qualitative.
+    pub by: Option<f64>,
+    /// A sentence citing the numbers.
+    pub message: String,
+}
+
+/// Roles mapped to place labels.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Placement {
+    /// The single write region (single-writer postures).
+    pub primary: Option<String>,
+    /// The failover target (pilot light, warm standby, sync standby).
+    pub standby: Option<String>,
+    /// Read replicas / peer writers / consensus voters other than the above.
+    pub replicas: Vec<String>,
+    /// The home region per user population (partitioned postures).
+    pub homes: Vec<Home>,
+    /// Consensus voters (including the leader).
+    pub voters: Vec<String>,
+    /// Consensus leader (leaseholder).
+    pub leader: Option<String>,
+    /// Where cross-region backups go.
+    pub backup: Option<String>,
+}
+
+/// A user population's home region and the standby of that partition (`None` when
+/// residency allows no second region for it).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Home {
+    pub population: String,
+    pub region: String,
+    pub standby: Option<String>,
+}
+
+/// Latency for one user population (ms), with the budgets for comparison.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PopulationLatency {
+    pub population: String,
+    pub write_p50_ms: f64,
+    pub write_p99_ms: f64,
+    pub read_p50_ms: f64,
+    pub read_p99_ms: f64,
+    pub write_budget_ms: Option<f64>,
+    pub read_budget_ms: Option<f64>,
+    /// The path a write takes, e.g. "aws:us-east-1, quorum via aws:us-west-2".
+    pub write_path: String,
+    /// Where reads are served.
+    pub read_from: String,
+}
+
+/// RTO components (s); their sum is `rto_s`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RtoBreakdown {
+    /// Health-check interval x failure threshold.
+    pub detection_s: f64,
+    /// DNS TTL + resolver overstay, or the anycast re-route time.
+    pub routing_s: f64,
+    /// Standby promotion / leader election.
+    pub promotion_s: f64,
+    /// Scaling up, warming caches, or provisioning + restoring from backup.
+    pub warmup_s: f64,
+}
+
+/// What losing one region does to this class.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Outage {
+    pub region: String,
+    /// Writes lost on a hard failure (count, at the RPO lag).
+    pub writes_lost: f64,
+    /// Time until this class serves again, for the users affected (s); 0 if unaffected;
+    /// `None` if it does not recover until the region returns.
+    pub downtime_s: Option<f64>,
+    pub effect: String,
+}
+
+/// A point of the staleness curve.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StalenessPoint {
+    /// Time after the write's acknowledgement (ms).
+    pub t_ms: f64,
+    /// Probability a read at that time returns the write (0..1).
+    pub p_consistent: f64,
+}
+
+/// Monthly cost components (USD/month).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CostBreakdown {
+    pub compute_usd: f64,
+    pub storage_usd: f64,
+    pub transfer_usd: f64,
+    pub backup_usd: f64,
+    /// Provisioned compute in VM-equivalents, summed over regions (includes headroom).
+    pub compute_vms: f64,
+    /// Number of full data copies (primary, standbys, replicas, voters).
+    pub copies: u32,
+    /// Data replicated across regions per month (GB).
+    pub transfer_gb: f64,
+}
+
+/// Where one copy lives and whether that is allowed.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CopyResidency {
+    pub role: String,
+    pub place: String,
+    pub jurisdiction: String,
+    pub compliant: bool,
+}
+
+/// One posture with its best placement, evaluated.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Evaluation {
+    pub posture: Posture,
+    /// False when no placement exists (residency, applicability); numbers are then empty.
+    pub placeable: bool,
+    pub placement: Placement,
+    pub latency: Vec<PopulationLatency>,
+    /// Achieved RPO for a region loss (s): 0, a lag percentile (p99) or the backup interval.
+    pub rpo_s: Option<f64>,
+    /// Writes lost on a hard failure of the worst region (count).
+    pub writes_lost_on_region_failure: Option<f64>,
+    /// Achieved RTO for a region loss (s), the sum of `rto`.
+    pub rto_s: Option<f64>,
+    pub rto: Option<RtoBreakdown>,
+    /// Simultaneous region failures survived without losing service for good.
+    pub region_failures_survived: u32,
+    pub outages: Vec<Outage>,
+    pub staleness: Vec<StalenessPoint>,
+    /// Expected conflicting writes per day (multi-writer only; 0 otherwise).
+    pub conflicts_per_day: f64,
+    pub monthly_cost_usd: f64,
+    pub cost: CostBreakdown,
+    /// `monthly_cost_usd` over this class's single-region cost.
+    pub cost_multiple: f64,
+    pub residency: Vec<CopyResidency>,
+    /// Requirements this posture breaks (empty: feasible).
+    pub violations: Vec<Violation>,
+}
+
+impl Evaluation {
+    pub fn feasible(&self) -> bool {
+        self.violations.is_empty()
+    }
+}
+
+/// The report as markdown (decisions table, reasons, rejected postures); see
+/// [`crate::export::markdown`].
+pub fn to_markdown(plan: &crate::plan::Plan, report: &Report) -> String {
+    crate::export::markdown::to_markdown(plan, report)
+}

@@ -1,0 +1,57 @@
+//! RPO: what a hard region failure loses.
+//!
+//! Asynchronous replication lag between regions a and b is modelled as half the round trip
+//! (the one-way trip) plus an apply/batching delay, added quantile-wise like every
+//! sequential leg (see [`super::latency`]):
+//! `lag_p50 = RTT_p50/2 + APPLY_P50_MS`, `lag_p99 = RTT_p99/2 + APPLY_P99_MS`, floor at half
+//! the fibre round trip. The achieved RPO of an async posture is the p99 lag; the writes
+//! lost on a hard failure are `writes/s x RPO` for the traffic that region accepted.
+
+use super::latency::Dist;
+use super::Ctx;
+
+/// Apply/batching delay p50 (ms). DESIGN.md: "tuned streaming replication ~10–200 ms".
+pub const APPLY_P50_MS: f64 = 50.0;
+/// Apply/batching delay p99 (ms). DESIGN.md: managed global databases lag "typically
+/// < 1 s", spiking to seconds under load; 1 s is the p99 we assume.
+pub const APPLY_P99_MS: f64 = 1000.0;
+
+/// The replication lag distribution from region `a` to region `b` (ms).
+pub(crate) fn lag(ctx: &Ctx, a: usize, b: usize) -> Dist {
+    let l = ctx.rr(a, b);
+    lag_from_rtt(l.floor_ms, l.q.p50, l.q.p99)
+}
+
+/// The lag distribution for a link with the given fibre floor and RTT p50/p99 (ms).
+pub fn lag_from_rtt(floor_ms: f64, p50_ms: f64, p99_ms: f64) -> Dist {
+    Dist::fit(
+        floor_ms / 2.0,
+        p50_ms / 2.0 + APPLY_P50_MS,
+        p99_ms / 2.0 + APPLY_P99_MS,
+    )
+}
+
+/// p99 lag in seconds, the RPO of async replication from `a` to `b`.
+pub(crate) fn rpo_async_s(ctx: &Ctx, a: usize, b: usize) -> f64 {
+    lag(ctx, a, b).p99() / 1000.0
+}
+
+/// Writes lost when a region that accepted `writes_per_s` fails with `rpo_s` unreplicated.
+pub fn writes_lost(writes_per_s: f64, rpo_s: f64) -> f64 {
+    writes_per_s * rpo_s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lag_of_a_70ms_link_by_hand() {
+        // RTT p50 70, p99 90: lag p50 = 35 + 50 = 85 ms, p99 = 45 + 1000 = 1045 ms.
+        let d = lag_from_rtt(40.0, 70.0, 90.0);
+        assert!((d.p50() - 85.0).abs() < 1e-9);
+        assert!((d.p99() - 1045.0).abs() < 1e-9);
+        // 100 writes/s over 1.045 s: 104.5 writes lost.
+        assert!((writes_lost(100.0, d.p99() / 1000.0) - 104.5).abs() < 1e-9);
+    }
+}

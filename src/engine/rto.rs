@@ -1,0 +1,130 @@
+//! RTO: detection + routing + promotion + warm-up, per posture.
+//!
+//! * detection = health-check interval x failure threshold (DESIGN.md: 30–90 s typical);
+//! * routing = DNS TTL + resolver overstay for DNS failover, [`ANYCAST_REROUTE_S`] for
+//!   anycast / a global load balancer;
+//! * promotion = [`MANAGED_PROMOTION_S`] when automated, the plan's manual minutes otherwise;
+//!   none for multi-writer (every region already writes); consensus re-elects a leader in
+//!   [`ELECTION_S`], which overlaps detection and routing, so only the part of the election
+//!   that outlasts them is counted;
+//! * warm-up = scaling up a pilot light ([`PILOT_LIGHT_SCALE_UP_S`]) plus cache warm-up, the
+//!   plan's cache warm-up for a warm or sync standby, or for backup & restore provisioning
+//!   ([`PROVISION_S`]) plus data size / [`RESTORE_GB_PER_HOUR`].
+
+use super::posture::Posture;
+use super::report::RtoBreakdown;
+use crate::plan::{DataClass, Operations, Promotion, Routing};
+
+/// Anycast / global load balancer re-route time (s). DESIGN.md: "re-route in seconds";
+/// 10 s is our assumption.
+pub const ANYCAST_REROUTE_S: f64 = 10.0;
+/// Managed global database promotion (s). DESIGN.md: "~1 minute".
+pub const MANAGED_PROMOTION_S: f64 = 60.0;
+/// Consensus leader election (s). DESIGN.md: "seconds (re-election)"; Raft-style lease
+/// expiry is ~9 s in CockroachDB; we assume 10 s.
+pub const ELECTION_S: f64 = 10.0;
+/// Scaling a pilot light's compute from zero to full (s). Assumption: instance launch and
+/// autoscaling take ~10 minutes ("minutes" in DESIGN.md).
+pub const PILOT_LIGHT_SCALE_UP_S: f64 = 600.0;
+/// Provisioning a full stack from infrastructure-as-code before a restore (s). Assumption.
+pub const PROVISION_S: f64 = 1800.0;
+/// Restore throughput from a cross-region backup (GB/hour). Assumption (~140 MB/s).
+pub const RESTORE_GB_PER_HOUR: f64 = 500.0;
+
+/// Health-check detection time (s).
+pub fn detection_s(ops: &Operations) -> f64 {
+    ops.health_check_interval_s * ops.health_check_failure_threshold as f64
+}
+
+/// Time for clients to reach the surviving region once detection fires (s).
+pub fn routing_s(ops: &Operations) -> f64 {
+    match ops.routing {
+        Routing::Dns => ops.dns_ttl_s + ops.resolver_overstay_s,
+        Routing::Anycast => ANYCAST_REROUTE_S,
+    }
+}
+
+/// Promotion of a standby (s).
+pub fn promotion_s(ops: &Operations) -> f64 {
+    match ops.promotion {
+        Promotion::Automated => MANAGED_PROMOTION_S,
+        Promotion::Manual => ops.manual_promotion_min * 60.0,
+    }
+}
+
+/// The RTO breakdown for a region loss under `posture`; `None` if not survived.
+pub fn rto(posture: Posture, class: &DataClass, ops: &Operations) -> Option<RtoBreakdown> {
+    let detection_s = detection_s(ops);
+    let routing_s = routing_s(ops);
+    let (promotion_s, warmup_s) = match posture {
+        Posture::SingleRegion => return None,
+        Posture::BackupRestore => (
+            promotion_s(ops),
+            PROVISION_S + class.data_gb / RESTORE_GB_PER_HOUR * 3600.0,
+        ),
+        Posture::PilotLight => (
+            promotion_s(ops),
+            PILOT_LIGHT_SCALE_UP_S + ops.cache_warmup_s,
+        ),
+        Posture::WarmStandby | Posture::SyncStandby => (promotion_s(ops), ops.cache_warmup_s),
+        Posture::ReadLocalWriteGlobal | Posture::ActiveActivePartitioned => (promotion_s(ops), 0.0),
+        Posture::ActiveActiveMultiWriter => (0.0, 0.0),
+        Posture::GlobalConsensus => ((ELECTION_S - detection_s - routing_s).max(0.0), 0.0),
+    };
+    Some(RtoBreakdown {
+        detection_s,
+        routing_s,
+        promotion_s,
+        warmup_s,
+    })
+}
+
+impl RtoBreakdown {
+    pub fn total_s(&self) -> f64 {
+        self.detection_s + self.routing_s + self.promotion_s + self.warmup_s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{Preset, Routing};
+
+    #[test]
+    fn dns_failover_floor_is_90_s_for_60_s_ttl_and_10_s_x_3_checks() {
+        let ops = Operations {
+            dns_ttl_s: 60.0,
+            health_check_interval_s: 10.0,
+            health_check_failure_threshold: 3,
+            routing: Routing::Dns,
+            ..Operations::default()
+        };
+        // 10 s x 3 = 30 s detection, + 60 s TTL = 90 s before any promotion.
+        assert_eq!(detection_s(&ops) + routing_s(&ops), 90.0);
+        // Multi-writer needs no promotion: its RTO is exactly the floor.
+        let mw = rto(
+            Posture::ActiveActiveMultiWriter,
+            &DataClass::preset(Preset::Carts),
+            &ops,
+        )
+        .unwrap();
+        assert_eq!(mw.total_s(), 90.0);
+        // Warm standby adds the 60 s managed promotion and the 120 s cache warm-up: 270 s.
+        let ws = rto(
+            Posture::WarmStandby,
+            &DataClass::preset(Preset::Carts),
+            &ops,
+        )
+        .unwrap();
+        assert_eq!(ws.total_s(), 270.0);
+    }
+
+    #[test]
+    fn backup_restore_pays_provisioning_and_restore_throughput() {
+        let mut c = DataClass::preset(Preset::AdminTooling);
+        c.data_gb = 1000.0;
+        let r = rto(Posture::BackupRestore, &c, &Operations::default()).unwrap();
+        // 1000 GB at 500 GB/h = 2 h = 7200 s, + 1800 s provisioning.
+        assert_eq!(r.warmup_s, 9000.0);
+    }
+}

@@ -1,0 +1,3 @@
+//! Exports of a report: markdown (decisions, reasons, rejected postures).
+
+pub mod markdown;

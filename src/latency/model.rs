@@ -196,15 +196,7 @@ impl Model {
 
     /// The median RTT between two points, never below the fibre floor.
     pub fn predict(&self, a: LatLon, b: LatLon) -> Prediction {
-        let regs = regions();
-        let da: Vec<f64> = regs
-            .iter()
-            .map(|r| great_circle_km(a, r.location()))
-            .collect();
-        let db: Vec<f64> = regs
-            .iter()
-            .map(|r| great_circle_km(b, r.location()))
-            .collect();
+        let (da, db) = (distances_from(a), distances_from(b));
         let km = great_circle_km(a, b);
         let floor = floor_ms(km);
         let p = self.params;
@@ -248,6 +240,36 @@ impl Model {
             },
             top: used.iter().take(3).map(|u| (u.0, u.1 / sw)).collect(),
         }
+    }
+}
+
+/// Great-circle km between every two catalog regions, computed once (135² haversines, well
+/// under a millisecond) so a matrix of region places costs table look-ups, not trigonometry.
+fn region_distances() -> &'static [f64] {
+    static KM: OnceLock<Vec<f64>> = OnceLock::new();
+    KM.get_or_init(|| {
+        let regs = regions();
+        let n = regs.len();
+        (0..n * n)
+            .map(|k| great_circle_km(regs[k / n].location(), regs[k % n].location()))
+            .collect()
+    })
+}
+
+/// Distances from `p` to every catalog region: a row of the table when `p` is a region's
+/// own location, else computed.
+fn distances_from(p: LatLon) -> std::borrow::Cow<'static, [f64]> {
+    let regs = regions();
+    match regs.iter().position(|r| r.location() == p) {
+        Some(i) => {
+            let n = regs.len();
+            std::borrow::Cow::Borrowed(&region_distances()[i * n..(i + 1) * n])
+        }
+        None => std::borrow::Cow::Owned(
+            regs.iter()
+                .map(|r| great_circle_km(p, r.location()))
+                .collect(),
+        ),
     }
 }
 

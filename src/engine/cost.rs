@@ -1,8 +1,7 @@
 //! Monthly cost per data class: compute with static-stability headroom, a database node and
 //! storage per copy, cross-region replication transfer, and backups.
 //!
-//! Prices come through the [`Prices`] trait so the source can be swapped (the default
-//! [`ListPrices`] uses list prices with their sources; a `PriceBook` can implement the trait).
+//! Prices come through the [`Prices`] trait, implemented for the plan's `PriceBook`.
 //!
 //! Compute, in VM-equivalents, for a serving load `L = max(1, (reads + writes)/s /
 //! RPS_PER_VM)`:
@@ -16,6 +15,7 @@ use super::placement::Choice;
 use super::posture::Posture;
 use super::report::CostBreakdown;
 use super::Ctx;
+use crate::data::prices::{self, PriceBook};
 use crate::place::Place;
 use crate::plan::DataClass;
 
@@ -31,72 +31,59 @@ pub const AZS_PER_REGION: f64 = 3.0;
 /// Seconds in an average month (30 days).
 pub const SECONDS_PER_MONTH: f64 = 2_592_000.0;
 
-/// A price with where it came from.
+/// A price with where it came from (value, unit and provenance in one line).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Price {
     pub usd: f64,
-    pub source: &'static str,
+    pub source: String,
 }
 
-/// The prices the cost model needs.
+/// The prices the cost model needs. Implemented for the plan's
+/// [`PriceBook`](crate::data::prices::PriceBook) (list prices with sources, user overrides).
 pub trait Prices {
     /// One VM-equivalent (4 vCPU, 16 GiB, on demand) per month in `region`.
     fn vm_month(&self, region: &Place) -> Price;
-    /// Database storage per GB-month in `region`.
+    /// Database (block) storage per GB-month in `region`.
     fn storage_gb_month(&self, region: &Place) -> Price;
-    /// Backup (snapshot) storage per GB-month in `region`.
+    /// Backup (object/snapshot) storage per GB-month in `region`.
     fn backup_gb_month(&self, region: &Place) -> Price;
     /// Cross-region transfer per GB from `from` to `to`.
     fn transfer_gb(&self, from: &Place, to: &Place) -> Price;
 }
 
-/// List prices with their sources (used until a price book overrides them).
-pub struct ListPrices;
+/// Database block storage $/GB-month. Assumption: the price book carries object-storage
+/// prices only (used for backups); managed database / block storage lists at ~5x that
+/// (AWS RDS gp2 $0.115/GB-month, 2024), so we use $0.115 and say so.
+pub const DB_STORAGE_USD_PER_GB_MONTH: f64 = 0.115;
 
-const SRC_VM: &str = "4 vCPU/16 GiB on-demand: GCP n2-standard-4 $125–$131/month in US/EU \
-     (data/vm_price_gcp_n2-standard-4.csv); $140 assumed to cover AWS/Azure equivalents";
-const SRC_STORAGE: &str =
-    "managed database storage ~$0.115/GB-month (AWS RDS gp2 list price, 2024); assumption";
-const SRC_BACKUP: &str = "snapshot storage ~$0.095/GB-month (AWS RDS backup list price, 2024)";
-const SRC_XFER_CHEAP: &str = "inter-region transfer $0.02/GB from US/CA/EU regions \
-     (data/egress_prices.csv, skyplane aws_transfer_costs.csv, 2023-04-27)";
-const SRC_XFER_DEAR: &str = "inter-region transfer $0.09/GB from APAC/SA/ME/AF regions \
-     (data/egress_prices.csv: $0.08–0.147, 2023-04-27)";
-
-impl Prices for ListPrices {
-    fn vm_month(&self, _: &Place) -> Price {
+impl Prices for PriceBook {
+    fn vm_month(&self, region: &Place) -> Price {
+        let p = prices::vm_usd_per_month(region, self);
         Price {
-            usd: 140.0,
-            source: SRC_VM,
+            usd: p.usd,
+            source: format!("VM: {}", p.describe()),
         }
     }
     fn storage_gb_month(&self, _: &Place) -> Price {
         Price {
-            usd: 0.115,
-            source: SRC_STORAGE,
+            usd: DB_STORAGE_USD_PER_GB_MONTH,
+            source: format!(
+                "database storage: {DB_STORAGE_USD_PER_GB_MONTH} USD/GB-month (assumption: AWS RDS gp2 list price, 2024)"
+            ),
         }
     }
-    fn backup_gb_month(&self, _: &Place) -> Price {
+    fn backup_gb_month(&self, region: &Place) -> Price {
+        let p = prices::storage_usd_per_gb_month(region, self);
         Price {
-            usd: 0.095,
-            source: SRC_BACKUP,
+            usd: p.usd,
+            source: format!("backup storage: {}", p.describe()),
         }
     }
-    fn transfer_gb(&self, from: &Place, _to: &Place) -> Price {
-        let cheap = match from {
-            Place::Region(r) => matches!(r.continent, "North America" | "Europe"),
-            Place::Custom(_) => true,
-        };
-        if cheap {
-            Price {
-                usd: 0.02,
-                source: SRC_XFER_CHEAP,
-            }
-        } else {
-            Price {
-                usd: 0.09,
-                source: SRC_XFER_DEAR,
-            }
+    fn transfer_gb(&self, from: &Place, to: &Place) -> Price {
+        let p = prices::transfer_usd_per_gb(from, to, self);
+        Price {
+            usd: p.usd,
+            source: format!("transfer from {}: {}", from.label(), p.describe()),
         }
     }
 }
@@ -132,9 +119,9 @@ pub(crate) fn cost(
     posture: Posture,
     c: &Choice,
     prices: &dyn Prices,
-    sources: &mut Vec<&'static str>,
+    sources: &mut Vec<String>,
 ) -> CostBreakdown {
-    let mut note = |s: &'static str| {
+    let mut note = |s: String| {
         if !sources.contains(&s) {
             sources.push(s);
         }
@@ -258,6 +245,7 @@ pub(crate) fn cost(
     // A database node per region holding data.
     for &r in &copy_regions {
         let p = prices.vm_month(&ctx.regions[r]);
+        note(p.source.clone());
         compute_usd += DB_NODE_VMS * p.usd;
         compute_vms += DB_NODE_VMS;
     }
@@ -308,13 +296,5 @@ mod tests {
         assert_eq!(static_stability_capacity(10.0, 3), 15.0);
         // One region, 3 AZs: 1.5x, sized for an AZ loss.
         assert_eq!(static_stability_capacity(10.0, 1), 15.0);
-    }
-
-    #[test]
-    fn transfer_is_priced_by_source_continent() {
-        let us = Place::parse("aws:us-east-1").unwrap();
-        let tokyo = Place::parse("aws:ap-northeast-1").unwrap();
-        assert_eq!(ListPrices.transfer_gb(&us, &tokyo).usd, 0.02);
-        assert_eq!(ListPrices.transfer_gb(&tokyo, &us).usd, 0.09);
     }
 }

@@ -1,7 +1,7 @@
 //! One posture for one class: place it, then compute every figure the report shows and the
 //! requirements it breaks.
 
-use super::cost::{self, ListPrices};
+use super::cost;
 use super::placement::{self, Choice, Unplaceable};
 use super::posture::Posture;
 use super::report::*;
@@ -518,7 +518,7 @@ pub(crate) fn evaluate_choice(
         0.0
     };
     let mut sources = ctx.price_sources.borrow_mut();
-    let cost = cost::cost(ctx, class, posture, c, &ListPrices, &mut sources);
+    let cost = cost::cost(ctx, class, posture, c, &ctx.plan.prices, &mut sources);
     drop(sources);
     let mut eval = Evaluation {
         posture,

@@ -62,7 +62,7 @@ pub(crate) struct Ctx<'a> {
     /// Memoised quorum waits, keyed by (leader, sorted other voters).
     quorum_cache: RefCell<HashMap<(usize, usize, usize), Quantiles>>,
     /// Sources of the prices used, in first-use order.
-    pub price_sources: RefCell<Vec<&'static str>>,
+    pub price_sources: RefCell<Vec<String>>,
 }
 
 fn link_of(a: &Place, b: &Place, sources: &mut Vec<String>) -> Link {

@@ -587,3 +587,124 @@ pub(crate) fn brute_force(ctx: &Ctx, class: &DataClass, posture: Posture) -> Opt
     }
     best
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::regions;
+    use crate::plan::{
+        ConflictSemantics, Consistency, Ownership, PlaceRef, Plan, Preset, Residency,
+        UserPopulation,
+    };
+    use proptest::prelude::*;
+
+    /// A plan over `region_idx` (catalog indices) with users at `user_idx` and one class.
+    fn plan(region_idx: &[usize], user_idx: &[usize], class: DataClass) -> Plan {
+        let cat = regions();
+        let mut p = Plan::example();
+        p.regions = region_idx
+            .iter()
+            .map(|&i| PlaceRef::key(&cat[i % cat.len()].key()))
+            .collect();
+        p.regions.dedup();
+        let share = 1.0 / user_idx.len() as f64;
+        p.users = user_idx
+            .iter()
+            .enumerate()
+            .map(|(k, &i)| {
+                let r = &cat[i % cat.len()];
+                UserPopulation {
+                    name: format!("u{k}"),
+                    place: PlaceRef::custom(
+                        &format!("near {}", r.code),
+                        r.lat + 0.5,
+                        r.lon + 0.5,
+                        r.jurisdiction,
+                    ),
+                    share,
+                }
+            })
+            .collect();
+        p.data_classes = vec![class];
+        p
+    }
+
+    fn class_strategy() -> impl Strategy<Value = DataClass> {
+        (
+            0usize..9,
+            prop::option::of(20.0f64..300.0),
+            prop::option::of(20.0f64..300.0),
+            0usize..4,
+            any::<bool>(),
+            any::<bool>(),
+        )
+            .prop_map(|(preset, wb, rb, cons, per_pop, pinned)| {
+                let mut c = DataClass::preset(Preset::ALL[preset]);
+                c.write_p99_budget_ms = wb;
+                c.read_p99_budget_ms = rb;
+                c.consistency = Consistency::ALL[cons];
+                c.ownership = if per_pop {
+                    Ownership::PerPopulation
+                } else {
+                    Ownership::Shared
+                };
+                c.conflicts = ConflictSemantics::LastWriterWins;
+                c.residency = if pinned {
+                    Residency::Pinned {
+                        jurisdictions: vec!["US".into(), "EU".into()],
+                    }
+                } else {
+                    Residency::None
+                };
+                c
+            })
+    }
+
+    fn check_equal(p: &Plan) {
+        let ctx = Ctx::new(p);
+        let class = &p.data_classes[0];
+        for posture in Posture::ALL {
+            let s = search(&ctx, class, posture).ok().map(|(_, o)| o);
+            let b = brute_force(&ctx, class, posture);
+            assert_eq!(s, b, "{posture:?} on {:?}", p.regions);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+        #[test]
+        fn search_equals_brute_force(
+            region_idx in prop::collection::vec(0usize..200, 3..9),
+            user_idx in prop::collection::vec(0usize..200, 1..4),
+            class in class_strategy(),
+        ) {
+            check_equal(&plan(&region_idx, &user_idx, class));
+        }
+    }
+
+    #[test]
+    fn search_equals_brute_force_on_twelve_regions() {
+        // Twelve regions on five continents, users on three, every preset.
+        let keys = [
+            "aws:us-east-1",
+            "aws:us-west-2",
+            "aws:ca-central-1",
+            "aws:sa-east-1",
+            "aws:eu-west-1",
+            "aws:eu-central-1",
+            "aws:eu-west-2",
+            "aws:ap-northeast-1",
+            "aws:ap-southeast-1",
+            "aws:ap-southeast-2",
+            "aws:ap-south-1",
+            "aws:af-south-1",
+        ];
+        for preset in Preset::ALL {
+            let mut p = Plan::example();
+            p.regions = keys.iter().map(|k| PlaceRef::key(k)).collect();
+            p.data_classes = vec![DataClass::preset(preset)];
+            check_equal(&p);
+        }
+    }
+}

@@ -356,12 +356,7 @@ pub(crate) fn assemble(ctx: &Ctx, classes: Vec<ClassReport>) -> Report {
                 .collect(),
         },
         classes,
-        price_sources: ctx
-            .price_sources
-            .borrow()
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
+        price_sources: ctx.price_sources.borrow().clone(),
         rtt_sources: ctx.rtt_sources.clone(),
     }
 }

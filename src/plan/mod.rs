@@ -15,6 +15,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::data::prices::PriceBook;
 use crate::data::{find_region, Provider};
 use crate::place::{CustomPlace, Place};
 
@@ -46,6 +47,13 @@ pub struct Plan {
     pub operations: Operations,
     /// The data classes to place, each gets its own posture.
     pub data_classes: Vec<DataClass>,
+    /// Price overrides; absent or empty: list prices (each with its source and date).
+    #[serde(default, skip_serializing_if = "is_default_prices")]
+    pub prices: PriceBook,
+}
+
+fn is_default_prices(p: &PriceBook) -> bool {
+    *p == PriceBook::default()
 }
 
 /// A place in a plan: `"aws:us-east-1"` for a catalog region, or an object
@@ -335,6 +343,7 @@ impl Plan {
                 DataClass::preset(Preset::Sessions),
                 DataClass::preset(Preset::EuPersonalData),
             ],
+            prices: PriceBook::default(),
         }
     }
 

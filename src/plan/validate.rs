@@ -281,7 +281,8 @@ mod tests {
             msgs,
             vec![
                 "version: 7 is not supported; allowed: 1".to_string(),
-                "regions[1]: \"aws:mars-north-1\" is not in the region catalog (see `meridian regions`)"
+                "regions[1]: \"aws:mars-north-1\" is not in the region catalog; did you mean \
+                 aws:cn-north-1, aws:eu-north-1?"
                     .to_string(),
                 "operations.health_check_failure_threshold: 0 is out of range; allowed: an integer from 1 to 10"
                     .to_string(),

@@ -251,6 +251,23 @@ pub fn evaluate(params: Params) -> EvalReport {
     report
 }
 
+/// How well the tail fit's p95 matches Azure's measured P95 over the links it was fitted
+/// on (in-sample: two parameters over 1,431 links, so over-fitting is not the concern).
+pub fn tail_fit_error() -> ErrorStats {
+    use crate::data::matrices::{AZURE_P50, AZURE_P95};
+    let fit = super::tail::tail_fit();
+    ErrorStats::of(
+        AZURE_P50
+            .links()
+            .iter()
+            .filter_map(|l| {
+                let q = AZURE_P95.lookup(l.a.into(), l.b.into())?;
+                Some(pct_err(fit.p95(f64::from(l.ms)), f64::from(q.ms)))
+            })
+            .collect(),
+    )
+}
+
 impl EvalReport {
     /// The stats of one (predictor, scheme, provider or all) cell.
     pub fn get(&self, pred: Predictor, cv: bool, prov: Option<Provider>) -> ErrorStats {
@@ -303,6 +320,13 @@ impl EvalReport {
                 e.n, e.median_pct, e.p90_pct, g.n, g.median_pct, g.p90_pct
             ));
         }
+        let f = super::tail::tail_fit();
+        let t = tail_fit_error();
+        s.push_str(&format!(
+            "\nTail fit: p95 − p50 = {:.2} ms + {:.4} × p50 over {} Azure links; its p95 is off the measured \
+             P95 by {:.1} % median, {:.1} % p90.\n",
+            f.intercept_ms, f.slope, f.pairs, t.median_pct, t.p90_pct
+        ));
         s
     }
 }

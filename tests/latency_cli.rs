@@ -19,14 +19,20 @@ fn meridian(args: &[&str]) -> (i32, String, String) {
 fn rtt_measured_pair_names_dataset_and_date() {
     let (code, out, _) = meridian(&["rtt", "azure:westeurope", "azure:eastus"]);
     assert_eq!(code, 0);
-    assert!(out.contains("measured: Azure network round-trip latency statistics"), "{out}");
+    assert!(
+        out.contains("measured: Azure network round-trip latency statistics"),
+        "{out}"
+    );
     assert!(out.contains("2026-07-30"), "{out}");
     assert!(out.contains("p99"), "{out}");
 }
 
 #[test]
 fn rtt_cross_provider_and_coordinates_are_modeled_with_expected_error() {
-    for (a, b) in [("aws:us-east-1", "gcp:europe-west1"), ("48.85,2.35", "aws:eu-west-1")] {
+    for (a, b) in [
+        ("aws:us-east-1", "gcp:europe-west1"),
+        ("48.85,2.35", "aws:eu-west-1"),
+    ] {
         let (code, out, err) = meridian(&["rtt", a, b]);
         assert_eq!(code, 0, "{err}");
         assert!(out.contains("modeled:"), "{out}");
@@ -39,7 +45,10 @@ fn rtt_unknown_place_exits_2_with_close_matches() {
     let (code, out, err) = meridian(&["rtt", "aws:eu-west-9", "gcp:europe-west1"]);
     assert_eq!(code, 2);
     assert!(out.is_empty(), "{out}");
-    assert!(err.contains("did you mean aws:eu-west-1, aws:eu-west-2, aws:eu-west-3?"), "{err}");
+    assert!(
+        err.contains("did you mean aws:eu-west-1, aws:eu-west-2, aws:eu-west-3?"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -56,7 +65,10 @@ fn regions_lists_the_catalog_and_filters_by_provider() {
     assert!(out.contains("135 regions"), "{out}");
     let (code, out, _) = meridian(&["regions", "--provider", "gcp"]);
     assert_eq!(code, 0);
-    assert!(out.contains("gcp:europe-west1") && !out.contains("aws:us-east-1"), "{out}");
+    assert!(
+        out.contains("gcp:europe-west1") && !out.contains("aws:us-east-1"),
+        "{out}"
+    );
     let (code, _, err) = meridian(&["regions", "--provider", "oci"]);
     assert_eq!(code, 2);
     assert!(err.contains("unknown provider"), "{err}");
@@ -67,5 +79,8 @@ fn model_eval_prints_the_table() {
     let (code, out, _) = meridian(&["model-eval"]);
     assert_eq!(code, 0);
     assert!(out.starts_with("| predictor |"), "{out}");
-    assert!(out.contains("| neighbour model (shipped) | all (2364) |"), "{out}");
+    assert!(
+        out.contains("| neighbour model (shipped) | all (2364) |"),
+        "{out}"
+    );
 }

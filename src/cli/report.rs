@@ -43,37 +43,6 @@ fn parse_args(args: Vec<OsString>) -> Result<(String, Format), String> {
     Ok((path, format))
 }
 
-/// Turns a serde_json error into a message naming where it happened: serde's own message
-/// already names the field for unknown fields and bad enum values (with the allowed ones);
-/// we add the line and column and, for the top-level fields, the path.
-pub fn json_error_message(src: &str, e: &serde_json::Error) -> String {
-    let line = src
-        .lines()
-        .nth(e.line().saturating_sub(1))
-        .unwrap_or("")
-        .trim();
-    let near = if line.is_empty() {
-        String::new()
-    } else {
-        format!("\n  near: {}", truncate(line, 100))
-    };
-    format!(
-        "invalid plan JSON at line {}, column {}: {}{near}",
-        e.line(),
-        e.column(),
-        e
-    )
-}
-
-fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        let t: String = s.chars().take(n).collect();
-        format!("{t}…")
-    }
-}
-
 pub fn run(args: Vec<OsString>) -> i32 {
     let (path, format) = match parse_args(args) {
         Ok(x) => x,
@@ -89,10 +58,10 @@ pub fn run(args: Vec<OsString>) -> i32 {
             return 2;
         }
     };
-    let plan: Plan = match serde_json::from_str(&src) {
+    let plan = match Plan::from_json(&src) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("meridian report: {path}: {}", json_error_message(&src, &e));
+            eprintln!("meridian report: {path}: invalid plan JSON: {e}");
             return 2;
         }
     };

@@ -708,3 +708,44 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod monotone {
+    use super::*;
+    use crate::data::regions;
+    use crate::plan::{PlaceRef, Plan, Preset};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+        /// Adding a region never makes the best latency objective of any posture worse (the
+        /// search is exact, and every old placement is still available).
+        #[test]
+        fn adding_a_region_never_worsens_the_best_latency(
+            region_idx in prop::collection::vec(0usize..500, 3..7),
+            extra in 0usize..500,
+            preset in 0usize..9,
+        ) {
+            let cat = regions();
+            let mut p = Plan::example();
+            let mut keys: Vec<String> = region_idx.iter().map(|&i| cat[i % cat.len()].key()).collect();
+            keys.sort();
+            keys.dedup();
+            let extra_key = cat[extra % cat.len()].key();
+            prop_assume!(!keys.contains(&extra_key));
+            p.regions = keys.iter().map(|k| PlaceRef::key(k)).collect();
+            p.data_classes = vec![DataClass::preset(Preset::ALL[preset])];
+            let mut bigger = p.clone();
+            bigger.regions.push(PlaceRef::key(&extra_key));
+            let (small, big) = (Ctx::new(&p), Ctx::new(&bigger));
+            let class = &p.data_classes[0];
+            for posture in Posture::ALL {
+                if let Ok((_, before)) = search(&small, class, posture) {
+                    let (_, after) = search(&big, class, posture).expect("still placeable");
+                    prop_assert!(after.cmp(&before) != Ordering::Greater, "{posture:?}: {before:?} -> {after:?}");
+                }
+            }
+        }
+    }
+}

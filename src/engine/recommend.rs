@@ -136,6 +136,17 @@ pub(crate) fn recommend(_ctx: &Ctx, class: &DataClass, mut evals: Vec<Evaluation
     if chosen.placeable {
         reasons.extend(figures(class, &chosen));
     }
+    if class.conflicts == ConflictSemantics::NeverConflict {
+        if let Some(mw) = evals
+            .iter()
+            .find(|e| e.posture == Posture::ActiveActiveMultiWriter && e.placeable)
+        {
+            reasons.push(format!(
+                "{} must never conflict, so multi-writer is ruled out whatever its rate: it would see ~{:.3} conflicting writes/day with writes spread evenly over the records, more with hot keys",
+                class.name, mw.conflicts_per_day
+            ));
+        }
+    }
     let rejected = evals
         .iter()
         .filter(|e| e.posture != chosen.posture)
@@ -294,12 +305,6 @@ fn figures(class: &DataClass, e: &Evaluation) -> Vec<String> {
             super::residency::describe(&class.residency),
             e.residency.len() - bad,
             e.residency.len()
-        ));
-    }
-    if class.conflicts == ConflictSemantics::NeverConflict {
-        out.push(format!(
-            "{} must never conflict, which rules out multi-writer",
-            class.name
         ));
     }
     if e.posture == Posture::ActiveActiveMultiWriter {

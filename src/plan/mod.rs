@@ -56,6 +56,37 @@ fn is_default_prices(p: &PriceBook) -> bool {
     *p == PriceBook::default()
 }
 
+/// A plan that is not well-formed JSON or does not match the format.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PlanParseError {
+    /// Field path (`data_classes[0].consistency`); empty at the top level.
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    /// What is wrong, with the allowed values where serde knows them.
+    pub message: String,
+}
+
+impl std::fmt::Display for PlanParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.path.is_empty() {
+            write!(
+                f,
+                "line {}, column {}: {}",
+                self.line, self.column, self.message
+            )
+        } else {
+            write!(
+                f,
+                "{}: {} (line {}, column {})",
+                self.path, self.message, self.line, self.column
+            )
+        }
+    }
+}
+
+impl std::error::Error for PlanParseError {}
+
 /// A place in a plan: `"aws:us-east-1"` for a catalog region, or an object
 /// `{ "name", "lat", "lon", "jurisdiction" }` for a custom place.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -347,13 +378,90 @@ impl Plan {
         }
     }
 
-    /// Parses a plan from JSON (no validation; see [`validate`]).
-    pub fn from_json(s: &str) -> Result<Plan, serde_json::Error> {
-        serde_json::from_str(s)
+    /// Parses a plan from JSON (no validation; see [`validate`]). Errors carry the field
+    /// path, e.g. `data_classes[0].consistency: unknown variant `strong`, expected one of ...`.
+    pub fn from_json(s: &str) -> Result<Plan, PlanParseError> {
+        let de = &mut serde_json::Deserializer::from_str(s);
+        serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            let mut message = inner.to_string();
+            // serde_json appends " at line L column C"; we report those separately.
+            if let Some(i) = message.rfind(" at line ") {
+                message.truncate(i);
+            }
+            if message.contains("untagged enum PlaceRef") {
+                message =
+                    "expected a place: \"provider:code\" (e.g. \"aws:us-east-1\"), \"lat,lon\", \
+                           or an object {name, lat, lon, jurisdiction}"
+                        .to_string();
+            }
+            PlanParseError {
+                path: if path == "." { String::new() } else { path },
+                line: inner.line(),
+                column: inner.column(),
+                message,
+            }
+        })
     }
 
     /// Pretty JSON.
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).expect("a plan always serialises")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_errors_name_the_field_path_and_allowed_values() {
+        let json = Plan::example()
+            .to_json_pretty()
+            .replacen("\"linearizable\"", "\"strong\"", 1);
+        let e = Plan::from_json(&json).unwrap_err();
+        assert_eq!(e.path, "data_classes[0].consistency");
+        assert_eq!(
+            e.message,
+            "unknown variant `strong`, expected one of `linearizable`, `read-your-writes`, `causal`, `eventual`"
+        );
+    }
+
+    #[test]
+    fn unknown_fields_are_refused_with_their_path() {
+        let json = Plan::example()
+            .to_json_pretty()
+            .replacen("\"dns_ttl_s\"", "\"dns_ttl\"", 1);
+        let e = Plan::from_json(&json).unwrap_err();
+        assert_eq!(e.path, "operations.dns_ttl");
+        assert!(
+            e.message
+                .starts_with("unknown field `dns_ttl`, expected one of `dns_ttl_s`"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn places_serialise_as_keys_or_objects() {
+        let json = serde_json::to_string(&Plan::example().regions[0]).unwrap();
+        assert_eq!(json, "\"aws:us-east-1\"");
+        let u = serde_json::to_string(&Plan::example().users[0].place).unwrap();
+        assert_eq!(
+            u,
+            r#"{"name":"Chicago","lat":41.88,"lon":-87.63,"jurisdiction":"US"}"#
+        );
+    }
+
+    #[test]
+    fn every_preset_is_valid_and_has_a_distinct_name() {
+        let mut p = Plan::example();
+        p.data_classes = Preset::ALL.iter().map(|&x| DataClass::preset(x)).collect();
+        assert_eq!(validate(&p), Ok(()));
+        for x in Preset::ALL {
+            assert_eq!(DataClass::preset(x).name, x.slug());
+            assert!(!x.display_name().is_empty());
+        }
     }
 }

@@ -235,3 +235,57 @@ fn asymmetry_is_small_for_most_links() {
         );
     }
 }
+
+/// The provider-wide price rules coded in src/data/prices.rs must match data/egress_prices.csv
+/// (provider, a phrase of the scope, the value the code uses).
+#[test]
+fn price_rules_in_code_match_egress_prices_csv() {
+    let rules: &[(&str, &str, &str)] = &[
+        ("aws", "us-east-1 <-> us-east-2", "0.01"),
+        ("aws", "from US/CA/EU regions to any AWS region", "0.02"),
+        (
+            "aws",
+            "from APAC/SA/ME/AF regions to any AWS region",
+            "0.08-0.147",
+        ),
+        ("aws", "from US/CA/EU regions, first paid tier", "0.09"),
+        ("aws", "from other regions, first paid tier", "0.1093-0.154"),
+        ("gcp", "same region, different zone", "0.01"),
+        ("gcp", "within North America", "0.01"),
+        ("gcp", "within Europe", "0.02"),
+        ("gcp", "within Asia", "0.05"),
+        ("gcp", "within South America / within Australia", "0.08"),
+        ("gcp", "any other pair", "0.08"),
+        ("gcp", "pairs involving Oceania or Jakarta", "0.15"),
+        ("gcp", "0-1 TiB, most source regions", "0.12"),
+        ("azure", "within North America or within Europe", "0.02"),
+        (
+            "azure",
+            "within Asia, Oceania, Middle East or Africa",
+            "0.08",
+        ),
+        ("azure", "within South America", "0.181"),
+        ("azure", "from North America or Europe", "0.05"),
+        ("azure", "from Asia, Oceania, Middle East, Africa", "0.08"),
+        ("azure", "from South America", "0.16"),
+        (
+            "azure",
+            "from North America / Europe (first paid tier)",
+            "0.0875",
+        ),
+        ("azure", "from Asia, Oceania, Middle East, Africa", "0.12"),
+        ("azure", "from South America", "0.181"),
+    ];
+    let text = std::fs::read_to_string("data/egress_prices.csv").unwrap();
+    for (prov, scope, value) in rules {
+        let found = text.lines().any(|l| {
+            l.starts_with(&format!("{prov},"))
+                && l.contains(scope)
+                && l.contains(&format!(",{value},"))
+        });
+        assert!(
+            found,
+            "no row {prov} / {scope} / {value} in data/egress_prices.csv"
+        );
+    }
+}

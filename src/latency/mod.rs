@@ -122,7 +122,9 @@ pub fn rtt_explained(a: &Place, b: &Place) -> RttExplained {
                 p99_ms: CROSS_AZ_P99_MS,
                 source: RttSource::SameRegion,
             },
-            p95_ms: tail::tail_fit().p95(CROSS_AZ_P50_MS),
+            // The p95 consistent with the stated p50 and p99 under the log-normal assumption.
+            p95_ms: CROSS_AZ_P50_MS
+                * (CROSS_AZ_P99_MS / CROSS_AZ_P50_MS).powf(tail::Z95 / tail::Z99),
             p95_measured: false,
             floor_ms: 0.0,
             prediction: None,
@@ -182,5 +184,44 @@ pub fn rtt_explained(a: &Place, b: &Place) -> RttExplained {
         p95_measured: false,
         floor_ms: floor,
         prediction: Some(pred),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn describe_is_one_readable_line_per_source() {
+        assert_eq!(
+            RttSource::SameRegion.describe(),
+            "same region: cross-AZ round trip, 1.5 ms p50 / 3 ms p99 (typical figure, not measured)"
+        );
+        let m = RttSource::Modeled {
+            method: METHOD_NEIGHBOURS,
+            median_abs_error_pct: 6.0,
+            p90_abs_error_pct: 21.8,
+        };
+        assert_eq!(
+            m.to_string(),
+            "modeled: nearby measured pairs (any provider), adjusted for distance; expected error 6.0 % median, 21.8 % p90 (leave-one-provider-out)"
+        );
+        let d = RttSource::Measured {
+            dataset: "X",
+            statistic: "P50",
+            date: "2026",
+        };
+        assert_eq!(d.describe(), "measured: X, P50, 2026");
+        assert!(d.is_measured() && !m.is_measured());
+    }
+
+    #[test]
+    fn same_place_percentiles_are_ordered() {
+        let p = Place::parse("aws:us-east-1").unwrap();
+        let x = rtt_explained(&p, &p);
+        assert!(
+            x.link.p50_ms < x.p95_ms && x.p95_ms < x.link.p99_ms,
+            "{x:?}"
+        );
     }
 }

@@ -7,9 +7,10 @@
 //! better than a global distance fit does. The prediction from each neighbour is its
 //! measured p50 adjusted for the difference in great-circle length,
 //! `m′ + k·2·(D − D′)/200`, and neighbours are weighted by closeness
-//! `exp(−(da + db)/s)`. With no neighbour within [`Params::radius_km`] at both ends, a
-//! fitted distance model `c0 + k·floor` is used instead. Every result is clamped at the
-//! fibre floor.
+//! `exp(−(da + db)/s)`. Neighbours must have both ends within `max(radius, relative·D)`
+//! (see [`Params`]); with none, a fitted distance model `c0 + k·floor` is used instead, and
+//! it is also blended in as one weak pseudo-neighbour. Every result is clamped at the fibre
+//! floor. docs/latency-model.md has the evaluation.
 
 use std::sync::OnceLock;
 
@@ -134,8 +135,9 @@ pub struct Params {
     pub scale_km: f64,
     /// Inflation `k` applied to the difference in great-circle length.
     pub marginal_inflation: f64,
-    /// On long links the radius and scale grow to this fraction of the link's length:
-    /// 300 km off matters on a 400 km hop, not on a 9,000 km one.
+    /// On long links the radius grows to this fraction of the link's length D (and the
+    /// scale in proportion, `relative·D·scale/radius`): 300 km off matters on a 400 km hop,
+    /// not on a 9,000 km one.
     pub relative: f64,
     /// Weight of the distance fit, blended in as one pseudo-neighbour.
     pub prior_weight: f64,
@@ -277,4 +279,73 @@ fn distances_from(p: LatLon) -> std::borrow::Cow<'static, [f64]> {
 pub fn model() -> &'static Model {
     static MODEL: OnceLock<Model> = OnceLock::new();
     MODEL.get_or_init(|| Model::new(observations().to_vec(), Params::default()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::find_region;
+
+    fn synthetic(km: f64, p50_ms: f64) -> Observation {
+        Observation {
+            a: 0,
+            b: 1,
+            p50_ms,
+            km,
+            dataset: DatasetId::AzureP50,
+            provider: Provider::Azure,
+        }
+    }
+
+    #[test]
+    fn distance_fit_recovers_a_known_line() {
+        let obs: Vec<Observation> = [100.0, 500.0, 2000.0, 6000.0, 12000.0]
+            .iter()
+            .map(|&km| synthetic(km, 3.0 + 1.5 * floor_ms(km)))
+            .collect();
+        let f = DistanceFit::fit(obs.iter());
+        assert!(
+            (f.c0_ms - 3.0).abs() < 1e-6 && (f.k - 1.5).abs() < 1e-6,
+            "{f:?}"
+        );
+        let b = Baseline::fit(obs.iter());
+        // Median of (3 + 1.5 f)/f over the five links: the 2,000 km one, 1.5 + 3/20.
+        assert!((b.inflation - 1.65).abs() < 1e-9, "{b:?}");
+    }
+
+    #[test]
+    fn co_located_measurements_predict_a_cross_provider_pair() {
+        // AWS eu-west-1 (Dublin) to GCP us-east4 (Ashburn): Azure northeurope (Dublin) to
+        // eastus (Virginia) is measured, so the prediction must lean on it.
+        let a = find_region(Provider::Aws, "eu-west-1").unwrap().location();
+        let b = find_region(Provider::Gcp, "us-east4").unwrap().location();
+        let p = model().predict(a, b);
+        assert!(matches!(p.basis, Basis::Neighbours { .. }), "{p:?}");
+        assert!(p.p50_ms > 60.0 && p.p50_ms < 90.0, "{p:?}");
+        let top: Vec<String> = p
+            .top
+            .iter()
+            .map(|(o, _)| regions()[usize::from(o.a)].key())
+            .collect();
+        assert!(!top.is_empty(), "{p:?}");
+    }
+
+    #[test]
+    fn far_from_every_region_falls_back_to_the_distance_fit() {
+        // Mid-Pacific to mid-Atlantic: no measured region within reach of either end.
+        let p = model().predict(LatLon::new(-40.0, -140.0), LatLon::new(-30.0, -20.0));
+        assert_eq!(p.basis, Basis::DistanceFit);
+        let km = great_circle_km(LatLon::new(-40.0, -140.0), LatLon::new(-30.0, -20.0));
+        assert!((p.p50_ms - model().distance_fit().predict_km(km)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn observations_cover_all_three_providers_on_the_p50_scale() {
+        let obs = observations();
+        assert_eq!(obs.len(), 1431 + 780 + 153);
+        for o in obs.iter().filter(|o| o.provider == Provider::Aws) {
+            let published = AWS_MEAN.lookup(o.a.into(), o.b.into()).unwrap().ms;
+            assert_eq!(o.p50_ms, f64::from(published) + 0.5, "{o:?}");
+        }
+    }
 }

@@ -112,6 +112,23 @@ pub fn rtt(a: &Place, b: &Place) -> LinkRtt {
     rtt_explained(a, b).link
 }
 
+/// The RTT between every two of `places`, row-major (`m[i * n + j]`): each unordered pair is
+/// computed once and mirrored (`rtt` is symmetric), so an n-place plan costs n(n−1)/2 calls.
+pub fn rtt_matrix(places: &[Place]) -> Vec<LinkRtt> {
+    let n = places.len();
+    let mut m: Vec<Option<LinkRtt>> = vec![None; n * n];
+    for i in 0..n {
+        for j in i..n {
+            let l = rtt(&places[i], &places[j]);
+            m[j * n + i] = Some(l.clone());
+            m[i * n + j] = Some(l);
+        }
+    }
+    m.into_iter()
+        .map(|l| l.expect("every cell is filled"))
+        .collect()
+}
+
 /// [`rtt`] with its working shown.
 pub fn rtt_explained(a: &Place, b: &Place) -> RttExplained {
     let floor = fibre_floor_rtt_ms(a.location(), b.location());
@@ -213,6 +230,22 @@ mod tests {
         };
         assert_eq!(d.describe(), "measured: X, P50, 2026");
         assert!(d.is_measured() && !m.is_measured());
+    }
+
+    #[test]
+    fn matrix_is_symmetric_and_matches_rtt() {
+        let places: Vec<Place> = ["aws:us-east-1", "gcp:europe-west1", "10,10"]
+            .iter()
+            .map(|s| Place::parse(s).unwrap())
+            .collect();
+        let m = rtt_matrix(&places);
+        assert_eq!(m.len(), 9);
+        for i in 0..3 {
+            for j in 0..3 {
+                assert_eq!(m[i * 3 + j], rtt(&places[i], &places[j]));
+                assert_eq!(m[i * 3 + j], m[j * 3 + i]);
+            }
+        }
     }
 
     #[test]

@@ -84,3 +84,15 @@ fn model_eval_prints_the_table() {
         "{out}"
     );
 }
+
+/// docs/latency-model.md must carry the table `model-eval` prints today, so the published
+/// error figures cannot drift from the code.
+#[test]
+fn docs_carry_the_current_model_eval_table() {
+    let (_, out, _) = meridian(&["model-eval"]);
+    let docs = std::fs::read_to_string("docs/latency-model.md").unwrap();
+    assert!(
+        docs.contains(out.trim()),
+        "regenerate the table in docs/latency-model.md with `meridian model-eval`"
+    );
+}

@@ -2,6 +2,9 @@
 //! matrices against the fibre floor and against each other, and which regions each matrix
 //! lacks. The expected lists are explicit so a data change fails here until it is reviewed.
 
+// Native only: reads data files / runs the binary / uses proptest, none of which exist in wasm.
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::collections::BTreeSet;
 
 use meridian::data::matrices::{

@@ -1,6 +1,9 @@
 //! The `meridian` binary's latency commands: answers for measured, modeled, cross-provider and
 //! coordinate places; exit code 2 with close matches for an unknown place.
 
+// Native only: reads data files / runs the binary / uses proptest, none of which exist in wasm.
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::process::Command;
 
 fn meridian(args: &[&str]) -> (i32, String, String) {

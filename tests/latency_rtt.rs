@@ -1,6 +1,9 @@
 //! `rtt()` as the engine sees it: measured, modeled, same place, custom places; and the
 //! properties every answer must have (never below the fibre floor, symmetric, p99 ≥ p50).
 
+// Native only: reads data files / runs the binary / uses proptest, none of which exist in wasm.
+#![cfg(not(target_arch = "wasm32"))]
+
 use meridian::data::regions;
 use meridian::geo::fibre_floor_rtt_ms;
 use meridian::latency::{rtt, RttSource, CROSS_AZ_P50_MS};

@@ -5,6 +5,14 @@ use std::ffi::OsString;
 use crate::latency::{self, eval, model::Basis, RttSource};
 use crate::place::Place;
 
+const USAGE: &str = "usage: meridian rtt PLACE PLACE\n(a PLACE is provider:code, e.g. aws:us-east-1, or lat,lon, e.g. -33.87,151.21)";
+
+/// `-33.87,151.21` and the like: a number, a comma, a number.
+fn looks_like_coordinate(s: &str) -> bool {
+    s.split_once(',')
+        .is_some_and(|(a, b)| a.trim().parse::<f64>().is_ok() && b.trim().parse::<f64>().is_ok())
+}
+
 fn parse_place(arg: &str) -> Result<Place, i32> {
     Place::parse(arg).map_err(|e| {
         eprintln!("meridian rtt: {e}");
@@ -17,27 +25,35 @@ pub fn run(args: Vec<OsString>) -> i32 {
     let mut places = Vec::new();
     let mut parser = lexopt::Parser::from_args(args);
     loop {
+        // A southern or western coordinate (`-33.87,151.21`) starts with '-': take it as a
+        // place before lexopt reads it as a cluster of short options.
+        if let Some(mut raw) = parser.try_raw_args() {
+            if let Some(v) = raw.next_if(|a| looks_like_coordinate(&a.to_string_lossy())) {
+                places.push(v.to_string_lossy().into_owned());
+                continue;
+            }
+        }
         match parser.next() {
             Ok(None) => break,
             Ok(Some(lexopt::Arg::Value(v))) => places.push(v.to_string_lossy().into_owned()),
+            Ok(Some(lexopt::Arg::Long("help") | lexopt::Arg::Short('h'))) => {
+                println!("{USAGE}");
+                return 0;
+            }
             Ok(Some(arg)) => {
-                eprintln!(
-                    "meridian rtt: unexpected {}\nusage: meridian rtt PLACE PLACE",
-                    arg.unexpected()
-                );
+                eprintln!("meridian rtt: unexpected {}\n{USAGE}", arg.unexpected());
                 return 2;
             }
             Err(e) => {
-                eprintln!("meridian rtt: {e}\nusage: meridian rtt PLACE PLACE");
+                eprintln!("meridian rtt: {e}\n{USAGE}");
                 return 2;
             }
         }
     }
     if places.len() != 2 {
         eprintln!(
-            "meridian rtt: expected two places, got {}\nusage: meridian rtt PLACE PLACE\n{}",
-            places.len(),
-            crate::place::PLACE_FORMS
+            "meridian rtt: expected two places, got {}\n{USAGE}",
+            places.len()
         );
         return 2;
     }

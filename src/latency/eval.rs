@@ -354,6 +354,13 @@ mod tests {
         assert!(close(n.p90_pct, NEIGHBOURS_P90_ERR_PCT), "{n:?}");
         assert!(close(d.median_pct, DISTANCE_FIT_MEDIAN_ERR_PCT), "{d:?}");
         assert!(close(d.p90_pct, DISTANCE_FIT_P90_ERR_PCT), "{d:?}");
+        for (band, (label, e)) in NEIGHBOURS_BY_LENGTH.iter().zip(&r.lopo_by_length) {
+            assert!(close(band.median_pct, e.median_pct), "{label}: {e:?}");
+            assert!(close(band.p90_pct, e.p90_pct), "{label}: {e:?}");
+        }
+        for (band, b) in NEIGHBOURS_BY_LENGTH.iter().zip(LENGTH_BANDS) {
+            assert_eq!((band.min_km, band.max_km), (b.1, b.2));
+        }
     }
 
     /// The point of the model: it must beat the distance × inflation baseline clearly.

@@ -22,7 +22,8 @@ pub const CROSS_AZ_P50_MS: f64 = 1.5;
 /// Its p99: twice the median, a conservative round figure for an in-metro link.
 pub const CROSS_AZ_P99_MS: f64 = 3.0;
 
-/// Method names used in [`RttSource::Modeled`].
+/// Method names used in [`RttSource::Modeled`] (the neighbour method is followed by the
+/// link-length band, see [`NEIGHBOURS_BY_LENGTH`]).
 pub const METHOD_NEIGHBOURS: &str = "nearby measured pairs (any provider), adjusted for distance";
 pub const METHOD_DISTANCE_FIT: &str = "distance fit c0 + k x fibre floor";
 
@@ -33,6 +34,61 @@ pub const NEIGHBOURS_P90_ERR_PCT: f64 = 21.8;
 /// Leave-one-provider-out error of the distance fit alone (the fallback).
 pub const DISTANCE_FIT_MEDIAN_ERR_PCT: f64 = 13.8;
 pub const DISTANCE_FIT_P90_ERR_PCT: f64 = 34.6;
+
+/// The neighbour model's expected error for links of one length band. Error grows sharply
+/// on short links (providers disagree most there), so a modeled link reports the figure of
+/// its own band, not the all-links average.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BandError {
+    /// Great-circle length range of the band, km (`min ≤ d < max`).
+    pub min_km: f64,
+    pub max_km: f64,
+    /// [`METHOD_NEIGHBOURS`] plus the band, shown as the method.
+    pub method: &'static str,
+    pub median_pct: f64,
+    pub p90_pct: f64,
+}
+
+/// Leave-one-provider-out error of the neighbour model by link length (the bands of
+/// [`eval::LENGTH_BANDS`]); a test checks them against the evaluation.
+pub const NEIGHBOURS_BY_LENGTH: [BandError; 4] = [
+    BandError {
+        min_km: 0.0,
+        max_km: 1000.0,
+        method: "nearby measured pairs (any provider), adjusted for distance; links < 1,000 km",
+        median_pct: 21.3,
+        p90_pct: 60.2,
+    },
+    BandError {
+        min_km: 1000.0,
+        max_km: 2500.0,
+        method: "nearby measured pairs (any provider), adjusted for distance; links 1,000-2,500 km",
+        median_pct: 13.9,
+        p90_pct: 33.8,
+    },
+    BandError {
+        min_km: 2500.0,
+        max_km: 5000.0,
+        method: "nearby measured pairs (any provider), adjusted for distance; links 2,500-5,000 km",
+        median_pct: 11.6,
+        p90_pct: 29.4,
+    },
+    BandError {
+        min_km: 5000.0,
+        max_km: f64::INFINITY,
+        method: "nearby measured pairs (any provider), adjusted for distance; links >= 5,000 km",
+        median_pct: 4.7,
+        p90_pct: 14.5,
+    },
+];
+
+/// The band of a link `km` long.
+pub fn neighbour_band(km: f64) -> &'static BandError {
+    NEIGHBOURS_BY_LENGTH
+        .iter()
+        .find(|b| km >= b.min_km && km < b.max_km)
+        .unwrap_or(&NEIGHBOURS_BY_LENGTH[NEIGHBOURS_BY_LENGTH.len() - 1])
+}
 
 /// Where an RTT figure came from, so every number can be defended.
 #[derive(Clone, Debug, PartialEq)]
@@ -180,11 +236,14 @@ pub fn rtt_explained(a: &Place, b: &Place) -> RttExplained {
     let p50 = pred.p50_ms.max(floor);
     let p95 = tail::tail_fit().p95(p50);
     let source = match pred.basis {
-        model::Basis::Neighbours { .. } => RttSource::Modeled {
-            method: METHOD_NEIGHBOURS,
-            median_abs_error_pct: NEIGHBOURS_MEDIAN_ERR_PCT,
-            p90_abs_error_pct: NEIGHBOURS_P90_ERR_PCT,
-        },
+        model::Basis::Neighbours { .. } => {
+            let band = neighbour_band(crate::geo::great_circle_km(a.location(), b.location()));
+            RttSource::Modeled {
+                method: band.method,
+                median_abs_error_pct: band.median_pct,
+                p90_abs_error_pct: band.p90_pct,
+            }
+        }
         model::Basis::DistanceFit => RttSource::Modeled {
             method: METHOD_DISTANCE_FIT,
             median_abs_error_pct: DISTANCE_FIT_MEDIAN_ERR_PCT,
@@ -230,6 +289,48 @@ mod tests {
         };
         assert_eq!(d.describe(), "measured: X, P50, 2026");
         assert!(d.is_measured() && !m.is_measured());
+    }
+
+    #[test]
+    fn modeled_links_report_the_error_of_their_length_band() {
+        let short = rtt(
+            &Place::parse("aws:eu-central-1").unwrap(),
+            &Place::parse("gcp:europe-west4").unwrap(),
+        );
+        let long = rtt(
+            &Place::parse("aws:eu-central-1").unwrap(),
+            &Place::parse("gcp:asia-northeast1").unwrap(),
+        );
+        match (&short.source, &long.source) {
+            (
+                RttSource::Modeled {
+                    method: ms,
+                    p90_abs_error_pct: ps,
+                    ..
+                },
+                RttSource::Modeled {
+                    method: ml,
+                    p90_abs_error_pct: pl,
+                    ..
+                },
+            ) => {
+                assert!(
+                    ms.starts_with(METHOD_NEIGHBOURS) && ms.ends_with("< 1,000 km"),
+                    "{ms}"
+                );
+                assert!(ml.ends_with(">= 5,000 km"), "{ml}");
+                assert!(ps > pl, "{ps} {pl}");
+            }
+            x => panic!("{x:?}"),
+        }
+    }
+
+    #[test]
+    fn bands_are_contiguous() {
+        for w in NEIGHBOURS_BY_LENGTH.windows(2) {
+            assert_eq!(w[0].max_km, w[1].min_km);
+        }
+        assert!(neighbour_band(0.0).max_km == 1000.0 && neighbour_band(1e6).min_km == 5000.0);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! `meridian regions [--provider P]`: the region catalog as a table.
 
 use std::ffi::OsString;
+use std::fmt::Write as _;
 
 use crate::data::{regions, Provider};
 
@@ -44,7 +45,9 @@ pub fn run(args: Vec<OsString>) -> i32 {
             }
         }
     }
-    println!(
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
         "{:<32} {:<38} {:<18} {:<5} {:>9} {:>10}",
         "place", "name", "city", "juris", "lat", "lon"
     );
@@ -54,7 +57,8 @@ pub fn run(args: Vec<OsString>) -> i32 {
         .filter(|r| provider.is_none_or(|p| r.provider == p))
     {
         n += 1;
-        println!(
+        let _ = writeln!(
+            out,
             "{:<32} {:<38} {:<18} {:<5} {:>9.4} {:>10.4}",
             r.key(),
             r.name,
@@ -64,6 +68,7 @@ pub fn run(args: Vec<OsString>) -> i32 {
             r.lon
         );
     }
-    println!("{n} regions (data/regions.csv; see data/SOURCES.md)");
+    let _ = writeln!(out, "{n} regions (data/regions.csv; see data/SOURCES.md)");
+    super::rtt::write_stdout(&out);
     0
 }

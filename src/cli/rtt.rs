@@ -1,9 +1,16 @@
 //! `meridian rtt PLACE PLACE` and `meridian model-eval`.
 
 use std::ffi::OsString;
+use std::fmt::Write as _;
+use std::io::Write as _;
 
 use crate::latency::{self, eval, model::Basis, RttSource};
 use crate::place::Place;
+
+/// Writes `s` to stdout, ignoring a closed pipe (`meridian regions | head` is not an error).
+pub(super) fn write_stdout(s: &str) {
+    let _ = std::io::stdout().lock().write_all(s.as_bytes());
+}
 
 const USAGE: &str = "usage: meridian rtt PLACE PLACE\n(a PLACE is provider:code, e.g. aws:us-east-1, or lat,lon, e.g. -33.87,151.21)";
 
@@ -62,8 +69,10 @@ pub fn run(args: Vec<OsString>) -> i32 {
         (Err(c), _) | (_, Err(c)) => return c,
     };
     let x = latency::rtt_explained(&a, &b);
-    println!("{} <-> {}", a.label(), b.label());
-    println!(
+    let mut out = String::new();
+    let _ = writeln!(out, "{} <-> {}", a.label(), b.label());
+    let _ = writeln!(
+        out,
         "  p50  {:7.1} ms  {}",
         x.link.p50_ms,
         x.link.source.describe()
@@ -73,19 +82,22 @@ pub fn run(args: Vec<OsString>) -> i32 {
     } else {
         "log-normal from the p95 fitted on Azure P50/P95"
     };
-    println!("  p95  {:7.1} ms  {tail}", x.p95_ms);
-    println!(
+    let _ = writeln!(out, "  p95  {:7.1} ms  {tail}", x.p95_ms);
+    let _ = writeln!(
+        out,
         "  p99  {:7.1} ms  ln(p99/p50) = (2.326/1.645) ln(p95/p50)",
         x.link.p99_ms
     );
-    println!("  fibre floor {:.1} ms", x.floor_ms);
+    let _ = writeln!(out, "  fibre floor {:.1} ms", x.floor_ms);
     if let Some(p) = &x.prediction {
         match p.basis {
             Basis::Neighbours { pairs, nearest_km } => {
-                println!("  from {pairs} measured pairs nearby (closest: ends {nearest_km:.0} km off in total):");
+                let _ = writeln!(
+        out,"  from {pairs} measured pairs nearby (closest: ends {nearest_km:.0} km off in total):");
                 let regs = crate::data::regions();
                 for (o, w) in &p.top {
-                    println!(
+                    let _ = writeln!(
+                        out,
                         "    {} <-> {}  {:.1} ms p50, weight {:.0} %",
                         regs[usize::from(o.a)].key(),
                         regs[usize::from(o.b)].key(),
@@ -96,7 +108,8 @@ pub fn run(args: Vec<OsString>) -> i32 {
             }
             Basis::DistanceFit => {
                 let f = latency::model::model().distance_fit();
-                println!(
+                let _ = writeln!(
+                    out,
                     "  no measured pair near both ends: {:.1} ms + {:.2} x fibre floor",
                     f.c0_ms, f.k
                 );
@@ -104,8 +117,9 @@ pub fn run(args: Vec<OsString>) -> i32 {
         }
     }
     if let RttSource::Measured { .. } = x.link.source {
-        println!("  (both directions averaged where both are published)");
+        let _ = writeln!(out, "  (both directions averaged where both are published)");
     }
+    write_stdout(&out);
     0
 }
 
@@ -119,6 +133,6 @@ pub fn run_model_eval(args: Vec<OsString>) -> i32 {
         return 2;
     }
     let report = eval::evaluate(latency::model::Params::default());
-    print!("{}", report.markdown());
+    write_stdout(&report.markdown());
     0
 }

@@ -10,6 +10,7 @@ pub mod geo;
 pub mod latency;
 pub mod place;
 pub mod plan;
+pub mod share;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

@@ -1,0 +1,405 @@
+//! The v1 wire form of a [`Plan`]: a private mirror of the plan with postcard-friendly
+//! types. It exists because `Plan` uses serde shapes that need a self-describing format
+//! (`PlaceRef` is untagged, `Residency` internally tagged) and because field names and
+//! 8-byte floats would make links long.
+//!
+//! The v1 layout is frozen: enums are written as explicit codes (not derive order), so
+//! reordering a `Plan` enum cannot change what an old link means. Changing any type here is
+//! a new format version (add `wire_v2.rs`, keep this one for decoding old links).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::data::prices::PriceBook;
+use crate::place::CustomPlace;
+use crate::plan::{
+    ConflictSemantics, Consistency, DataClass, Operations, Ownership, PlaceRef, Plan, Promotion,
+    Residency, Routing, UserPopulation,
+};
+
+/// An f64 stored exactly in as few bytes as its value allows: small integers as a zig-zag
+/// varint (1–3 bytes), short decimals such as `41.88` or `0.35` as a mantissa and a power of
+/// ten, anything else as its 8 IEEE-754 bytes. The encoder only picks a short form after
+/// checking it decodes to the same bits, so every value (including `-0.0`, NaN payloads and
+/// infinities) round-trips bit for bit.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) enum Num {
+    Int(i64),
+    Dec(i64, i16),
+    Bits([u8; 8]),
+}
+
+impl Num {
+    pub(crate) fn new(v: f64) -> Num {
+        let same = |n: Num| n.get().to_bits() == v.to_bits();
+        if v.is_finite() && v.fract() == 0.0 && v.abs() < 9.0e15 {
+            let n = Num::Int(v as i64);
+            if same(n) {
+                return n;
+            }
+        }
+        if v.is_finite() {
+            if let Some(n) = decimal(v) {
+                if same(n) {
+                    return n;
+                }
+            }
+        }
+        Num::Bits(v.to_le_bytes())
+    }
+
+    pub(crate) fn get(self) -> f64 {
+        match self {
+            Num::Int(i) => i as f64,
+            // Correctly rounded parse of `m e x`; any i64/i16 pair yields a number (possibly
+            // 0 or infinity for a hostile exponent), never a panic.
+            Num::Dec(m, e) => format!("{m}e{e}").parse::<f64>().unwrap_or(f64::NAN),
+            Num::Bits(b) => f64::from_le_bytes(b),
+        }
+    }
+}
+
+/// The shortest decimal that reads back as `v` (Rust's `{:e}` is shortest-round-trip), as
+/// an integer mantissa and a power of ten.
+fn decimal(v: f64) -> Option<Num> {
+    let s = format!("{v:e}");
+    let (mant, exp) = s.split_once('e')?;
+    let exp: i32 = exp.parse().ok()?;
+    let (int, frac) = mant.split_once('.').unwrap_or((mant, ""));
+    let digits = format!("{int}{frac}");
+    let m: i64 = digits.parse().ok()?;
+    let e = i16::try_from(exp - frac.len() as i32).ok()?;
+    Some(Num::Dec(m, e))
+}
+
+fn num(v: f64) -> Num {
+    Num::new(v)
+}
+
+fn opt(v: Option<f64>) -> Option<Num> {
+    v.map(Num::new)
+}
+
+#[derive(Serialize, Deserialize)]
+pub(crate) struct PlanV1 {
+    version: u32,
+    name: String,
+    regions: Vec<PlaceV1>,
+    users: Vec<UserV1>,
+    operations: OpsV1,
+    classes: Vec<ClassV1>,
+    prices: [Vec<(String, Num)>; 4],
+}
+
+#[derive(Serialize, Deserialize)]
+enum PlaceV1 {
+    Key(String),
+    Custom {
+        name: String,
+        lat: Num,
+        lon: Num,
+        jurisdiction: String,
+    },
+}
+
+#[derive(Serialize, Deserialize)]
+struct UserV1 {
+    name: String,
+    place: PlaceV1,
+    share: Num,
+}
+
+#[derive(Serialize, Deserialize)]
+struct OpsV1 {
+    dns_ttl_s: Num,
+    resolver_overstay_s: Num,
+    health_check_interval_s: Num,
+    health_check_failure_threshold: u32,
+    routing: u8,
+    promotion: u8,
+    manual_promotion_min: Num,
+    cache_warmup_s: Num,
+    backup_interval_min: Num,
+}
+
+#[derive(Serialize, Deserialize)]
+enum ResidencyV1 {
+    None,
+    Pinned(Vec<String>),
+    PerOwner,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ClassV1 {
+    name: String,
+    consistency: u8,
+    rpo_s: Option<Num>,
+    rto_s: Option<Num>,
+    write_p99_budget_ms: Option<Num>,
+    read_p99_budget_ms: Option<Num>,
+    residency: ResidencyV1,
+    ownership: u8,
+    writes_per_s: Num,
+    reads_per_s: Num,
+    record_bytes: Num,
+    data_gb: Num,
+    conflicts: u8,
+    keys: Option<Num>,
+    home_hints: Vec<PlaceV1>,
+}
+
+/// Frozen codes for the plan's enums. Written as exhaustive matches, so adding a variant to
+/// a plan enum fails to compile here until it gets a code (in a new format version).
+macro_rules! codes {
+    ($to:ident, $from:ident, $ty:ty, $field:literal, { $($v:path => $c:literal),+ $(,)? }) => {
+        fn $to(v: $ty) -> u8 {
+            match v { $($v => $c),+ }
+        }
+        fn $from(c: u8) -> Result<$ty, String> {
+            match c {
+                $($c => Ok($v),)+
+                other => Err(format!("{} has unknown code {other}", $field)),
+            }
+        }
+    };
+}
+
+codes!(consistency_code, consistency_from, Consistency, "consistency", {
+    Consistency::Linearizable => 0,
+    Consistency::ReadYourWrites => 1,
+    Consistency::Causal => 2,
+    Consistency::Eventual => 3,
+});
+codes!(routing_code, routing_from, Routing, "operations.routing", {
+    Routing::Dns => 0,
+    Routing::Anycast => 1,
+});
+codes!(promotion_code, promotion_from, Promotion, "operations.promotion", {
+    Promotion::Automated => 0,
+    Promotion::Manual => 1,
+});
+codes!(ownership_code, ownership_from, Ownership, "ownership", {
+    Ownership::PerPopulation => 0,
+    Ownership::Shared => 1,
+});
+codes!(conflicts_code, conflicts_from, ConflictSemantics, "conflicts", {
+    ConflictSemantics::NeverConflict => 0,
+    ConflictSemantics::LastWriterWins => 1,
+    ConflictSemantics::Mergeable => 2,
+});
+
+fn place(p: &PlaceRef) -> PlaceV1 {
+    match p {
+        PlaceRef::Key(k) => PlaceV1::Key(k.clone()),
+        PlaceRef::Custom(c) => PlaceV1::Custom {
+            name: c.name.clone(),
+            lat: num(c.lat),
+            lon: num(c.lon),
+            jurisdiction: c.jurisdiction.clone(),
+        },
+    }
+}
+
+fn place_back(p: PlaceV1) -> PlaceRef {
+    match p {
+        PlaceV1::Key(k) => PlaceRef::Key(k),
+        PlaceV1::Custom {
+            name,
+            lat,
+            lon,
+            jurisdiction,
+        } => PlaceRef::Custom(CustomPlace {
+            name,
+            lat: lat.get(),
+            lon: lon.get(),
+            jurisdiction,
+        }),
+    }
+}
+
+fn map(m: &BTreeMap<String, f64>) -> Vec<(String, Num)> {
+    m.iter().map(|(k, v)| (k.clone(), num(*v))).collect()
+}
+
+fn map_back(v: Vec<(String, Num)>) -> BTreeMap<String, f64> {
+    v.into_iter().map(|(k, n)| (k, n.get())).collect()
+}
+
+impl From<&Plan> for PlanV1 {
+    fn from(p: &Plan) -> PlanV1 {
+        let o = &p.operations;
+        PlanV1 {
+            version: p.version,
+            name: p.name.clone(),
+            regions: p.regions.iter().map(place).collect(),
+            users: p
+                .users
+                .iter()
+                .map(|u| UserV1 {
+                    name: u.name.clone(),
+                    place: place(&u.place),
+                    share: num(u.share),
+                })
+                .collect(),
+            operations: OpsV1 {
+                dns_ttl_s: num(o.dns_ttl_s),
+                resolver_overstay_s: num(o.resolver_overstay_s),
+                health_check_interval_s: num(o.health_check_interval_s),
+                health_check_failure_threshold: o.health_check_failure_threshold,
+                routing: routing_code(o.routing),
+                promotion: promotion_code(o.promotion),
+                manual_promotion_min: num(o.manual_promotion_min),
+                cache_warmup_s: num(o.cache_warmup_s),
+                backup_interval_min: num(o.backup_interval_min),
+            },
+            classes: p
+                .data_classes
+                .iter()
+                .map(|d| ClassV1 {
+                    name: d.name.clone(),
+                    consistency: consistency_code(d.consistency),
+                    rpo_s: opt(d.rpo_s),
+                    rto_s: opt(d.rto_s),
+                    write_p99_budget_ms: opt(d.write_p99_budget_ms),
+                    read_p99_budget_ms: opt(d.read_p99_budget_ms),
+                    residency: match &d.residency {
+                        Residency::None => ResidencyV1::None,
+                        Residency::Pinned { jurisdictions } => {
+                            ResidencyV1::Pinned(jurisdictions.clone())
+                        }
+                        Residency::PerOwner => ResidencyV1::PerOwner,
+                    },
+                    ownership: ownership_code(d.ownership),
+                    writes_per_s: num(d.writes_per_s),
+                    reads_per_s: num(d.reads_per_s),
+                    record_bytes: num(d.record_bytes),
+                    data_gb: num(d.data_gb),
+                    conflicts: conflicts_code(d.conflicts),
+                    keys: opt(d.keys),
+                    home_hints: d.home_hints.iter().map(place).collect(),
+                })
+                .collect(),
+            prices: [
+                map(&p.prices.transfer_usd_per_gb),
+                map(&p.prices.internet_egress_usd_per_gb),
+                map(&p.prices.vm_usd_per_month),
+                map(&p.prices.storage_usd_per_gb_month),
+            ],
+        }
+    }
+}
+
+impl PlanV1 {
+    /// Back to a plan; fails only on an enum code v1 does not define (hostile input).
+    pub(crate) fn into_plan(self) -> Result<Plan, String> {
+        let o = self.operations;
+        let mut data_classes = Vec::with_capacity(self.classes.len());
+        for (i, d) in self.classes.into_iter().enumerate() {
+            data_classes.push(DataClass {
+                name: d.name,
+                consistency: consistency_from(d.consistency)
+                    .map_err(|e| format!("data_classes[{i}].{e}"))?,
+                rpo_s: d.rpo_s.map(Num::get),
+                rto_s: d.rto_s.map(Num::get),
+                write_p99_budget_ms: d.write_p99_budget_ms.map(Num::get),
+                read_p99_budget_ms: d.read_p99_budget_ms.map(Num::get),
+                residency: match d.residency {
+                    ResidencyV1::None => Residency::None,
+                    ResidencyV1::Pinned(jurisdictions) => Residency::Pinned { jurisdictions },
+                    ResidencyV1::PerOwner => Residency::PerOwner,
+                },
+                ownership: ownership_from(d.ownership)
+                    .map_err(|e| format!("data_classes[{i}].{e}"))?,
+                writes_per_s: d.writes_per_s.get(),
+                reads_per_s: d.reads_per_s.get(),
+                record_bytes: d.record_bytes.get(),
+                data_gb: d.data_gb.get(),
+                conflicts: conflicts_from(d.conflicts)
+                    .map_err(|e| format!("data_classes[{i}].{e}"))?,
+                keys: d.keys.map(Num::get),
+                home_hints: d.home_hints.into_iter().map(place_back).collect(),
+            });
+        }
+        let [transfer, egress, vm, storage] = self.prices;
+        Ok(Plan {
+            version: self.version,
+            name: self.name,
+            regions: self.regions.into_iter().map(place_back).collect(),
+            users: self
+                .users
+                .into_iter()
+                .map(|u| UserPopulation {
+                    name: u.name,
+                    place: place_back(u.place),
+                    share: u.share.get(),
+                })
+                .collect(),
+            operations: Operations {
+                dns_ttl_s: o.dns_ttl_s.get(),
+                resolver_overstay_s: o.resolver_overstay_s.get(),
+                health_check_interval_s: o.health_check_interval_s.get(),
+                health_check_failure_threshold: o.health_check_failure_threshold,
+                routing: routing_from(o.routing)?,
+                promotion: promotion_from(o.promotion)?,
+                manual_promotion_min: o.manual_promotion_min.get(),
+                cache_warmup_s: o.cache_warmup_s.get(),
+                backup_interval_min: o.backup_interval_min.get(),
+            },
+            data_classes,
+            prices: PriceBook {
+                transfer_usd_per_gb: map_back(transfer),
+                internet_egress_usd_per_gb: map_back(egress),
+                vm_usd_per_month: map_back(vm),
+                storage_usd_per_gb_month: map_back(storage),
+            },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_take_the_short_form_when_it_is_exact() {
+        assert_eq!(Num::new(60.0), Num::Int(60));
+        assert_eq!(Num::new(0.35), Num::Dec(35, -2));
+        assert_eq!(Num::new(-87.63), Num::Dec(-8763, -2));
+        assert_eq!(Num::new(2e-7), Num::Dec(2, -7));
+        // -0.0 would read back as +0.0 through Int: stored as bits.
+        assert_eq!(Num::new(-0.0), Num::Bits((-0.0f64).to_le_bytes()));
+        assert_eq!(
+            Num::new(f64::INFINITY),
+            Num::Bits(f64::INFINITY.to_le_bytes())
+        );
+    }
+
+    #[test]
+    fn every_number_round_trips_bit_for_bit() {
+        let odd = f64::from_bits(0x7ff8_0000_dead_beef); // a NaN with a payload
+        for v in [
+            0.0,
+            -0.0,
+            1.0,
+            0.1 + 0.2,
+            f64::MIN_POSITIVE,
+            5e-324,
+            f64::MAX,
+            f64::MIN,
+            1e300,
+            9.0e15,
+            -123456789.125,
+            f64::NEG_INFINITY,
+            odd,
+        ] {
+            assert_eq!(Num::new(v).get().to_bits(), v.to_bits(), "{v:e}");
+        }
+    }
+
+    #[test]
+    fn hostile_decimals_decode_to_a_number_without_panicking() {
+        assert_eq!(Num::Dec(i64::MAX, i16::MAX).get(), f64::INFINITY);
+        assert_eq!(Num::Dec(i64::MIN, i16::MIN).get(), -0.0);
+    }
+}

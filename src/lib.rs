@@ -3,9 +3,11 @@
 //! Everything but [`ui`] is pure Rust with no browser imports, so the engine, the data
 //! and the exports are tested natively with `cargo test`; the UI only reads derived state.
 
+pub mod charts;
 pub mod data;
 pub mod engine;
 pub mod export;
+pub mod format;
 pub mod geo;
 pub mod latency;
 pub mod place;

@@ -13,7 +13,11 @@ fn place_of(key: &str) -> Option<Place> {
 
 /// A region `<select>` whose value is a `provider:code` key.
 #[component]
-fn RegionSelect(label: &'static str, testid: &'static str, value: RwSignal<String>) -> impl IntoView {
+fn RegionSelect(
+    label: &'static str,
+    testid: &'static str,
+    value: RwSignal<String>,
+) -> impl IntoView {
     view! {
         <label class="field">
             <span>{label}</span>

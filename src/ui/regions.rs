@@ -1,0 +1,149 @@
+//! Regions: provider tabs, the picker map, a searchable list, and custom places.
+
+use leptos::prelude::*;
+
+use crate::data::{regions, Provider};
+use crate::plan::PlaceRef;
+
+use super::fields::NumberField;
+use super::map::{toggle_region, PickerMap, Tab};
+use super::Editor;
+
+fn matches(query: &str, hay: &[&str]) -> bool {
+    let q = query.trim().to_lowercase();
+    q.is_empty() || hay.iter().any(|h| h.to_lowercase().contains(&q))
+}
+
+#[component]
+pub fn RegionPicker(editor: Editor) -> impl IntoView {
+    let tab = RwSignal::new(Tab::Provider(Provider::Aws));
+    let query = RwSignal::new(String::new());
+    let tabs = Provider::ALL
+        .into_iter()
+        .map(|p| (Tab::Provider(p), p.display_name(), p.slug()))
+        .chain(std::iter::once((Tab::Custom, "Custom places", "custom")));
+    view! {
+        <section class="panel" aria-labelledby="regions-h">
+            <h2 id="regions-h">"Regions"</h2>
+            <div class="tabs" role="tablist" aria-label="Provider">
+                {tabs.map(|(t, name, slug)| view! {
+                    <button
+                        role="tab"
+                        aria-selected=move || if tab.get() == t { "true" } else { "false" }
+                        data-testid=format!("tab-{slug}")
+                        on:click=move |_| tab.set(t)
+                    >{name}</button>
+                }).collect_view()}
+            </div>
+            <PickerMap editor tab />
+            <SelectedRegions editor />
+            {move || match tab.get() {
+                Tab::Provider(p) => view! { <RegionList editor provider=p query /> }.into_any(),
+                Tab::Custom => view! { <CustomPlaceForm editor /> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// The chosen regions as removable chips.
+#[component]
+fn SelectedRegions(editor: Editor) -> impl IntoView {
+    view! {
+        <ul class="chips" aria-label="Selected regions" data-testid="selected-regions">
+            {move || editor.plan.with(|p| p.regions.iter().map(|r| {
+                let label = r.label();
+                let l2 = label.clone();
+                view! {
+                    <li class="chip">
+                        {label.clone()}
+                        <button class="x" aria-label=format!("Remove {label}") on:click=move |_| {
+                            let l = l2.clone();
+                            editor.edit(move |p| p.regions.retain(|r| r.label() != l));
+                        }>"×"</button>
+                    </li>
+                }
+            }).collect_view())}
+        </ul>
+    }
+}
+
+#[component]
+fn RegionList(editor: Editor, provider: Provider, query: RwSignal<String>) -> impl IntoView {
+    let rows = move || {
+        let q = query.get();
+        regions()
+            .iter()
+            .filter(|r| r.provider == provider && matches(&q, &[r.code, r.name, r.city, r.country]))
+            .map(|r| {
+                let key = r.key();
+                let (k1, k2) = (key.clone(), key.clone());
+                view! {
+                    <li>
+                        <label>
+                            <input
+                                type="checkbox"
+                                data-testid=format!("region-{key}")
+                                prop:checked=move || editor.plan.with(|p| p.regions.iter().any(|x| x.label() == k1))
+                                on:change=move |_| toggle_region(editor, k2.clone())
+                            />
+                            <code>{r.code}</code>" " {r.name}<small>{format!(" · {}, {}", r.city, r.jurisdiction)}</small>
+                        </label>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <label class="field search">
+            <span>{format!("Search {} regions", provider.display_name())}</span>
+            <input type="search" data-testid="region-search" placeholder="code, name or city"
+                prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev)) />
+        </label>
+        <ul class="region-list">{rows}</ul>
+    }
+}
+
+/// Adds an on-premises site or another cloud's region by name, coordinates and jurisdiction.
+#[component]
+fn CustomPlaceForm(editor: Editor) -> impl IntoView {
+    let name = RwSignal::new(String::new());
+    let lat = RwSignal::new(None::<f64>);
+    let lon = RwSignal::new(None::<f64>);
+    let jurisdiction = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let add = move |_| {
+        let (n, j) = (
+            name.get().trim().to_string(),
+            jurisdiction.get().trim().to_uppercase(),
+        );
+        match (n.is_empty(), lat.get(), lon.get(), j.is_empty()) {
+            (true, ..) => problem.set(Some("Name: required (e.g. \"Frankfurt DC\")".into())),
+            (_, None, ..) | (_, _, None, _) => problem.set(Some(
+                "Latitude and longitude: required, in decimal degrees".into(),
+            )),
+            (.., true) => problem.set(Some(
+                "Jurisdiction: required, a code such as DE, EU or US".into(),
+            )),
+            (false, Some(la), Some(lo), false) => {
+                problem.set(None);
+                editor.edit(move |p| p.regions.push(PlaceRef::custom(&n, la, lo, &j)));
+                name.set(String::new());
+            }
+        }
+    };
+    view! {
+        <div class="custom-form">
+            <p>"A place outside the catalog (an on-premises data centre, another cloud's region). Its round trips are modeled from coordinates."</p>
+            <div class="row">
+                <label class="field"><span>"Name"</span>
+                    <input type="text" data-testid="custom-name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) /></label>
+                <NumberField label="Latitude" unit="°" testid="custom-lat".into() value=Signal::derive(move || lat.get()) on_change=Callback::new(move |v| lat.set(v)) optional=true min=-90.0 max=90.0 />
+                <NumberField label="Longitude" unit="°" testid="custom-lon".into() value=Signal::derive(move || lon.get()) on_change=Callback::new(move |v| lon.set(v)) optional=true min=-180.0 max=180.0 />
+                <label class="field"><span>"Jurisdiction"</span>
+                    <input type="text" data-testid="custom-jurisdiction" prop:value=move || jurisdiction.get() on:input=move |ev| jurisdiction.set(event_target_value(&ev)) /></label>
+                <button data-testid="custom-add" on:click=add>"Add place"</button>
+            </div>
+            {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
+        </div>
+    }
+}

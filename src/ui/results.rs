@@ -1,0 +1,243 @@
+//! Results: the summary across classes, then a card per data class with the recommended
+//! posture, each figure beside its target, the reasons and the rejected postures.
+
+use leptos::prelude::*;
+
+use crate::engine::report::{ClassReport, Evaluation, Report};
+use crate::export::markdown::placement_summary;
+use crate::format::{fmt_duration_s, fmt_ms, fmt_usd, verdict, Verdict};
+use crate::plan::{DataClass, Plan};
+
+/// Worst p99 across populations (write or read), the figure budgets are checked against.
+pub fn worst_p99(e: &Evaluation, write: bool) -> Option<f64> {
+    e.latency
+        .iter()
+        .map(|l| if write { l.write_p99_ms } else { l.read_p99_ms })
+        .reduce(f64::max)
+}
+
+/// "achieved / target" cell with a met/missed mark that does not rely on colour alone.
+#[component]
+fn VsTarget(achieved: Option<f64>, target: Option<f64>, ms: bool) -> impl IntoView {
+    let show = move |v: f64| {
+        if ms {
+            fmt_ms(v)
+        } else {
+            fmt_duration_s(Some(v))
+        }
+    };
+    let a = match achieved {
+        Some(v) => show(v),
+        None => "not survived".to_string(),
+    };
+    let (cls, note) = match verdict(achieved, target) {
+        Verdict::NoTarget => ("none", "no target".to_string()),
+        Verdict::Met { .. } => ("met", format!("✓ target {}", show(target.unwrap_or(0.0)))),
+        Verdict::Missed { by: Some(by) } => (
+            "missed",
+            format!(
+                "✗ target {}, over by {}",
+                show(target.unwrap_or(0.0)),
+                show(by)
+            ),
+        ),
+        Verdict::Missed { by: None } => (
+            "missed",
+            format!("✗ target {}", show(target.unwrap_or(0.0))),
+        ),
+    };
+    view! {
+        <span class=format!("vs {cls}")>
+            <strong>{a}</strong>
+            <small>{note}</small>
+        </span>
+    }
+}
+
+/// The table across classes, and the totals.
+#[component]
+pub fn Summary(plan: Signal<Plan>, report: Signal<Report>) -> impl IntoView {
+    view! {
+        <section class="panel" aria-labelledby="summary-h" data-testid="summary">
+            <h2 id="summary-h">"Recommendation"</h2>
+            <p class="totals" data-testid="total-cost">
+                {move || {
+                    let t = report.get().totals;
+                    format!(
+                        "Total {} per month, {:.2}× the single-region cost of {}.",
+                        fmt_usd(t.monthly_cost_usd),
+                        t.cost_multiple,
+                        fmt_usd(t.single_region_monthly_cost_usd)
+                    )
+                }}
+            </p>
+            <div class="table-scroll">
+                <table class="summary">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Data class"</th>
+                            <th scope="col">"Posture"</th>
+                            <th scope="col">"Placement"</th>
+                            <th scope="col">"RPO"</th>
+                            <th scope="col">"RTO"</th>
+                            <th scope="col">"Write p99 (worst)"</th>
+                            <th scope="col">"Read p99 (worst)"</th>
+                            <th scope="col">"Cost / month"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            let plan = plan.get();
+                            report
+                                .get()
+                                .classes
+                                .into_iter()
+                                .zip(plan.data_classes)
+                                .enumerate()
+                                .map(|(i, (c, dc))| summary_row(i, c, dc))
+                                .collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+fn summary_row(i: usize, c: ClassReport, dc: DataClass) -> impl IntoView {
+    let e = c.chosen;
+    let posture = if c.feasible {
+        e.posture.slug().to_string()
+    } else {
+        format!("none fits (closest: {})", e.posture.slug())
+    };
+    view! {
+        <tr class:infeasible=!c.feasible>
+            <th scope="row">{c.name}</th>
+            <td data-testid=format!("posture-{i}")><code>{posture}</code></td>
+            <td>{placement_summary(&e.placement)}</td>
+            <td><VsTarget achieved=e.rpo_s target=dc.rpo_s ms=false /></td>
+            <td><VsTarget achieved=e.rto_s target=dc.rto_s ms=false /></td>
+            <td><VsTarget achieved=worst_p99(&e, true) target=dc.write_p99_budget_ms ms=true /></td>
+            <td><VsTarget achieved=worst_p99(&e, false) target=dc.read_p99_budget_ms ms=true /></td>
+            <td>{fmt_usd(e.monthly_cost_usd)} <small>{format!(" ({:.2}×)", e.cost_multiple)}</small></td>
+        </tr>
+    }
+}
+
+/// One data class: the recommendation with its numbers, reasons and rejected postures.
+#[component]
+pub fn ClassCard(index: usize, class: ClassReport, target: DataClass) -> impl IntoView {
+    let e = class.chosen.clone();
+    let heading = if class.feasible {
+        format!("{}: {}", class.name, e.posture.display_name())
+    } else {
+        format!("{}: nothing meets every requirement", class.name)
+    };
+    view! {
+        <article class="panel card" data-testid=format!("class-card-{index}")>
+            <h3>{heading} " " <code class="slug">{e.posture.slug()}</code></h3>
+            <p class="placement"><strong>"Placement: "</strong>{placement_summary(&e.placement)}</p>
+            <dl class="figures">
+                <div><dt>"RPO (region loss)"</dt><dd><VsTarget achieved=e.rpo_s target=target.rpo_s ms=false /></dd></div>
+                <div><dt>"RTO (region loss)"</dt><dd><VsTarget achieved=e.rto_s target=target.rto_s ms=false /></dd></div>
+                <div><dt>"Write p99, worst population"</dt><dd><VsTarget achieved=worst_p99(&e, true) target=target.write_p99_budget_ms ms=true /></dd></div>
+                <div><dt>"Read p99, worst population"</dt><dd><VsTarget achieved=worst_p99(&e, false) target=target.read_p99_budget_ms ms=true /></dd></div>
+                <div><dt>"Cost / month"</dt><dd><strong>{fmt_usd(e.monthly_cost_usd)}</strong><small>{format!(" {:.2}× single region", e.cost_multiple)}</small></dd></div>
+                <div><dt>"Writes lost on a hard region failure"</dt><dd><strong>{e.writes_lost_on_region_failure.map_or("all since the region went down".to_string(), |w| format!("{w:.0}"))}</strong></dd></div>
+            </dl>
+            <h4>"Why"</h4>
+            <ul class="reasons" data-testid=format!("reasons-{index}")>
+                {class.reasons.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}
+            </ul>
+            {(!class.relax.is_empty()).then(|| view! {
+                <h4>"What to relax"</h4>
+                <ul>{class.relax.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>
+            })}
+            <LatencyTable e=e.clone() />
+            <details class="rejected">
+                <summary>{format!("Rejected postures ({})", class.rejected.len())}</summary>
+                <ul>
+                    {class.rejected.iter().map(|r| view! {
+                        <li><code>{r.posture.slug()}</code>": " {r.message.clone()}</li>
+                    }).collect_view()}
+                </ul>
+            </details>
+        </article>
+    }
+}
+
+/// Write and read latency per user population for the chosen posture.
+#[component]
+fn LatencyTable(e: Evaluation) -> impl IntoView {
+    view! {
+        <div class="table-scroll">
+            <table class="latency">
+                <caption>"Latency per user population (ms, p50 / p99)"</caption>
+                <thead><tr>
+                    <th scope="col">"Users"</th><th scope="col">"Write p50"</th><th scope="col">"Write p99"</th>
+                    <th scope="col">"Read p50"</th><th scope="col">"Read p99"</th><th scope="col">"Write path"</th><th scope="col">"Reads from"</th>
+                </tr></thead>
+                <tbody>
+                    {e.latency.into_iter().map(|l| view! {
+                        <tr>
+                            <th scope="row">{l.population}</th>
+                            <td>{fmt_ms(l.write_p50_ms)}</td>
+                            <td><VsTarget achieved=Some(l.write_p99_ms) target=l.write_budget_ms ms=true /></td>
+                            <td>{fmt_ms(l.read_p50_ms)}</td>
+                            <td><VsTarget achieved=Some(l.read_p99_ms) target=l.read_budget_ms ms=true /></td>
+                            <td>{l.write_path}</td>
+                            <td>{l.read_from}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// What each region's loss does to each class (the chosen postures).
+#[component]
+pub fn FailoverStory(report: Signal<Report>) -> impl IntoView {
+    view! {
+        <section class="panel" aria-labelledby="failover-h" data-testid="failover">
+            <h2 id="failover-h">"If a region is lost"</h2>
+            {move || {
+                let r = report.get();
+                let regions: Vec<String> = r
+                    .classes
+                    .first()
+                    .map(|c| c.chosen.outages.iter().map(|o| o.region.clone()).collect())
+                    .unwrap_or_default();
+                view! {
+                    <div class="table-scroll">
+                        <table class="failover">
+                            <thead><tr>
+                                <th scope="col">"Region lost"</th>
+                                {r.classes.iter().map(|c| view! { <th scope="col">{c.name.clone()}</th> }).collect_view()}
+                            </tr></thead>
+                            <tbody>
+                                {regions.into_iter().map(|region| {
+                                    let cells = r.classes.iter().map(|c| {
+                                        let o = c.chosen.outages.iter().find(|o| o.region == region);
+                                        match o {
+                                            Some(o) => view! {
+                                                <td>
+                                                    <strong>{match o.downtime_s { Some(0.0) => "unaffected".to_string(), d => format!("down {}", fmt_duration_s(d)) }}</strong>
+                                                    <small>{format!(" {} ", o.effect)}</small>
+                                                    {(o.writes_lost > 0.0).then(|| view! { <small>{format!("~{:.0} writes lost", o.writes_lost)}</small> })}
+                                                </td>
+                                            }.into_any(),
+                                            None => view! { <td>"–"</td> }.into_any(),
+                                        }
+                                    }).collect_view();
+                                    view! { <tr><th scope="row">{region.clone()}</th>{cells}</tr> }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+            }}
+        </section>
+    }
+}

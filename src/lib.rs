@@ -4,7 +4,6 @@
 //! and the exports are tested natively with `cargo test`; the UI only reads derived state.
 
 pub mod charts;
-pub mod charts;
 pub mod data;
 pub mod engine;
 pub mod export;

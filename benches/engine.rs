@@ -5,7 +5,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
 
 use meridian::engine::evaluate;
-use meridian::plan::{DataClass, Plan, PlaceRef, Preset, UserPopulation};
+use meridian::plan::{DataClass, PlaceRef, Plan, Preset, UserPopulation};
 
 fn large_plan() -> Plan {
     let regions = [
@@ -66,17 +66,51 @@ fn large_plan() -> Plan {
 
 fn bench(c: &mut Criterion) {
     let example = Plan::example();
-    c.bench_function("evaluate example plan (5 regions, 4 classes, 3 populations)", |b| {
-        b.iter(|| evaluate(black_box(&example)).unwrap())
+    c.bench_function(
+        "evaluate example plan (5 regions, 4 classes, 3 populations)",
+        |b| b.iter(|| evaluate(black_box(&example)).unwrap()),
+    );
+    // The share of the example's time spent in the latency model: the RTT of every pair the
+    // engine asks for (regions x regions once per unordered pair, users x regions).
+    let regions: Vec<_> = example
+        .regions
+        .iter()
+        .map(|r| r.resolve().unwrap())
+        .collect();
+    let users: Vec<_> = example
+        .users
+        .iter()
+        .map(|u| u.place.resolve().unwrap())
+        .collect();
+    c.bench_function("latency model: the example plan's RTT pairs", |b| {
+        b.iter(|| {
+            let mut sum = 0.0;
+            for (i, a) in regions.iter().enumerate() {
+                for r in &regions[i..] {
+                    sum += meridian::latency::rtt_explained(a, r).link.p99_ms;
+                }
+            }
+            for u in &users {
+                for r in &regions {
+                    sum += meridian::latency::rtt_explained(u, r).link.p99_ms;
+                }
+            }
+            black_box(sum)
+        })
     });
     let large = large_plan();
     assert_eq!(
-        (large.regions.len(), large.data_classes.len(), large.users.len()),
+        (
+            large.regions.len(),
+            large.data_classes.len(),
+            large.users.len()
+        ),
         (20, 12, 6)
     );
-    c.bench_function("evaluate large plan (20 regions, 12 classes, 6 populations)", |b| {
-        b.iter(|| evaluate(black_box(&large)).unwrap())
-    });
+    c.bench_function(
+        "evaluate large plan (20 regions, 12 classes, 6 populations)",
+        |b| b.iter(|| evaluate(black_box(&large)).unwrap()),
+    );
 }
 
 criterion_group!(benches, bench);

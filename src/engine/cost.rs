@@ -15,6 +15,9 @@ use super::placement::Choice;
 use super::posture::Posture;
 use super::report::CostBreakdown;
 use super::Ctx;
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use crate::data::prices::{self, PriceBook};
 use crate::place::Place;
 use crate::plan::DataClass;
@@ -88,6 +91,45 @@ impl Prices for PriceBook {
     }
 }
 
+/// Which price of a region (or pair) the cost model asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum PriceKind {
+    Vm,
+    Storage,
+    Backup,
+    Transfer,
+}
+
+/// Prices of the plan's regions, memoised per evaluation (a price lookup formats its
+/// provenance, which dominates the cost model's time if repeated for every posture).
+pub(crate) struct PriceCache<'a> {
+    book: &'a dyn Prices,
+    memo: RefCell<HashMap<(PriceKind, usize, usize), Price>>,
+}
+
+impl<'a> PriceCache<'a> {
+    pub fn new(book: &'a dyn Prices) -> Self {
+        PriceCache {
+            book,
+            memo: RefCell::new(HashMap::new()),
+        }
+    }
+
+    fn get(&self, regions: &[Place], kind: PriceKind, a: usize, b: usize) -> Price {
+        if let Some(p) = self.memo.borrow().get(&(kind, a, b)) {
+            return p.clone();
+        }
+        let p = match kind {
+            PriceKind::Vm => self.book.vm_month(&regions[a]),
+            PriceKind::Storage => self.book.storage_gb_month(&regions[a]),
+            PriceKind::Backup => self.book.backup_gb_month(&regions[a]),
+            PriceKind::Transfer => self.book.transfer_gb(&regions[a], &regions[b]),
+        };
+        self.memo.borrow_mut().insert((kind, a, b), p.clone());
+        p
+    }
+}
+
 /// Serving load in VM-equivalents.
 pub fn load_vms(class: &DataClass) -> f64 {
     ((class.reads_per_s + class.writes_per_s) / RPS_PER_VM).max(1.0)
@@ -118,7 +160,7 @@ pub(crate) fn cost(
     class: &DataClass,
     posture: Posture,
     c: &Choice,
-    prices: &dyn Prices,
+    prices: &PriceCache,
     sources: &mut Vec<String>,
 ) -> CostBreakdown {
     let mut note = |s: String| {
@@ -228,7 +270,7 @@ pub(crate) fn cost(
     let mut compute_usd = 0.0;
     let mut compute_vms = 0.0;
     for &(r, vms) in &compute {
-        let p = prices.vm_month(&ctx.regions[r]);
+        let p = prices.get(&ctx.regions, PriceKind::Vm, r, 0);
         note(p.source);
         compute_usd += vms * p.usd;
         compute_vms += vms;
@@ -238,13 +280,13 @@ pub(crate) fn cost(
     copy_regions.sort_unstable();
     copy_regions.dedup();
     for &(r, share) in &copies {
-        let p = prices.storage_gb_month(&ctx.regions[r]);
+        let p = prices.get(&ctx.regions, PriceKind::Storage, r, 0);
         note(p.source);
         storage_usd += class.data_gb * share * p.usd;
     }
     // A database node per region holding data.
     for &r in &copy_regions {
-        let p = prices.vm_month(&ctx.regions[r]);
+        let p = prices.get(&ctx.regions, PriceKind::Vm, r, 0);
         note(p.source.clone());
         compute_usd += DB_NODE_VMS * p.usd;
         compute_vms += DB_NODE_VMS;
@@ -253,14 +295,14 @@ pub(crate) fn cost(
     let mut transfer_usd = 0.0;
     let mut transfer_gb = 0.0;
     for &(a, b, share) in &streams {
-        let p = prices.transfer_gb(&ctx.regions[a], &ctx.regions[b]);
+        let p = prices.get(&ctx.regions, PriceKind::Transfer, a, b);
         note(p.source);
         transfer_usd += gb_per_month * share * p.usd;
         transfer_gb += gb_per_month * share;
     }
     // One full snapshot retained (in the backup region, cross-region where there is one).
     let backup_usd = backup_region.map_or(0.0, |b| {
-        let p = prices.backup_gb_month(&ctx.regions[b]);
+        let p = prices.get(&ctx.regions, PriceKind::Backup, b, 0);
         note(p.source);
         class.data_gb * p.usd
     });

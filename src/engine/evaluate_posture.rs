@@ -285,9 +285,14 @@ fn outages(
                 ),
                 _ if c.standby == Some(r) => (
                     0.0,
-                    Some(0.0),
+                    // A lost sync standby stalls writes until detection drops it to async.
+                    Some(if posture == Posture::SyncStandby {
+                        rto::detection_s(ops)
+                    } else {
+                        0.0
+                    }),
                     if posture == Posture::SyncStandby {
-                        "sync standby lost: writes stall until the primary drops to async (after detection), then run unprotected".to_string()
+                        "sync standby lost: writes stall until detection drops it to async, then run unprotected (RPO > 0) until it is rebuilt".to_string()
                     } else {
                         "standby lost: no impact on users; no region protection until it is rebuilt".to_string()
                     },
@@ -518,7 +523,7 @@ pub(crate) fn evaluate_choice(
         0.0
     };
     let mut sources = ctx.price_sources.borrow_mut();
-    let cost = cost::cost(ctx, class, posture, c, &ctx.plan.prices, &mut sources);
+    let cost = cost::cost(ctx, class, posture, c, &ctx.prices, &mut sources);
     drop(sources);
     let mut eval = Evaluation {
         posture,

@@ -43,6 +43,9 @@ pub(crate) struct Link {
     pub dist: Dist,
     pub q: Quantiles,
     pub floor_ms: f64,
+    /// The 49.5th percentile: a cheap lower bound for the p99 of a min of two links
+    /// (`F_min <= F_a + F_b`), used to prune the consensus search.
+    pub p99_half: f64,
 }
 
 /// The resolved plan: places, users and the RTT matrices, built once per evaluation.
@@ -63,16 +66,14 @@ pub(crate) struct Ctx<'a> {
     quorum_cache: RefCell<HashMap<(usize, usize, usize), Quantiles>>,
     /// Sources of the prices used, in first-use order.
     pub price_sources: RefCell<Vec<String>>,
+    /// The plan's prices, memoised.
+    pub prices: cost::PriceCache<'a>,
 }
 
-fn link_of(a: &Place, b: &Place, sources: &mut Vec<String>) -> Link {
+fn link_of(a: &Place, b: &Place, sources: &mut Vec<RttSource>) -> Link {
     let e = rtt_explained(a, b);
-    let src = match &e.link.source {
-        RttSource::Measured { .. } | RttSource::SameRegion => e.link.source.describe(),
-        RttSource::Modeled { method, .. } => format!("modeled: {method}"),
-    };
-    if !sources.contains(&src) {
-        sources.push(src);
+    if !sources.contains(&e.link.source) {
+        sources.push(e.link.source.clone());
     }
     let dist = Dist::fit(e.floor_ms, e.link.p50_ms, e.link.p99_ms);
     Link {
@@ -82,6 +83,7 @@ fn link_of(a: &Place, b: &Place, sources: &mut Vec<String>) -> Link {
             p99: e.link.p99_ms,
         },
         floor_ms: e.floor_ms,
+        p99_half: dist.quantile(0.495),
     }
 }
 
@@ -99,25 +101,25 @@ impl<'a> Ctx<'a> {
             .map(|u| u.place.resolve().expect("validated"))
             .collect();
         let mut sources = Vec::new();
-        let mut rr = Vec::with_capacity(regions.len() * regions.len());
-        for a in &regions {
-            for b in &regions {
-                rr.push(link_of(a, b, &mut sources));
+        // The latency model is symmetric (measured matrices are symmetrised, the model is a
+        // function of the pair), so each unordered pair is computed once.
+        let n = regions.len();
+        let mut rr: Vec<Option<Link>> = vec![None; n * n];
+        for i in 0..n {
+            for j in i..n {
+                let l = link_of(&regions[i], &regions[j], &mut sources);
+                rr[i * n + j] = Some(l);
+                rr[j * n + i] = Some(l);
             }
         }
+        let rr: Vec<Link> = rr.into_iter().map(|l| l.expect("filled")).collect();
         let mut ur = Vec::with_capacity(users.len() * regions.len());
         for u in &users {
             for r in &regions {
                 ur.push(link_of(u, r, &mut sources));
             }
         }
-        let commit = match regions.first() {
-            Some(r) => {
-                let l = link_of(r, r, &mut sources);
-                l.q
-            }
-            None => Quantiles::ZERO,
-        };
+        let commit = if n > 0 { rr[0].q } else { Quantiles::ZERO };
         Ctx {
             plan,
             labels: plan.regions.iter().map(|r| r.label()).collect(),
@@ -127,9 +129,10 @@ impl<'a> Ctx<'a> {
             rr,
             ur,
             commit,
-            rtt_sources: sources,
+            rtt_sources: sources.iter().map(|s| s.describe()).collect(),
             quorum_cache: RefCell::new(HashMap::new()),
             price_sources: RefCell::new(Vec::new()),
+            prices: cost::PriceCache::new(&plan.prices),
         }
     }
 

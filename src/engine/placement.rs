@@ -53,7 +53,7 @@ pub struct Objective {
 }
 
 impl Objective {
-    pub fn cmp(&self, o: &Objective) -> Ordering {
+    pub fn compare(&self, o: &Objective) -> Ordering {
         self.excess_ms
             .total_cmp(&o.excess_ms)
             .then(self.weighted_ms.total_cmp(&o.weighted_ms))
@@ -156,27 +156,53 @@ pub(crate) fn user_latency(
             }
         }
         Posture::GlobalConsensus => {
-            let (l, a, b) = (c.voters[0], c.voters[1], c.voters[2]);
-            let q = ctx.quorum3(l, a, b);
-            let read_from = if linearizable(class) {
-                l
-            } else {
-                nearest_to_user(ctx, u, &c.voters).unwrap_or(l)
-            };
-            let via = if ctx.rr(l, a).q.p50 <= ctx.rr(l, b).q.p50 {
-                a
-            } else {
-                b
-            };
-            UserLatency {
-                write: ctx.ur(u, l).q.then(q).then(commit),
-                read: ctx.ur(u, read_from).q,
-                write_via: l,
-                read_from,
-                quorum_via: Some(via),
-            }
+            let q = ctx.quorum3(c.voters[0], c.voters[1], c.voters[2]);
+            consensus_user(ctx, class, &c.voters, q, u)
         }
     }
+}
+
+/// A user's latency under consensus with voters `[leader, a, b]` and quorum wait `q`.
+fn consensus_user(
+    ctx: &Ctx,
+    class: &DataClass,
+    voters: &[usize],
+    q: Quantiles,
+    u: usize,
+) -> UserLatency {
+    let (l, a, b) = (voters[0], voters[1], voters[2]);
+    let read_from = if linearizable(class) {
+        l
+    } else {
+        nearest_to_user(ctx, u, voters).unwrap_or(l)
+    };
+    let via = if ctx.rr(l, a).q.p50 <= ctx.rr(l, b).q.p50 {
+        a
+    } else {
+        b
+    };
+    UserLatency {
+        write: ctx.ur(u, l).q.then(q).then(ctx.commit),
+        read: ctx.ur(u, read_from).q,
+        write_via: l,
+        read_from,
+        quorum_via: Some(via),
+    }
+}
+
+/// The consensus objective for `voters` with quorum wait `q` (exact or a lower bound).
+fn consensus_objective(ctx: &Ctx, class: &DataClass, voters: &[usize], q: Quantiles) -> Objective {
+    let mut o = Objective {
+        excess_ms: 0.0,
+        weighted_ms: 0.0,
+    };
+    for u in 0..ctx.users.len() {
+        let l = consensus_user(ctx, class, voters, q, u);
+        let t = user_term(ctx, class, u, l.write.p99, l.read.p99);
+        o.excess_ms += t.excess_ms;
+        o.weighted_ms += t.weighted_ms;
+    }
+    o
 }
 
 /// The write/read mix weights: the share of operations that are writes and reads.
@@ -257,7 +283,10 @@ pub(crate) fn search(
         for &p in &ctx.hinted(class, &allowed) {
             let c = mk(p);
             let o = objective(ctx, class, posture, &c);
-            if best.as_ref().is_none_or(|b| o.cmp(&b.1) == Ordering::Less) {
+            if best
+                .as_ref()
+                .is_none_or(|b| o.compare(&b.1) == Ordering::Less)
+            {
                 best = Some((c, o));
             }
         }
@@ -423,11 +452,11 @@ fn consensus_search(ctx: &Ctx, class: &DataClass, allowed: &[usize]) -> (Choice,
             (l, o)
         })
         .collect();
-    leaders.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
+    leaders.sort_by(|a, b| a.1.compare(&b.1).then(a.0.cmp(&b.0)));
     let mut best: Option<(Choice, Objective)> = None;
     for (l, bound) in leaders {
         if let Some(b) = &best {
-            if bound.cmp(&b.1) == Ordering::Greater {
+            if bound.compare(&b.1) == Ordering::Greater {
                 break;
             }
         }
@@ -439,13 +468,31 @@ fn consensus_search(ctx: &Ctx, class: &DataClass, allowed: &[usize]) -> (Choice,
                 if b == l {
                     continue;
                 }
-                let c = Choice {
-                    voters: vec![l, a, b],
-                    ..Choice::default()
-                };
-                let o = objective(ctx, class, Posture::GlobalConsensus, &c);
-                if best.as_ref().is_none_or(|x| o.cmp(&x.1) == Ordering::Less) {
-                    best = Some((c, o));
+                let voters = [l, a, b];
+                // Pair-level bound: the p99 of the faster of two acks is at least the
+                // smaller of the two links' 49.5th percentiles (F_min <= F_a + F_b).
+                if let Some(x) = &best {
+                    let lb = Quantiles {
+                        p50: 0.0,
+                        p99: ctx.rr(l, a).p99_half.min(ctx.rr(l, b).p99_half),
+                    };
+                    let bound = consensus_objective(ctx, class, &voters, lb);
+                    if bound.compare(&x.1) == Ordering::Greater {
+                        continue;
+                    }
+                }
+                let o = consensus_objective(ctx, class, &voters, ctx.quorum3(l, a, b));
+                if best
+                    .as_ref()
+                    .is_none_or(|x| o.compare(&x.1) == Ordering::Less)
+                {
+                    best = Some((
+                        Choice {
+                            voters: voters.to_vec(),
+                            ..Choice::default()
+                        },
+                        o,
+                    ));
                 }
             }
         }
@@ -462,7 +509,7 @@ pub(crate) fn brute_force(ctx: &Ctx, class: &DataClass, posture: Posture) -> Opt
     let mut best: Option<Objective> = None;
     let mut consider = |c: Choice| {
         let o = objective(ctx, class, posture, &c);
-        if best.is_none_or(|b| o.cmp(&b) == Ordering::Less) {
+        if best.is_none_or(|b| o.compare(&b) == Ordering::Less) {
             best = Some(o);
         }
     };
@@ -743,7 +790,7 @@ mod monotone {
             for posture in Posture::ALL {
                 if let Ok((_, before)) = search(&small, class, posture) {
                     let (_, after) = search(&big, class, posture).expect("still placeable");
-                    prop_assert!(after.cmp(&before) != Ordering::Greater, "{posture:?}: {before:?} -> {after:?}");
+                    prop_assert!(after.compare(&before) != Ordering::Greater, "{posture:?}: {before:?} -> {after:?}");
                 }
             }
         }

@@ -137,7 +137,7 @@ fn rpo_of(
         }
         Posture::ActiveActivePartitioned => {
             let mut worst: Option<(f64, f64)> = Some((0.0, 0.0));
-            for (u, &(h, s)) in c.homes.iter().enumerate() {
+            for &(h, s) in &c.homes {
                 match (s, worst) {
                     (Some(s), Some((r, l))) => {
                         let rpo_s = rpo::rpo_async_s(ctx, h, s);
@@ -148,7 +148,6 @@ fn rpo_of(
                             .filter(|(_, x)| x.0 == h)
                             .map(|(v, _)| ctx.shares[v])
                             .sum();
-                        let _ = u;
                         worst = Some((r.max(rpo_s), l.max(rpo::writes_lost(w * share, rpo_s))));
                     }
                     _ => worst = None,
@@ -349,7 +348,7 @@ fn outages(
         .collect()
 }
 
-fn violations(ctx: &Ctx, class: &DataClass, posture: Posture, eval: &Evaluation) -> Vec<Violation> {
+fn violations(class: &DataClass, posture: Posture, eval: &Evaluation) -> Vec<Violation> {
     let mut v = Vec::new();
     if posture == Posture::ActiveActiveMultiWriter {
         if class.conflicts == ConflictSemantics::NeverConflict {
@@ -376,7 +375,6 @@ fn violations(ctx: &Ctx, class: &DataClass, posture: Posture, eval: &Evaluation)
             });
         }
     }
-    let needs_region = class.rpo_s.is_some() || class.rto_s.is_some();
     for (req, target, achieved, what) in [
         (Requirement::Rpo, class.rpo_s, eval.rpo_s, "RPO"),
         (Requirement::Rto, class.rto_s, eval.rto_s, "RTO"),
@@ -409,7 +407,6 @@ fn violations(ctx: &Ctx, class: &DataClass, posture: Posture, eval: &Evaluation)
             _ => {}
         }
     }
-    let _ = needs_region;
     for (req, budget, is_write) in [
         (Requirement::WriteLatency, class.write_p99_budget_ms, true),
         (Requirement::ReadLatency, class.read_p99_budget_ms, false),
@@ -469,7 +466,6 @@ fn violations(ctx: &Ctx, class: &DataClass, posture: Posture, eval: &Evaluation)
             });
         }
     }
-    let _ = ctx;
     v
 }
 
@@ -544,6 +540,6 @@ pub(crate) fn evaluate_choice(
         placement,
         violations: Vec::new(),
     };
-    eval.violations = violations(ctx, class, posture, &eval);
+    eval.violations = violations(class, posture, &eval);
     eval
 }

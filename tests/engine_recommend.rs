@@ -1,0 +1,143 @@
+//! The recommendation's order and its explanations: simplest first, then cheapest; every
+//! rejection cites its numbers; when nothing fits, the report says what to relax.
+
+use meridian::engine::report::Requirement;
+use meridian::engine::{evaluate, Posture};
+use meridian::plan::{ConflictSemantics, DataClass, Plan, Preset};
+
+fn one_class(c: DataClass) -> Plan {
+    Plan {
+        data_classes: vec![c],
+        ..Plan::example()
+    }
+}
+
+#[test]
+fn nothing_fits_names_the_closest_posture_and_what_to_relax() {
+    let mut c = DataClass::preset(Preset::Ledger);
+    c.write_p99_budget_ms = Some(5.0);
+    let r = evaluate(&one_class(c)).unwrap();
+    let class = &r.classes[0];
+    assert!(!class.feasible);
+    assert_eq!(r.totals.infeasible_classes, vec!["ledger".to_string()]);
+    assert!(!class.relax.is_empty());
+    assert!(
+        class
+            .relax
+            .iter()
+            .any(|l| l.contains("ledger.write_p99_budget_ms from 5 to at least")),
+        "{:?}",
+        class.relax
+    );
+    // The closest posture breaks only numeric targets.
+    assert!(class.chosen.violations.iter().all(|v| v.target.is_some()));
+}
+
+#[test]
+fn rejections_state_the_requirement_and_by_how_much() {
+    let r = evaluate(&Plan::example()).unwrap();
+    let ledger = &r.classes[0];
+    let pilot = ledger
+        .rejected
+        .iter()
+        .find(|x| x.posture == Posture::PilotLight)
+        .unwrap();
+    let rpo = pilot
+        .violations
+        .iter()
+        .find(|v| v.requirement == Requirement::Rpo)
+        .unwrap();
+    assert_eq!(rpo.target, Some(0.0));
+    let achieved = rpo.achieved.unwrap();
+    assert!(achieved > 0.0);
+    assert_eq!(rpo.by, Some(achieved));
+    assert!(rpo.message.starts_with("RPO is "), "{}", rpo.message);
+    // Multi-writer is rejected for a never-conflict class on that ground.
+    let mw = ledger
+        .rejected
+        .iter()
+        .find(|x| x.posture == Posture::ActiveActiveMultiWriter)
+        .unwrap();
+    assert!(mw
+        .violations
+        .iter()
+        .any(|v| v.requirement == Requirement::Conflicts));
+}
+
+#[test]
+fn simplest_wins_over_cheapest_and_cheapest_breaks_ties_within_a_tier() {
+    // No targets, no budgets: every placeable posture fits; single region (tier 0) wins.
+    let mut c = DataClass::preset(Preset::AdminTooling);
+    c.rpo_s = None;
+    c.rto_s = None;
+    let r = evaluate(&one_class(c.clone())).unwrap();
+    assert_eq!(r.classes[0].chosen.posture, Posture::SingleRegion);
+    // A region-loss target that both pilot light and warm standby meet: same tier, the
+    // cheaper (pilot light runs no standby compute) wins, and the reason says so.
+    c.rpo_s = Some(60.0);
+    c.rto_s = Some(3600.0);
+    let r = evaluate(&one_class(c)).unwrap();
+    let class = &r.classes[0];
+    assert_eq!(class.chosen.posture, Posture::PilotLight);
+    let warm = &class.evaluations[3];
+    assert_eq!(warm.posture, Posture::WarmStandby);
+    assert!(warm.monthly_cost_usd > class.chosen.monthly_cost_usd);
+    assert!(class
+        .reasons
+        .iter()
+        .any(|x| x.starts_with("warm-standby also fits at the same complexity but costs")));
+}
+
+#[test]
+fn mergeable_data_may_go_multi_writer_but_never_conflict_data_may_not() {
+    let mut c = DataClass::preset(Preset::LikesPresence);
+    let r = evaluate(&one_class(c.clone())).unwrap();
+    assert_eq!(
+        r.classes[0].chosen.posture,
+        Posture::ActiveActiveMultiWriter
+    );
+    assert!(r.classes[0].chosen.conflicts_per_day > 0.0);
+    c.conflicts = ConflictSemantics::NeverConflict;
+    let r = evaluate(&one_class(c)).unwrap();
+    assert_ne!(
+        r.classes[0].chosen.posture,
+        Posture::ActiveActiveMultiWriter
+    );
+}
+
+#[test]
+fn cost_multiples_are_relative_to_single_region() {
+    let r = evaluate(&Plan::example()).unwrap();
+    for c in &r.classes {
+        let single = &c.evaluations[0];
+        assert_eq!(single.posture, Posture::SingleRegion);
+        if single.placeable {
+            assert!((single.cost_multiple - 1.0).abs() < 1e-12);
+            let e = &c.chosen;
+            assert!((e.cost_multiple - e.monthly_cost_usd / single.monthly_cost_usd).abs() < 1e-9);
+        }
+    }
+    let sum: f64 = r.classes.iter().map(|c| c.chosen.monthly_cost_usd).sum();
+    assert!((r.totals.monthly_cost_usd - sum).abs() < 1e-6);
+}
+
+#[test]
+fn pinned_residency_keeps_every_copy_inside() {
+    let r = evaluate(&Plan::example()).unwrap();
+    let eu = r
+        .classes
+        .iter()
+        .find(|c| c.name == "eu-personal-data")
+        .unwrap();
+    for e in eu.evaluations.iter().filter(|e| e.placeable) {
+        assert!(!e.residency.is_empty());
+        for copy in &e.residency {
+            assert_eq!(copy.jurisdiction, "EU", "{} {:?}", e.posture, copy);
+            assert!(copy.compliant);
+        }
+    }
+    // Only two EU regions in the example: three consensus voters cannot fit.
+    let consensus = &eu.evaluations[8];
+    assert!(!consensus.placeable);
+    assert_eq!(consensus.violations[0].requirement, Requirement::Residency);
+}

@@ -71,3 +71,95 @@ fn example_charts_match_snapshots() {
 fn charts_are_deterministic() {
     assert_eq!(example_charts(), example_charts());
 }
+
+/// Renders at several sizes (including absurdly small) and checks for an SVG that names no
+/// non-finite number.
+fn assert_renders(name: &str, render: impl Fn(u32, u32) -> String, expect: &str) {
+    for (w, h) in [(900, 500), (300, 200), (0, 0)] {
+        let svg = render(w, h);
+        assert!(
+            svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"),
+            "{name}"
+        );
+        for bad in ["NaN", "inf"] {
+            assert!(!svg.contains(bad), "{name} at {w}x{h} shows {bad}");
+        }
+        assert!(svg.contains(expect), "{name} at {w}x{h} lacks {expect:?}");
+    }
+}
+
+#[test]
+fn every_chart_survives_empty_and_degenerate_input() {
+    let (mut plan, report) = example();
+    let class = report.classes[0].clone();
+
+    // Empty: no evaluations, no regions.
+    let mut empty = class.clone();
+    empty.evaluations.clear();
+    empty.chosen.staleness.clear();
+    let lat = latency::data_from(&empty, &[]);
+    assert_renders("latency/empty", |w, h| latency::svg(&lat, w, h), "figures.");
+    let st = staleness::data_from(&empty, &[]);
+    assert_renders(
+        "staleness/empty",
+        |w, h| staleness::svg(&st, w, h),
+        "figures",
+    );
+    let r = rto::data_from(&empty, None);
+    assert_renders("rto/empty", |w, h| rto::svg(&r, w, h), "region.");
+    let c = cost::data_from(&empty, &[]);
+    assert_renders("cost/empty", |w, h| cost::svg(&c, w, h), "cost.");
+    plan.regions.clear();
+    let m = rtt::data_from(&plan);
+    assert_renders("rtt/empty", |w, h| rtt::svg(&m, w, h), "regions.");
+
+    // Degenerate: one posture, every number NaN or infinite, no budgets or target.
+    let mut bad = class.clone();
+    bad.evaluations.truncate(1);
+    let e = &mut bad.evaluations[0];
+    e.placeable = true;
+    for l in &mut e.latency {
+        l.write_p50_ms = f64::NAN;
+        l.write_p99_ms = f64::INFINITY;
+        l.read_p50_ms = f64::NEG_INFINITY;
+        l.read_p99_ms = f64::NAN;
+        l.write_budget_ms = None;
+        l.read_budget_ms = Some(f64::NAN);
+    }
+    e.rto = Some(meridian::engine::report::RtoBreakdown {
+        detection_s: f64::NAN,
+        routing_s: f64::INFINITY,
+        promotion_s: -1.0,
+        warmup_s: 0.0,
+    });
+    e.cost.compute_usd = f64::INFINITY;
+    e.cost.storage_usd = f64::NAN;
+    e.staleness = vec![meridian::engine::report::StalenessPoint {
+        t_ms: f64::NAN,
+        p_consistent: 0.5,
+    }];
+    bad.chosen = bad.evaluations[0].clone();
+    bad.chosen.cost_multiple = f64::NAN;
+    let lat = latency::data_from(&bad, &[]);
+    assert_renders("latency/nan", |w, h| latency::svg(&lat, w, h), "ledger");
+    let st = staleness::data_from(&bad, &[]);
+    assert_renders("staleness/nan", |w, h| staleness::svg(&st, w, h), "figures");
+    let r = rto::data_from(&bad, Some(f64::NAN));
+    assert_eq!(r.target_s, None);
+    assert_renders("rto/nan", |w, h| rto::svg(&r, w, h), "0 s");
+    let c = cost::data_from(&bad, &[]);
+    assert_renders("cost/nan", |w, h| cost::svg(&c, w, h), "USD per month");
+
+    // A single staleness point and a single region.
+    let mut one = class.clone();
+    one.chosen.staleness.truncate(1);
+    let st = staleness::data_from(&one, &[]);
+    assert_renders(
+        "staleness/one",
+        |w, h| staleness::svg(&st, w, h),
+        "log scale",
+    );
+    plan.regions = vec![meridian::plan::PlaceRef::key("aws:us-east-1")];
+    let m = rtt::data_from(&plan);
+    assert_renders("rtt/one", |w, h| rtt::svg(&m, w, h), "1.5");
+}

@@ -168,6 +168,7 @@ pub fn caption<DB: DrawingBackend>(root: &Area<DB>, lines: &[String]) -> Result<
 pub enum Mark {
     Swatch(RGBColor),
     Dot(RGBColor),
+    Ring(RGBColor),
     Line(RGBColor),
     Dashed(RGBColor),
 }
@@ -192,6 +193,7 @@ pub fn legend<DB: DrawingBackend>(
                 root.draw(&Rectangle::new([(cx, y - 5), (cx + 12, y + 5)], c.filled()))?
             }
             Mark::Dot(c) => root.draw(&Circle::new((cx + 6, y), 4, c.filled()))?,
+            Mark::Ring(c) => root.draw(&Circle::new((cx + 6, y), 4, c.stroke_width(2)))?,
             Mark::Line(c) => root.draw(&PathElement::new(
                 vec![(cx, y), (cx + 12, y)],
                 c.stroke_width(2),
@@ -290,7 +292,8 @@ impl Rows {
             .map(|s| style::text_width(s, NORMAL))
             .max()
             .unwrap_or(0)
-            .clamp(60, w * 2 / 5);
+            .max(60)
+            .min(w * 2 / 5);
         let x0 = 8 + label_w + 10;
         let y1 = (h - caption_h(caption) - AXIS_H).max(PLOT_TOP + 20);
         let plot = Rect {
@@ -326,8 +329,19 @@ impl Rows {
         let right = self.plot.x0 - 10;
         let name_st = style::text_styled(NORMAL, TEXT, HPos::Right, VPos::Bottom, font);
         let status_st = style::text(SMALL - 1.0, TEXT, HPos::Right, VPos::Top);
-        label(root, name, (right, mid + 1), &name_st)?;
-        label(root, status, (right, mid + 1), &status_st)?;
+        let room = right - 8;
+        label(
+            root,
+            &style::fit(name, NORMAL, room),
+            (right, mid + 1),
+            &name_st,
+        )?;
+        label(
+            root,
+            &style::fit(status, SMALL - 1.0, room),
+            (right, mid + 1),
+            &status_st,
+        )?;
         // A faint separator between rows keeps a row's marks with its label.
         if i > 0 {
             let y = self.top(i);

@@ -130,6 +130,7 @@ pub fn draw<DB: DrawingBackend>(root: Area<DB>, data: &LatencyData) -> Result<()
         .map(|(i, p)| (Mark::Dot(style::series(i)), p.clone()))
         .collect();
     legend.push((Mark::Line(TEXT), "dot p99, tick p50".to_string()));
+    legend.push((Mark::Ring(TEXT), "breaks a requirement".to_string()));
     legend.push((Mark::Dashed(LIMIT), "p99 budget".to_string()));
     frame::legend(&root, (8, 50), &legend)?;
 

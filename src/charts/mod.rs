@@ -46,6 +46,9 @@ pub mod staleness;
 mod frame;
 mod style;
 
+#[cfg(test)]
+mod tests;
+
 /// A chart as a table: the same numbers, for screen readers and copy-paste.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Table {

@@ -76,7 +76,8 @@ const TITLE: &str = "Recovery time after losing a region";
 const CAPTION: &str = "Detection = health-check interval x failure threshold; routing = DNS TTL + \
 resolver overstay, or anycast re-route; promotion = managed promotion, manual drill or \
 leader election; warm-up = scale-up, cache warm-up or provision + restore. From the plan's \
-operations settings and the engine's assumptions (docs/engine.md).";
+operations settings and the engine's assumptions (docs/engine.md). ▸: bar cut at the axis \
+end, its total written out.";
 
 fn target_text(t: Option<f64>) -> String {
     t.map_or("none".to_string(), |t| format!("{} s", style::num(t)))
@@ -143,7 +144,7 @@ pub fn draw<DB: DrawingBackend>(root: Area<DB>, data: &RtoData) -> Result<(), Ch
         d0: 0.0,
         d1: axis_max,
         r0: rows.plot.x0,
-        r1: rows.plot.x1 - 60,
+        r1: rows.plot.x1 - 70,
     };
     frame::x_axis(
         &root,
@@ -180,11 +181,7 @@ pub fn draw<DB: DrawingBackend>(root: Area<DB>, data: &RtoData) -> Result<(), Ch
         }
         let cut = acc > axis_max;
         let end = scale.map(acc);
-        let text = format!(
-            "{} s{}",
-            style::num(acc),
-            if cut { " ▸ (bar cut)" } else { "" }
-        );
+        let text = format!("{} s{}", style::num(acc), if cut { " ▸" } else { "" });
         frame::label(&root, &text, (end + 4, mid), &note)?;
     }
     if let Some(t) = data.target_s {

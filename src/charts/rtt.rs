@@ -145,7 +145,8 @@ pub fn draw<DB: DrawingBackend>(root: Area<DB>, data: &RttData) -> Result<(), Ch
         .map(|l| style::text_width(l, frame::SMALL))
         .max()
         .unwrap_or(0)
-        .clamp(20, w / 3);
+        .max(20)
+        .min(w / 3);
     let legend_w = 90;
     let top = 48 + label_w;
     let avail_w = w - (8 + label_w + 8) - legend_w;

@@ -60,6 +60,18 @@ pub fn text_width(s: &str, px: f64) -> i32 {
     (s.chars().count() as f64 * px * 0.55).ceil() as i32
 }
 
+/// `s` cut to `width` pixels with a trailing "…" (labels must not run off the chart).
+pub fn fit(s: &str, px: f64, width: i32) -> String {
+    if text_width(s, px) <= width {
+        return s.to_string();
+    }
+    let mut out: String = s.to_string();
+    while !out.is_empty() && text_width(&out, px) + text_width("…", px) > width {
+        out.pop();
+    }
+    format!("{}…", out.trim_end())
+}
+
 /// A number for an axis or a cell: no decimals from 100 up, one below, two below 1.
 pub fn num(v: f64) -> String {
     if !v.is_finite() {
@@ -118,5 +130,13 @@ mod tests {
         assert_eq!(num(f64::NAN), "n/a");
         assert_eq!(fixed(f64::INFINITY, 1), "n/a");
         assert_eq!(fixed(1.26, 1), "1.3");
+    }
+
+    #[test]
+    fn fit_cuts_long_labels_only() {
+        assert_eq!(fit("Pilot light", 12.0, 200), "Pilot light");
+        let cut = fit("Active-active, partitioned by home region", 12.0, 100);
+        assert!(cut.ends_with('…') && text_width(&cut, 12.0) <= 100, "{cut}");
+        assert_eq!(fit("abc", 12.0, 0), "…");
     }
 }

@@ -73,7 +73,7 @@ pub fn normal_quantile(p: f64) -> f64 {
     ];
     let p = p.clamp(1e-300, 1.0 - 1e-16);
     let pl = 0.02425;
-    let x = if p < pl {
+    if p < pl {
         let q = (-2.0 * p.ln()).sqrt();
         (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5])
             / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1.0)
@@ -86,8 +86,7 @@ pub fn normal_quantile(p: f64) -> f64 {
         let q = (-2.0 * (1.0 - p).ln()).sqrt();
         -(((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5])
             / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1.0)
-    };
-    x
+    }
 }
 
 /// A round-trip distribution: `shift + LogNormal(mu, sigma)` (ms).

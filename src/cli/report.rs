@@ -80,7 +80,7 @@ pub fn run(args: Vec<OsString>) -> i32 {
             "{}",
             serde_json::to_string_pretty(&report).expect("a report always serialises")
         ),
-        Format::Markdown => print!("{}", crate::export::markdown::to_markdown(&plan, &report)),
+        Format::Markdown => print!("{}", crate::export::document(&plan, &report, None)),
     }
     0
 }

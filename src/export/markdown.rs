@@ -7,28 +7,8 @@ use std::fmt::Write as _;
 use crate::engine::report::{Evaluation, Placement, Report};
 use crate::plan::Plan;
 
-/// Escapes text for a markdown table cell or inline prose: pipes, backticks, angle
-/// brackets, asterisks, underscores, brackets and backslashes are backslash-escaped or
-/// turned into entities; newlines become spaces.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        match ch {
-            '|' => out.push_str("\\|"),
-            '`' => out.push_str("\\`"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '*' | '_' | '[' | ']' | '\\' | '#' => {
-                out.push('\\');
-                out.push(ch);
-            }
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Escapes user text for markdown; see [`super::escape::text`].
+pub use super::escape::text as escape;
 
 fn opt_s(v: Option<f64>) -> String {
     v.map_or("not survived".to_string(), |s| format!("{s:.1} s"))
@@ -87,52 +67,8 @@ fn worst(e: &Evaluation, write: bool) -> String {
         .map_or("–".into(), |v| format!("{v:.0} ms"))
 }
 
-/// The whole report as markdown.
-pub fn to_markdown(plan: &Plan, report: &Report) -> String {
-    let mut md = String::new();
-    let title = if plan.name.is_empty() {
-        "Meridian plan".to_string()
-    } else {
-        escape(&plan.name)
-    };
-    let _ = writeln!(md, "# {title}\n");
-    let _ = writeln!(md, "## Decisions\n");
-    let _ = writeln!(
-        md,
-        "| data class | posture | placement | worst write p99 | worst read p99 | RPO | RTO | $/month | × single region |"
-    );
-    let _ = writeln!(md, "|---|---|---|---|---|---|---|---|---|");
-    for c in &report.classes {
-        let e = &c.chosen;
-        let posture = if c.feasible {
-            format!("`{}`", e.posture.slug())
-        } else {
-            format!("none fits (closest `{}`)", e.posture.slug())
-        };
-        let _ = writeln!(
-            md,
-            "| {} | {} | {} | {} | {} | {} | {} | {:.0} | {} |",
-            escape(&c.name),
-            posture,
-            escape(&placement_summary(&e.placement)),
-            worst(e, true),
-            worst(e, false),
-            opt_s(e.rpo_s),
-            opt_s(e.rto_s),
-            e.monthly_cost_usd,
-            if e.cost_multiple > 0.0 {
-                format!("{:.2}", e.cost_multiple)
-            } else {
-                "–".into()
-            }
-        );
-    }
-    let t = &report.totals;
-    let _ = writeln!(
-        md,
-        "\nTotal: ${:.0}/month, {:.2}× the all-single-region cost (${:.0}/month).\n",
-        t.monthly_cost_usd, t.cost_multiple, t.single_region_monthly_cost_usd
-    );
+/// Per data class: its reasons, latency per user population and every rejected posture.
+pub(crate) fn write_class_details(md: &mut String, report: &Report) {
     for c in &report.classes {
         let e = &c.chosen;
         let _ = writeln!(md, "## {}: `{}`\n", escape(&c.name), e.posture.slug());
@@ -186,6 +122,55 @@ pub fn to_markdown(plan: &Plan, report: &Report) -> String {
         }
         let _ = writeln!(md);
     }
+}
+
+/// The whole report as markdown.
+pub fn to_markdown(plan: &Plan, report: &Report) -> String {
+    let mut md = String::new();
+    let title = if plan.name.is_empty() {
+        "Meridian plan".to_string()
+    } else {
+        escape(&plan.name)
+    };
+    let _ = writeln!(md, "# {title}\n");
+    let _ = writeln!(md, "## Decisions\n");
+    let _ = writeln!(
+        md,
+        "| data class | posture | placement | worst write p99 | worst read p99 | RPO | RTO | $/month | × single region |"
+    );
+    let _ = writeln!(md, "|---|---|---|---|---|---|---|---|---|");
+    for c in &report.classes {
+        let e = &c.chosen;
+        let posture = if c.feasible {
+            format!("`{}`", e.posture.slug())
+        } else {
+            format!("none fits (closest `{}`)", e.posture.slug())
+        };
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | {} | {} | {} | {} | {:.0} | {} |",
+            escape(&c.name),
+            posture,
+            escape(&placement_summary(&e.placement)),
+            worst(e, true),
+            worst(e, false),
+            opt_s(e.rpo_s),
+            opt_s(e.rto_s),
+            e.monthly_cost_usd,
+            if e.cost_multiple > 0.0 {
+                format!("{:.2}", e.cost_multiple)
+            } else {
+                "–".into()
+            }
+        );
+    }
+    let t = &report.totals;
+    let _ = writeln!(
+        md,
+        "\nTotal: ${:.0}/month, {:.2}× the all-single-region cost (${:.0}/month).\n",
+        t.monthly_cost_usd, t.cost_multiple, t.single_region_monthly_cost_usd
+    );
+    write_class_details(&mut md, report);
     if !report.price_sources.is_empty() {
         let _ = writeln!(md, "## Sources\n");
         for s in report.price_sources.iter().chain(&report.rtt_sources) {
@@ -193,6 +178,271 @@ pub fn to_markdown(plan: &Plan, report: &Report) -> String {
         }
     }
     md
+}
+
+/// `achieved / target ✓` for a table cell; `✗` when the target is missed.
+fn vs_target(achieved: Option<f64>, target: Option<f64>, unit: fn(f64) -> String) -> String {
+    let a = achieved.map_or("not survived".to_string(), unit);
+    match target {
+        None => format!("{a} / –"),
+        Some(t) => {
+            let ok = achieved.is_some_and(|v| v <= t + 1e-9);
+            format!("{a} / {} {}", unit(t), if ok { "✓" } else { "✗" })
+        }
+    }
+}
+
+fn ms(v: f64) -> String {
+    format!("{v:.0} ms")
+}
+
+fn worst_p99(e: &Evaluation, write: bool) -> Option<f64> {
+    e.latency
+        .iter()
+        .map(|l| if write { l.write_p99_ms } else { l.read_p99_ms })
+        .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.max(v))))
+}
+
+/// The full export: title and plan link, summary, decisions table (achieved vs target for
+/// RPO, RTO, write p99, read p99 and cost), the checklist tailored to the plan, a failover
+/// runbook per data class, the per-class details, the assumptions, and the data sources
+/// with their dates. `app_url` is the app's address without a fragment (e.g.
+/// `https://meridian.example/`); the plan link is built from it and [`encode_plan`] so it
+/// always opens this exact plan. Without it (the CLI) the `#plan=` fragment is printed
+/// for pasting after the app's address.
+///
+/// [`encode_plan`]: crate::share::encode_plan
+pub fn document(plan: &Plan, report: &Report, app_url: Option<&str>) -> String {
+    use super::runbook::{secs, usd};
+    let mut md = String::new();
+    let title = if plan.name.trim().is_empty() {
+        "Meridian plan".to_string()
+    } else {
+        escape(&plan.name)
+    };
+    let _ = writeln!(md, "# {title}\n");
+    let payload = crate::share::encode_plan(plan);
+    let link = app_url.and_then(|u| {
+        let base = u.split('#').next().unwrap_or(u);
+        super::escape::url(&format!("{base}#plan={payload}"))
+    });
+    match link {
+        Some(l) => {
+            let _ = writeln!(md, "Plan link: [open this plan in Meridian]({l})\n");
+        }
+        None => {
+            let _ = writeln!(
+                md,
+                "Plan link: append `#plan={payload}` to the Meridian app's address.\n"
+            );
+        }
+    }
+    let t = &report.totals;
+    let _ = writeln!(
+        md,
+        "{} data class{} across {} candidate region{} for {} user population{}. Total {}/month, {:.2}× the cost of running every class in a single region ({}/month).{}\n",
+        report.classes.len(),
+        if report.classes.len() == 1 { "" } else { "es" },
+        plan.regions.len(),
+        if plan.regions.len() == 1 { "" } else { "s" },
+        plan.users.len(),
+        if plan.users.len() == 1 { "" } else { "s" },
+        escape(&usd(t.monthly_cost_usd)),
+        t.cost_multiple,
+        escape(&usd(t.single_region_monthly_cost_usd)),
+        if t.infeasible_classes.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " **No posture meets every requirement for: {}** (see each class's reasons for what to relax).",
+                t.infeasible_classes.iter().map(|c| escape(c)).collect::<Vec<_>>().join(", ")
+            )
+        }
+    );
+
+    let _ = writeln!(md, "## Decisions\n");
+    let _ = writeln!(
+        md,
+        "| data class | posture | placement | RPO achieved / target | RTO achieved / target | worst write p99 / budget | worst read p99 / budget | $/month (× single region) |"
+    );
+    let _ = writeln!(md, "|---|---|---|---|---|---|---|---|");
+    for c in &report.classes {
+        let e = &c.chosen;
+        let dc = super::runbook::class_of(plan, c);
+        let posture = if c.feasible {
+            format!("`{}`", e.posture.slug())
+        } else {
+            format!("none fits (closest `{}`)", e.posture.slug())
+        };
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | {} | {} | {} | {} | {} ({:.2}×) |",
+            escape(&c.name),
+            posture,
+            escape(&placement_summary(&e.placement)),
+            vs_target(e.rpo_s, dc.and_then(|d| d.rpo_s), secs),
+            vs_target(e.rto_s, dc.and_then(|d| d.rto_s), secs),
+            vs_target(
+                worst_p99(e, true),
+                dc.and_then(|d| d.write_p99_budget_ms),
+                ms
+            ),
+            vs_target(
+                worst_p99(e, false),
+                dc.and_then(|d| d.read_p99_budget_ms),
+                ms
+            ),
+            escape(&usd(e.monthly_cost_usd)),
+            e.cost_multiple
+        );
+    }
+    let _ = writeln!(md);
+
+    super::checklist::write_markdown(&mut md, &super::checklist::checklist(plan, report));
+    super::runbook::write_markdown(&mut md, plan, report);
+    write_class_details(&mut md, report);
+    write_assumptions(&mut md, plan);
+
+    let _ = writeln!(md, "## Sources\n");
+    let _ = writeln!(md, "Prices (each with its source and date):\n");
+    for s in &report.price_sources {
+        let _ = writeln!(md, "- {}", escape(s));
+    }
+    let _ = writeln!(md, "\nRound-trip times:\n");
+    for s in &report.rtt_sources {
+        let _ = writeln!(md, "- {}", escape(s));
+    }
+    let _ = writeln!(
+        md,
+        "\nGenerated by Meridian from the plan linked above; the numbers are model estimates from the sources listed, not measurements of your system."
+    );
+    md
+}
+
+/// What the numbers rest on: the plan's operations and workload figures and the engine's
+/// fixed assumptions.
+fn write_assumptions(md: &mut String, plan: &Plan) {
+    use super::runbook::secs;
+    use crate::engine::cost;
+    use crate::plan::{Promotion, Routing};
+    let o = &plan.operations;
+    let _ = writeln!(md, "## Assumptions\n");
+    let _ = writeln!(
+        md,
+        "- Detection: health checks every {} with a failure threshold of {} ({} to declare a region down).",
+        secs(o.health_check_interval_s),
+        o.health_check_failure_threshold,
+        secs(o.health_check_interval_s * f64::from(o.health_check_failure_threshold))
+    );
+    let _ = match o.routing {
+        Routing::Dns => writeln!(
+            md,
+            "- Routing: DNS failover, record TTL {} plus {} of resolver overstay.",
+            secs(o.dns_ttl_s),
+            secs(o.resolver_overstay_s)
+        ),
+        Routing::Anycast => writeln!(md, "- Routing: anycast / global load balancer (seconds)."),
+    };
+    let _ = match o.promotion {
+        Promotion::Automated => writeln!(md, "- Promotion: automated (managed failover)."),
+        Promotion::Manual => writeln!(
+            md,
+            "- Promotion: manual, drilled at {} min.",
+            o.manual_promotion_min
+        ),
+    };
+    let _ = writeln!(
+        md,
+        "- Warm-up after failover: {} (cache warming); cross-region backups every {} min.",
+        secs(o.cache_warmup_s),
+        o.backup_interval_min
+    );
+    let _ = writeln!(
+        md,
+        "- Capacity: one VM-equivalent serves {} requests/s; a database node is {} VM-equivalents per copy; a warm standby runs {:.0} % of the primary's compute; a month is {} days.",
+        cost::RPS_PER_VM,
+        cost::DB_NODE_VMS,
+        cost::WARM_STANDBY_FRACTION * 100.0,
+        cost::SECONDS_PER_MONTH / 86_400.0
+    );
+    let p = &plan.prices;
+    let overrides = p.transfer_usd_per_gb.len()
+        + p.internet_egress_usd_per_gb.len()
+        + p.vm_usd_per_month.len()
+        + p.storage_usd_per_gb_month.len();
+    let _ = writeln!(
+        md,
+        "- Prices: {}.",
+        if overrides == 0 {
+            "list prices (sources below)".to_string()
+        } else {
+            format!("list prices with {overrides} override(s) from the plan")
+        }
+    );
+    let _ = writeln!(
+        md,
+        "- Candidate regions: {}.",
+        plan.regions
+            .iter()
+            .map(|r| escape(&r.label()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let _ = writeln!(md, "\n| users | place | share of traffic |");
+    let _ = writeln!(md, "|---|---|---|");
+    for u in &plan.users {
+        let _ = writeln!(
+            md,
+            "| {} | {} | {:.0} % |",
+            escape(&u.name),
+            escape(&u.place.label()),
+            u.share * 100.0
+        );
+    }
+    let _ = writeln!(
+        md,
+        "\n| data class | consistency | ownership | conflicts | residency | writes/s | reads/s | bytes/write | data per copy |"
+    );
+    let _ = writeln!(md, "|---|---|---|---|---|---|---|---|---|");
+    for d in &plan.data_classes {
+        let residency = match &d.residency {
+            crate::plan::Residency::None => "none".to_string(),
+            crate::plan::Residency::Pinned { jurisdictions } => {
+                format!("pinned to {}", escape(&jurisdictions.join(", ")))
+            }
+            crate::plan::Residency::PerOwner => "per owner".to_string(),
+        };
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | {} | {residency} | {} | {} | {} | {} GB |",
+            escape(&d.name),
+            d.consistency.slug(),
+            ownership_slug(d.ownership),
+            conflicts_slug(d.conflicts),
+            d.writes_per_s,
+            d.reads_per_s,
+            d.record_bytes,
+            d.data_gb
+        );
+    }
+    let _ = writeln!(md);
+}
+
+/// The serde name of an ownership (the plan enum has no `slug`).
+fn ownership_slug(o: crate::plan::Ownership) -> &'static str {
+    match o {
+        crate::plan::Ownership::PerPopulation => "per-population",
+        crate::plan::Ownership::Shared => "shared",
+    }
+}
+
+/// The serde name of a conflict semantics.
+fn conflicts_slug(c: crate::plan::ConflictSemantics) -> &'static str {
+    match c {
+        crate::plan::ConflictSemantics::NeverConflict => "never-conflict",
+        crate::plan::ConflictSemantics::LastWriterWins => "last-writer-wins",
+        crate::plan::ConflictSemantics::Mergeable => "mergeable",
+    }
 }
 
 #[cfg(test)]

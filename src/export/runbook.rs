@@ -167,6 +167,14 @@ fn lost_tail(dc: Option<&DataClass>, e: &Evaluation) -> (String, f64) {
     )
 }
 
+/// "within the RPO target 60 s", or a plain check when the class has no RPO target.
+fn within_rpo(dc: Option<&DataClass>) -> String {
+    match dc.and_then(|d| d.rpo_s) {
+        Some(t) => format!("within the RPO target {}", secs(t)),
+        None => "no larger than expected (the class has no RPO target)".into(),
+    }
+}
+
 fn common_start(o: &Operations, failed: &str) -> Vec<Step> {
     vec![
         Step {
@@ -195,6 +203,7 @@ fn single_writer(plan: &Plan, c: &ClassReport, dc: Option<&DataClass>) -> Runboo
         .or_else(|| p.replicas.first().cloned())
         .unwrap_or_else(|| "the standby".into());
     let rpo_t = target_s(dc.and_then(|d| d.rpo_s));
+    let within = within_rpo(dc);
     let (tail, lost) = lost_tail(dc, e);
     let mut steps = common_start(o, &primary);
     let readiness = match e.posture {
@@ -202,16 +211,16 @@ fn single_writer(plan: &Plan, c: &ClassReport, dc: Option<&DataClass>) -> Runboo
             "{target} replicates synchronously: confirm it acknowledged every commit up to the failure (no period where replication fell back to async). If it did fall back, the RPO is not 0: measure its lag first (RPO target {rpo_t})."
         ),
         Posture::PilotLight => format!(
-            "{target} holds the data tier only: start scaling its compute to serving size now. Check its replica lag: the last applied write must be within the RPO target {rpo_t} (expected p99 lag {}, {tail}). If the lag is larger, escalate before promoting: promotion would lose more than agreed.",
+            "{target} holds the data tier only: start scaling its compute to serving size now. Check its replica lag: the last applied write must be {within} (expected p99 lag {}, {tail}). If the lag is larger, escalate before promoting: promotion would lose more than agreed.",
             secs(e.rpo_s.unwrap_or(0.0))
         ),
         Posture::ReadLocalWriteGlobal => format!(
-            "Promote the read replica in {target}. Check its replica lag against the RPO target {rpo_t} (expected p99 lag {}, {tail}); the other replicas ({}) must re-point to it after promotion.",
+            "Promote the read replica in {target}. Check its replica lag is {within} (expected p99 lag {}, {tail}); the other replicas ({}) must re-point to it after promotion.",
             secs(e.rpo_s.unwrap_or(0.0)),
             if p.replicas.len() > 1 { p.replicas[1..].join(", ") } else { "none".into() }
         ),
         _ => format!(
-            "{target} runs scaled down: check it is healthy and its replica lag is within the RPO target {rpo_t} (expected p99 lag {}, {tail}). If the lag is larger, escalate before promoting.",
+            "{target} runs scaled down: check it is healthy and its replica lag is {within} (expected p99 lag {}, {tail}). If the lag is larger, escalate before promoting.",
             secs(e.rpo_s.unwrap_or(0.0))
         ),
     };
@@ -312,16 +321,20 @@ fn partitioned(plan: &Plan, c: &ClassReport, dc: Option<&DataClass>) -> Runbook 
         })
         .collect();
     let (tail, lost) = lost_tail(dc, e);
-    let rpo_t = target_s(dc.and_then(|d| d.rpo_s));
+    let within = within_rpo(dc);
+    let same_jurisdiction = if dc.is_some_and(|d| d.residency != crate::plan::Residency::None) {
+        " Records are never re-homed outside their jurisdiction: each standby is in the same one."
+    } else {
+        ""
+    };
     let mut steps = common_start(o, "the failed home region");
-    steps[0].detail.push_str(&format!(
-        " Only the partition homed there is affected. Partitions: {}.",
-        homes.join("; ")
-    ));
+    steps[0]
+        .detail
+        .push_str(" Only the partition homed there is affected (partitions above).");
     steps.push(Step {
         title: "Check the standby",
         detail: format!(
-            "Check the failed partition's standby is healthy and its replica lag is within the RPO target {rpo_t} (expected p99 lag {}, {tail} for the largest partition). Records are not re-homed to another jurisdiction: the standby is in the same one.",
+            "Check the failed partition's standby is healthy and its replica lag is {within} (expected p99 lag {}, {tail} for the largest partition).{same_jurisdiction}",
             secs(e.rpo_s.unwrap_or(0.0))
         ),
     });
@@ -434,9 +447,13 @@ fn consensus(plan: &Plan, c: &ClassReport, dc: Option<&DataClass>) -> Runbook {
     steps.push(Step {
         title: "Check the quorum",
         detail: format!(
-            "Voters: {} ({n}); a write needs {q} of them, so {} region loss(es) are survived. Confirm the remaining voters still form a quorum. Do not force a reconfiguration while a quorum exists.",
+            "Voters: {} ({n}); a write needs {q} of them, so {} survived. Confirm the remaining voters still form a quorum. Do not force a reconfiguration while a quorum exists.",
             voters.join(", "),
-            n.saturating_sub(q)
+            match n.saturating_sub(q) {
+                0 => "no region loss is".to_string(),
+                1 => "one region loss is".to_string(),
+                k => format!("{k} region losses are"),
+            }
         ),
     });
     steps.push(Step {
@@ -602,7 +619,13 @@ pub fn write_markdown(md: &mut String, plan: &Plan, report: &Report) {
         }
         let _ = writeln!(md, "{}\n", escape::text(&rb.summary));
         for (i, s) in rb.steps.iter().enumerate() {
-            let _ = writeln!(md, "{}. **{}.** {}", i + 1, s.title, escape::text(&s.detail));
+            let _ = writeln!(
+                md,
+                "{}. **{}.** {}",
+                i + 1,
+                s.title,
+                escape::text(&s.detail)
+            );
         }
         if !c.chosen.outages.is_empty() {
             let _ = writeln!(md, "\nIf one region fails:\n");

@@ -13,6 +13,7 @@ pub mod latency;
 pub mod place;
 pub mod plan;
 pub mod share;
+pub mod topology;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

@@ -2,11 +2,13 @@
 //! components read derived state and send edits. Effects only touch the outside world.
 
 mod about;
+mod charts;
 mod classes;
 mod fields;
 mod map;
 mod regions;
 mod results;
+mod topology;
 mod users;
 
 use leptos::prelude::*;
@@ -90,17 +92,21 @@ fn results_view(editor: Editor, report: Report) -> impl IntoView {
         let r = report.clone();
         move || r.clone()
     });
-    let plan_sig = Signal::derive(move || plan.clone());
-    let targets = editor.plan.get_untracked().data_classes;
+    let plan_sig = Signal::derive({
+        let plan = plan.clone();
+        move || plan.clone()
+    });
+    let targets = plan.data_classes.clone();
+    let classes = report.classes.clone();
     view! {
         <Summary plan=plan_sig report=report_sig />
-        {report
-            .classes
+        {classes
             .into_iter()
             .zip(targets)
             .enumerate()
-            .map(|(i, (c, t))| view! { <ClassCard index=i class=c target=t /> })
+            .map(|(i, (c, t))| view! { <ClassCard index=i class=c target=t plan=plan.clone() sources=charts::sources(&report) /> })
             .collect_view()}
+        <charts::RttHeatmap plan=plan.clone() />
         <FailoverStory report=report_sig />
     }
 }

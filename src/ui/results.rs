@@ -8,6 +8,9 @@ use crate::export::markdown::placement_summary;
 use crate::format::{fmt_duration_s, fmt_ms, fmt_usd, verdict, Verdict};
 use crate::plan::{DataClass, Plan};
 
+use super::charts::ClassCharts;
+use super::topology::TopologyMap;
+
 /// Worst p99 across populations (write or read), the figure budgets are checked against.
 pub fn worst_p99(e: &Evaluation, write: bool) -> Option<f64> {
     e.latency
@@ -127,7 +130,13 @@ fn summary_row(i: usize, c: ClassReport, dc: DataClass) -> impl IntoView {
 
 /// One data class: the recommendation with its numbers, reasons and rejected postures.
 #[component]
-pub fn ClassCard(index: usize, class: ClassReport, target: DataClass) -> impl IntoView {
+pub fn ClassCard(
+    index: usize,
+    class: ClassReport,
+    target: DataClass,
+    plan: Plan,
+    sources: (Vec<String>, Vec<String>),
+) -> impl IntoView {
     let e = class.chosen.clone();
     let heading = if class.feasible {
         format!("{}: {}", class.name, e.posture.display_name())
@@ -146,6 +155,7 @@ pub fn ClassCard(index: usize, class: ClassReport, target: DataClass) -> impl In
                 <div><dt>"Cost / month"</dt><dd><strong>{fmt_usd(e.monthly_cost_usd)}</strong><small>{format!(" {:.2}× single region", e.cost_multiple)}</small></dd></div>
                 <div><dt>"Writes lost on a hard region failure"</dt><dd><strong>{e.writes_lost_on_region_failure.map_or("all since the region went down".to_string(), |w| format!("{w:.0}"))}</strong></dd></div>
             </dl>
+            <TopologyMap plan eval=e.clone() residency=target.residency.clone() index />
             <h4>"Why"</h4>
             <ul class="reasons" data-testid=format!("reasons-{index}")>
                 {class.reasons.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}
@@ -155,6 +165,7 @@ pub fn ClassCard(index: usize, class: ClassReport, target: DataClass) -> impl In
                 <ul>{class.relax.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>
             })}
             <LatencyTable e=e.clone() />
+            <ClassCharts index class=class.clone() target=target.clone() report_sources=sources />
             <details class="rejected">
                 <summary>{format!("Rejected postures ({})", class.rejected.len())}</summary>
                 <ul>

@@ -1,0 +1,107 @@
+//! Charts drawn by the pure `charts` module as SVG strings, each with its data table for
+//! screen readers and copy-paste. Rendered only while their section is open, so an edit
+//! does not pay for charts nobody is looking at.
+
+use leptos::prelude::*;
+
+use crate::charts::{cost, latency, rto, rtt, staleness, Table};
+use crate::engine::report::{ClassReport, Report};
+use crate::plan::{DataClass, Plan};
+
+const W: u32 = 900;
+const H: u32 = 460;
+
+/// One chart: the SVG, then its numbers as a table.
+#[component]
+fn ChartFigure(svg: String, table: Table, testid: String) -> impl IntoView {
+    view! {
+        <figure class="chart" data-testid=testid>
+            <div class="chart-svg" role="img" aria-label=table.caption.clone() inner_html=svg></div>
+            <details class="chart-table">
+                <summary>"Data table"</summary>
+                <div class="table-scroll">
+                    <table>
+                        <caption>{table.caption.clone()}</caption>
+                        <thead><tr>{table.headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view()}</tr></thead>
+                        <tbody>
+                            {table.rows.iter().map(|r| view! {
+                                <tr>{r.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}</tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </details>
+        </figure>
+    }
+}
+
+/// A `<details>` whose children are built only once it is opened.
+#[component]
+fn Lazy(
+    summary: String,
+    children: ChildrenFn,
+    #[prop(default = false)] open: bool,
+    testid: String,
+) -> impl IntoView {
+    let is_open = RwSignal::new(open);
+    view! {
+        <details class="charts" open=open data-testid=testid
+            on:toggle=move |ev| {
+                use wasm_bindgen::JsCast;
+                if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+                    is_open.set(d.open());
+                }
+            }>
+            <summary>{summary}</summary>
+            {move || is_open.get().then(|| children())}
+        </details>
+    }
+}
+
+/// The four per-class charts: latency per posture, staleness, RTO, cost.
+#[component]
+pub fn ClassCharts(
+    index: usize,
+    class: ClassReport,
+    target: DataClass,
+    report_sources: (Vec<String>, Vec<String>),
+) -> impl IntoView {
+    let (rtt_sources, price_sources) = report_sources;
+    view! {
+        <Lazy summary="Charts: latency per posture, staleness, RTO, cost".into() testid=format!("charts-{index}")>
+            {
+                let lat = latency::data_from(&class, &rtt_sources);
+                let st = staleness::data_from(&class, &rtt_sources);
+                let rt = rto::data_from(&class, target.rto_s);
+                let co = cost::data_from(&class, &price_sources);
+                view! {
+                    <ChartFigure svg=latency::svg(&lat, W, H) table=latency::table(&lat) testid=format!("chart-latency-{index}") />
+                    <ChartFigure svg=staleness::svg(&st, W, H) table=staleness::table(&st) testid=format!("chart-staleness-{index}") />
+                    <ChartFigure svg=rto::svg(&rt, W, H) table=rto::table(&rt) testid=format!("chart-rto-{index}") />
+                    <ChartFigure svg=cost::svg(&co, W, H) table=cost::table(&co) testid=format!("chart-cost-{index}") />
+                }
+            }
+        </Lazy>
+    }
+}
+
+/// The RTT heatmap of the plan's regions.
+#[component]
+pub fn RttHeatmap(plan: Plan) -> impl IntoView {
+    view! {
+        <section class="panel" aria-labelledby="rtt-h">
+            <h2 id="rtt-h">"Round trips between the chosen regions"</h2>
+            <Lazy summary="RTT heatmap (p50, ms)".into() open=true testid="rtt-heatmap".into()>
+                {
+                    let d = rtt::data_from(&plan);
+                    view! { <ChartFigure svg=rtt::svg(&d, W, H + 100) table=rtt::table(&d) testid="chart-rtt".into() /> }
+                }
+            </Lazy>
+        </section>
+    }
+}
+
+/// Both source lists a report carries, for the chart captions.
+pub fn sources(report: &Report) -> (Vec<String>, Vec<String>) {
+    (report.rtt_sources.clone(), report.price_sources.clone())
+}

@@ -1,0 +1,47 @@
+//! Start-up and per-call cost of the catalog and the latency model in a JavaScript engine
+//! (V8 under Node, the engine of Chromium), printed for docs/latency-model.md. Nothing is
+//! asserted about time (that would be flaky); the test only checks the answers are sane.
+//! Run: `CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+//!       cargo test --target wasm32-unknown-unknown --test latency_wasm -- --nocapture`
+#![cfg(target_arch = "wasm32")]
+
+use meridian::data::regions;
+use meridian::latency::{rtt, rtt_matrix};
+use meridian::place::Place;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `performance.now()`: sub-millisecond wall clock in browsers and Node.
+    #[wasm_bindgen(js_namespace = performance)]
+    fn now() -> f64;
+}
+
+#[wasm_bindgen_test]
+fn startup_and_matrix_cost() {
+    let t0 = now();
+    let n = regions().len();
+    let t1 = now();
+    let a = Place::parse("aws:us-east-1").unwrap();
+    let b = Place::parse("gcp:europe-west1").unwrap();
+    let first = rtt(&a, &b);
+    let t2 = now();
+    let places: Vec<Place> = regions()
+        .iter()
+        .step_by(4)
+        .take(30)
+        .map(Place::Region)
+        .collect();
+    let m = rtt_matrix(&places);
+    let t3 = now();
+    console_log!(
+        "catalog access: {:.3} ms ({n} regions); first rtt() incl. one-time model init: {:.3} ms; 30x30 rtt_matrix: {:.3} ms",
+        t1 - t0,
+        t2 - t1,
+        t3 - t2
+    );
+    assert_eq!(n, 135);
+    assert!(first.p50_ms > 50.0 && first.p50_ms < 150.0, "{first:?}");
+    assert_eq!(m.len(), 900);
+}

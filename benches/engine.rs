@@ -4,7 +4,7 @@
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
 
-use meridian::engine::evaluate;
+use meridian::engine::{clear_rtt_cache, evaluate};
 use meridian::plan::{DataClass, PlaceRef, Plan, Preset, UserPopulation};
 
 fn large_plan() -> Plan {
@@ -66,8 +66,19 @@ fn large_plan() -> Plan {
 
 fn bench(c: &mut Criterion) {
     let example = Plan::example();
+    // Cold: the latency model is asked for every pair (the first evaluation of a session).
     c.bench_function(
-        "evaluate example plan (5 regions, 4 classes, 3 populations)",
+        "evaluate example plan, cold (5 regions, 4 classes, 3 populations)",
+        |b| {
+            b.iter(|| {
+                clear_rtt_cache();
+                evaluate(black_box(&example)).unwrap()
+            })
+        },
+    );
+    // Warm: round trips memoised by an earlier evaluation (every re-evaluation in the UI).
+    c.bench_function(
+        "evaluate example plan, warm (5 regions, 4 classes, 3 populations)",
         |b| b.iter(|| evaluate(black_box(&example)).unwrap()),
     );
     // The share of the example's time spent in the latency model: the RTT of every pair the
@@ -107,8 +118,19 @@ fn bench(c: &mut Criterion) {
         ),
         (20, 12, 6)
     );
+    // Cold: the latency model is asked for every pair (the first evaluation of a session).
     c.bench_function(
-        "evaluate large plan (20 regions, 12 classes, 6 populations)",
+        "evaluate large plan, cold (20 regions, 12 classes, 6 populations)",
+        |b| {
+            b.iter(|| {
+                clear_rtt_cache();
+                evaluate(black_box(&large)).unwrap()
+            })
+        },
+    );
+    // Warm: round trips memoised by an earlier evaluation (every re-evaluation in the UI).
+    c.bench_function(
+        "evaluate large plan, warm (20 regions, 12 classes, 6 populations)",
         |b| b.iter(|| evaluate(black_box(&large)).unwrap()),
     );
 }

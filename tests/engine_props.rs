@@ -170,3 +170,12 @@ fn example_report_is_fully_numeric_and_cites_numbers() {
         assert_eq!(c.rejected.len(), Posture::ALL.len() - 1);
     }
 }
+
+#[test]
+fn the_rtt_memo_does_not_change_the_report() {
+    let plan = Plan::example();
+    meridian::engine::clear_rtt_cache();
+    let cold = evaluate(&plan).unwrap();
+    let warm = evaluate(&plan).unwrap();
+    assert_eq!(cold, warm);
+}

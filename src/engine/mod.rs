@@ -15,7 +15,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use crate::latency::{rtt_explained, RttSource};
+use crate::latency::{rtt_explained, LinkRtt, RttSource};
 use crate::place::Place;
 use crate::plan::{validate, DataClass, Operations, Plan, PlanErrors, Residency};
 
@@ -70,19 +70,60 @@ pub(crate) struct Ctx<'a> {
     pub prices: cost::PriceCache<'a>,
 }
 
-fn link_of(a: &Place, b: &Place, sources: &mut Vec<RttSource>) -> Link {
-    let e = rtt_explained(a, b);
-    if !sources.contains(&e.link.source) {
-        sources.push(e.link.source.clone());
+/// A place's identity for the RTT memo: its label and exact coordinates.
+type PlaceKey = (String, u64, u64);
+
+fn place_key(p: &Place) -> PlaceKey {
+    let l = p.location();
+    (p.label(), l.lat.to_bits(), l.lon.to_bits())
+}
+
+/// Entries kept in the RTT memo before it is emptied (a plan has at most a few hundred).
+const RTT_MEMO_CAP: usize = 20_000;
+
+thread_local! {
+    /// Round trips already asked of the latency model, kept across evaluations: the UI
+    /// re-evaluates the plan on every edit, and a pair's RTT never changes within a session.
+    /// The model is a pure function, so results are identical with or without the memo.
+    static RTT_MEMO: RefCell<HashMap<(PlaceKey, PlaceKey), (LinkRtt, f64)>> =
+        RefCell::new(HashMap::new());
+}
+
+/// Empties the memo of round-trip times (benchmarks use it to measure a cold evaluation).
+pub fn clear_rtt_cache() {
+    RTT_MEMO.with(|m| m.borrow_mut().clear());
+}
+
+fn memo_rtt(a: &Place, b: &Place) -> (LinkRtt, f64) {
+    let key = (place_key(a), place_key(b));
+    if let Some(hit) = RTT_MEMO.with(|m| m.borrow().get(&key).cloned()) {
+        return hit;
     }
-    let dist = Dist::fit(e.floor_ms, e.link.p50_ms, e.link.p99_ms);
+    let e = rtt_explained(a, b);
+    let v = (e.link, e.floor_ms);
+    RTT_MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= RTT_MEMO_CAP {
+            m.clear();
+        }
+        m.insert(key, v.clone());
+    });
+    v
+}
+
+fn link_of(a: &Place, b: &Place, sources: &mut Vec<RttSource>) -> Link {
+    let (link, floor_ms) = memo_rtt(a, b);
+    if !sources.contains(&link.source) {
+        sources.push(link.source.clone());
+    }
+    let dist = Dist::fit(floor_ms, link.p50_ms, link.p99_ms);
     Link {
         dist,
         q: Quantiles {
-            p50: e.link.p50_ms,
-            p99: e.link.p99_ms,
+            p50: link.p50_ms,
+            p99: link.p99_ms,
         },
-        floor_ms: e.floor_ms,
+        floor_ms,
         p99_half: dist.quantile(0.495),
     }
 }

@@ -141,3 +141,18 @@ fn pinned_residency_keeps_every_copy_inside() {
     assert!(!consensus.placeable);
     assert_eq!(consensus.violations[0].requirement, Requirement::Residency);
 }
+
+#[test]
+fn a_one_region_plan_explains_why_multi_region_postures_do_not_apply() {
+    let mut plan = one_class(DataClass::preset(Preset::Sessions));
+    plan.regions.truncate(1);
+    let r = evaluate(&plan).unwrap();
+    let c = &r.classes[0];
+    let pilot = &c.evaluations[2];
+    assert!(!pilot.placeable);
+    assert_eq!(pilot.violations[0].requirement, Requirement::Applicability);
+    assert_eq!(
+        pilot.violations[0].message,
+        "needs 2 regions for the primary and a standby; the plan lists 1"
+    );
+}

@@ -266,7 +266,14 @@ pub(crate) fn search(
 ) -> Result<(Choice, Objective), Unplaceable> {
     let allowed = ctx.allowed(class);
     let need = |k: usize, role: &str| -> Result<(), Unplaceable> {
-        if allowed.len() < k {
+        if allowed.len() >= k {
+            Ok(())
+        } else if ctx.n() < k {
+            Err(Unplaceable::Applicability(format!(
+                "needs {k} regions for {role}; the plan lists {}",
+                ctx.n()
+            )))
+        } else {
             Err(Unplaceable::Residency(residency_msg(
                 ctx,
                 class,
@@ -274,8 +281,6 @@ pub(crate) fn search(
                 allowed.len(),
                 role,
             )))
-        } else {
-            Ok(())
         }
     };
     let best_primary = |mk: &dyn Fn(usize) -> Choice| -> (Choice, Objective) {

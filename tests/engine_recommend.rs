@@ -156,3 +156,13 @@ fn a_one_region_plan_explains_why_multi_region_postures_do_not_apply() {
         "needs 2 regions for the primary and a standby; the plan lists 1"
     );
 }
+
+#[test]
+fn home_hints_pin_the_primary() {
+    let mut c = DataClass::preset(Preset::Ledger);
+    c.home_hints = vec![meridian::plan::PlaceRef::key("aws:eu-west-1")];
+    let r = evaluate(&one_class(c)).unwrap();
+    let e = &r.classes[0].chosen;
+    assert_eq!(e.posture, Posture::SyncStandby);
+    assert_eq!(e.placement.primary.as_deref(), Some("aws:eu-west-1"));
+}

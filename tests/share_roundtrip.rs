@@ -532,6 +532,9 @@ fn restore_prefers_the_link_then_the_autosave_then_the_example() {
     // No link, no autosave: the example, silently. Another fragment is not a plan link.
     let r = restore(Some("#about"), None);
     assert_eq!((r.source, r.notice), (Source::Example, None));
+    // The plan parameter may sit among other fragment parameters.
+    let r = restore(Some(&format!("#tab=cost&{}", &frag[1..])), None);
+    assert_eq!((r.plan.name.as_str(), r.source), ("Linked", Source::Link));
     // An autosave stored as a link payload also opens.
     let r = restore(None, Some(&encode_plan(&saved)));
     assert_eq!((r.plan, r.source), (saved, Source::Autosave));

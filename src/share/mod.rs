@@ -50,7 +50,8 @@ pub fn encode_plan(plan: &Plan) -> String {
 }
 
 /// Opens a link: the payload, with or without a leading `#plan=`, `plan=` or `#`, or a whole
-/// URL with the payload in its fragment. Whitespace (a link wrapped by an email client) is
+/// URL with the payload in its fragment (other `&`-separated fragment parameters are
+/// ignored). Whitespace (a link wrapped by an email client) is
 /// ignored. The plan must pass [`validate`]; see [`decode_plan_unvalidated`] to open work in
 /// progress.
 pub fn decode_plan(link: &str) -> Result<Plan, LinkError> {
@@ -109,7 +110,11 @@ fn payload_of(link: &str) -> String {
     if let Some((_, frag)) = s.split_once('#') {
         s = frag;
     }
-    let s = s.strip_prefix(FRAGMENT_KEY).unwrap_or(s);
+    // The fragment may carry other parameters too: `plan=v1.…&tab=cost`.
+    let s = s
+        .split('&')
+        .find_map(|kv| kv.trim_start().strip_prefix(FRAGMENT_KEY))
+        .unwrap_or(s);
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
@@ -153,7 +158,7 @@ pub fn restore(fragment: Option<&str>, autosave: Option<&str>) -> Restored {
     let mut notice = None;
     if let Some(f) = fragment {
         let f = f.trim().trim_start_matches('#');
-        if f.starts_with(FRAGMENT_KEY) {
+        if f.split('&').any(|kv| kv.starts_with(FRAGMENT_KEY)) {
             match decode_plan(f) {
                 Ok(plan) => {
                     return Restored {
@@ -199,6 +204,8 @@ mod tests {
         assert_eq!(payload_of("#plan=v1.ab"), "v1.ab");
         assert_eq!(payload_of("plan=v1.ab"), "v1.ab");
         assert_eq!(payload_of("  v1.a\n b "), "v1.ab");
+        assert_eq!(payload_of("#tab=cost&plan=v1.ab&x=1"), "v1.ab");
+        assert_eq!(payload_of("#plan=v1.ab&tab=cost"), "v1.ab");
     }
 
     #[test]

@@ -116,7 +116,7 @@ pub fn draw<DB: DrawingBackend>(root: Area<DB>, data: &CostData) -> Result<(), C
         .collect();
     legend.push((Mark::Dashed(TEXT), "single-region cost".to_string()));
     frame::legend(&root, (8, 50), &legend)?;
-    let caption = frame::caption_lines(&caption_items(data), w);
+    let caption = frame::caption_lines(&caption_items(data), w, h);
     let names: Vec<String> = data
         .rows
         .iter()
@@ -180,6 +180,8 @@ pub fn draw<DB: DrawingBackend>(root: Area<DB>, data: &CostData) -> Result<(), C
 
 /// Draws into an SVG string.
 pub fn svg(data: &CostData, width: u32, height: u32) -> String {
+    // Not `draw` itself: that names one backend lifetime, and render_svg needs any.
+    #[allow(clippy::redundant_closure)]
     render_svg(data, width, height, |root, d| draw(root, d))
 }
 

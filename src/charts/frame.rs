@@ -106,14 +106,16 @@ pub fn wrap(text: &str, px: f64, width: i32) -> Vec<String> {
     lines
 }
 
-/// The caption (sources, notes) wrapped to the chart width, capped in length.
-pub fn caption_lines(items: &[String], width: i32) -> Vec<String> {
+/// The caption (sources, notes) wrapped to the chart width, capped at a quarter of the
+/// chart height (and [`MAX_CAPTION_LINES`]) so the plot keeps most of the room.
+pub fn caption_lines(items: &[String], width: i32, height: i32) -> Vec<String> {
     let mut lines: Vec<String> = items
         .iter()
         .flat_map(|s| wrap(s, SMALL, width - 16))
         .collect();
-    if lines.len() > MAX_CAPTION_LINES {
-        lines.truncate(MAX_CAPTION_LINES - 1);
+    let max = ((height / 4 / LINE).max(1) as usize).min(MAX_CAPTION_LINES);
+    if lines.len() > max {
+        lines.truncate(max - 1);
         lines.push("… (the full list is in the chart's table)".to_string());
     }
     lines

@@ -134,7 +134,7 @@ pub fn draw<DB: DrawingBackend>(root: Area<DB>, data: &LatencyData) -> Result<()
     legend.push((Mark::Dashed(LIMIT), "p99 budget".to_string()));
     frame::legend(&root, (8, 50), &legend)?;
 
-    let caption = frame::caption_lines(&sources_caption(&data.sources), w);
+    let caption = frame::caption_lines(&sources_caption(&data.sources), w, h);
     let names: Vec<String> = data
         .rows
         .iter()
@@ -267,6 +267,8 @@ fn draw_panel<DB: DrawingBackend>(
 
 /// Draws into an SVG string.
 pub fn svg(data: &LatencyData, width: u32, height: u32) -> String {
+    // Not `draw` itself: that names one backend lifetime, and render_svg needs any.
+    #[allow(clippy::redundant_closure)]
     render_svg(data, width, height, |root, d| draw(root, d))
 }
 

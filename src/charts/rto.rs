@@ -132,7 +132,7 @@ pub fn draw<DB: DrawingBackend>(root: Area<DB>, data: &RtoData) -> Result<(), Ch
         .collect();
     legend.push((Mark::Dashed(LIMIT), "RTO target".to_string()));
     frame::legend(&root, (8, 50), &legend)?;
-    let caption = frame::caption_lines(&[CAPTION.to_string()], w);
+    let caption = frame::caption_lines(&[CAPTION.to_string()], w, h);
     let names: Vec<String> = data
         .rows
         .iter()
@@ -194,6 +194,8 @@ pub fn draw<DB: DrawingBackend>(root: Area<DB>, data: &RtoData) -> Result<(), Ch
 
 /// Draws into an SVG string.
 pub fn svg(data: &RtoData, width: u32, height: u32) -> String {
+    // Not `draw` itself: that names one backend lifetime, and render_svg needs any.
+    #[allow(clippy::redundant_closure)]
     render_svg(data, width, height, |root, d| draw(root, d))
 }
 

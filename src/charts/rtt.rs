@@ -138,21 +138,24 @@ pub fn draw<DB: DrawingBackend>(root: Area<DB>, data: &RttData) -> Result<(), Ch
         return Ok(root.present()?);
     }
     frame::title(&root, TITLE, "from row to column; colour by p50")?;
-    let caption = frame::caption_lines(&caption_items(data), w);
-    let label_w = data
+    let caption = frame::caption_lines(&caption_items(data), w, h);
+    let widest = data
         .labels
         .iter()
         .map(|l| style::text_width(l, frame::SMALL))
         .max()
-        .unwrap_or(0)
-        .max(20)
-        .min(w / 3);
+        .unwrap_or(0);
+    let label_w = widest.max(20).min(w / 3);
     let legend_w = 90;
-    let top = 48 + label_w;
-    let avail_w = w - (8 + label_w + 8) - legend_w;
-    let avail_h = h - top - frame::caption_h(&caption) - 8;
-    let cell = (avail_w.min(avail_h) / n as i32).clamp(4, 90);
-    let (x0, y0) = (8 + label_w + 8, top);
+    let x0 = 8 + label_w + 8;
+    let n_i = n as i32;
+    let cell_w = ((w - x0 - legend_w) / n_i).clamp(4, 120);
+    // Column labels read horizontally when they fit over a cell, else they stand rotated.
+    let horizontal = widest <= cell_w - 6;
+    let head_h = if horizontal { 20 } else { (widest + 8).min(h / 4) };
+    let y0 = 48 + head_h;
+    let avail_h = h - y0 - frame::caption_h(&caption) - 8;
+    let cell_h = (avail_h / n_i).clamp(4, 90);
 
     let finite: Vec<f64> = data
         .cells
@@ -173,47 +176,57 @@ pub fn draw<DB: DrawingBackend>(root: Area<DB>, data: &RttData) -> Result<(), Ch
     };
 
     let row_st = style::text(frame::SMALL, TEXT, HPos::Right, VPos::Center);
-    let col_st = style::text(frame::SMALL, TEXT, HPos::Left, VPos::Center)
-        .transform(FontTransform::Rotate270);
-    let px = (f64::from(cell) / 4.0).clamp(7.0, 13.0);
+    let col_st = if horizontal {
+        style::text(frame::SMALL, TEXT, HPos::Center, VPos::Bottom)
+    } else {
+        style::text(frame::SMALL, TEXT, HPos::Left, VPos::Center)
+            .transform(FontTransform::Rotate270)
+    };
     for (i, lab) in data.labels.iter().take(n).enumerate() {
-        let c = i as i32 * cell + cell / 2;
-        frame::label(&root, lab, (x0 - 6, y0 + c), &row_st)?;
-        frame::label(&root, lab, (x0 + c, y0 - 6), &col_st)?;
+        let (cx, cy) = (
+            i as i32 * cell_w + cell_w / 2,
+            i as i32 * cell_h + cell_h / 2,
+        );
+        let row_lab = style::fit(lab, frame::SMALL, label_w);
+        frame::label(&root, &row_lab, (x0 - 6, y0 + cy), &row_st)?;
+        let col_lab = style::fit(lab, frame::SMALL, head_h - 6);
+        frame::label(&root, &col_lab, (x0 + cx, y0 - 6), &col_st)?;
     }
+    let px = (f64::from(cell_h) / 3.0).clamp(7.0, 13.0);
     for (i, row) in data.cells.iter().take(n).enumerate() {
         for (j, c) in row.iter().take(n).enumerate() {
-            let (cx, cy) = (x0 + j as i32 * cell, y0 + i as i32 * cell);
-            let rect = [(cx + 1, cy + 1), (cx + cell - 1, cy + cell - 1)];
-            let centre = (cx + cell / 2, cy + cell / 2);
-            let Some(c) = c else {
-                root.draw(&Rectangle::new(rect, SAME.stroke_width(1)))?;
-                let st = style::text(px, TEXT, HPos::Center, VPos::Center);
-                frame::label(&root, "?", centre, &st)?;
-                continue;
+            let (cx, cy) = (x0 + j as i32 * cell_w, y0 + i as i32 * cell_h);
+            let rect = [(cx + 1, cy + 1), (cx + cell_w - 1, cy + cell_h - 1)];
+            let centre = (cx + cell_w / 2, cy + cell_h / 2);
+            let (fill, text, font) = match c {
+                None => (None, "?".to_string(), FontStyle::Normal),
+                Some(c) => (
+                    Some(match c.kind {
+                        CellKind::SameRegion => SAME,
+                        _ => ramp(t_of(c.p50_ms)),
+                    }),
+                    cell_text(c),
+                    if c.kind == CellKind::Modeled {
+                        FontStyle::Italic
+                    } else {
+                        FontStyle::Normal
+                    },
+                ),
             };
-            let fill = match c.kind {
-                CellKind::SameRegion => SAME,
-                _ => ramp(t_of(c.p50_ms)),
-            };
-            root.draw(&Rectangle::new(rect, fill.filled()))?;
-            let font = if c.kind == CellKind::Modeled {
-                FontStyle::Italic
-            } else {
-                FontStyle::Normal
-            };
-            let st = style::text_styled(px, ink(fill), HPos::Center, VPos::Center, font);
-            frame::label(&root, &cell_text(c), centre, &st)?;
+            match fill {
+                Some(f) => root.draw(&Rectangle::new(rect, f.filled()))?,
+                None => root.draw(&Rectangle::new(rect, SAME.stroke_width(1)))?,
+            }
+            // Numbers that would not fit are left to the table rather than overprinted.
+            if cell_h >= 12 && style::text_width(&text, px) <= cell_w - 4 {
+                let ink = fill.map_or(TEXT, ink);
+                let st = style::text_styled(px, ink, HPos::Center, VPos::Center, font);
+                frame::label(&root, &text, centre, &st)?;
+            }
         }
     }
     if lo.is_finite() {
-        legend(
-            &root,
-            (x0 + n as i32 * cell + 16, y0),
-            cell * n as i32,
-            lo,
-            hi,
-        )?;
+        legend(&root, (x0 + n_i * cell_w + 16, y0), cell_h * n_i, lo, hi)?;
     }
     frame::caption(&root, &caption)?;
     Ok(root.present()?)
@@ -255,6 +268,8 @@ fn legend<DB: DrawingBackend>(
 
 /// Draws into an SVG string.
 pub fn svg(data: &RttData, width: u32, height: u32) -> String {
+    // Not `draw` itself: that names one backend lifetime, and render_svg needs any.
+    #[allow(clippy::redundant_closure)]
     render_svg(data, width, height, |root, d| draw(root, d))
 }
 

@@ -132,7 +132,7 @@ pub fn draw<DB: DrawingBackend>(root: Area<DB>, data: &StalenessData) -> Result<
         })
         .collect();
     frame::legend(&root, (8, 50), &legend)?;
-    let caption = frame::caption_lines(&caption_items(data), w);
+    let caption = frame::caption_lines(&caption_items(data), w, h);
     let plot = Rect {
         x0: 56,
         y0: frame::PLOT_TOP,
@@ -215,6 +215,8 @@ pub fn draw<DB: DrawingBackend>(root: Area<DB>, data: &StalenessData) -> Result<
 
 /// Draws into an SVG string.
 pub fn svg(data: &StalenessData, width: u32, height: u32) -> String {
+    // Not `draw` itself: that names one backend lifetime, and render_svg needs any.
+    #[allow(clippy::redundant_closure)]
     render_svg(data, width, height, |root, d| draw(root, d))
 }
 

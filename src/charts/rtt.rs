@@ -152,7 +152,11 @@ pub fn draw<DB: DrawingBackend>(root: Area<DB>, data: &RttData) -> Result<(), Ch
     let cell_w = ((w - x0 - legend_w) / n_i).clamp(4, 120);
     // Column labels read horizontally when they fit over a cell, else they stand rotated.
     let horizontal = widest <= cell_w - 6;
-    let head_h = if horizontal { 20 } else { (widest + 8).min(h / 4) };
+    let head_h = if horizontal {
+        20
+    } else {
+        (widest + 8).min(h / 4)
+    };
     let y0 = 48 + head_h;
     let avail_h = h - y0 - frame::caption_h(&caption) - 8;
     let cell_h = (avail_h / n_i).clamp(4, 90);

@@ -7,13 +7,22 @@
 //! width, height) -> String` that draws into an in-memory string, and `table(&data) ->
 //! Table`.
 //!
-//! | module        | shows                                                        | input            |
-//! |---------------|--------------------------------------------------------------|------------------|
-//! | [`latency`]   | write and read p50/p99 per population, per posture, budgets   | `&ClassReport`   |
-//! | [`rtt`]       | p50 RTT matrix between the plan's regions                     | `&Plan`          |
-//! | [`staleness`] | P(read sees the write) vs time since the write                | `&ClassReport`   |
-//! | [`rto`]       | detection + routing + promotion + warm-up vs the RTO target   | `&ClassReport`   |
-//! | [`cost`]      | compute + storage + transfer + backup per posture (USD/month) | `&ClassReport`   |
+//! | module        | shows                                                        | `data_from` input                         |
+//! |---------------|--------------------------------------------------------------|-------------------------------------------|
+//! | [`latency`]   | write and read p50/p99 per population, per posture, budgets   | `&ClassReport`, `&Report::rtt_sources`    |
+//! | [`rtt`]       | p50 RTT matrix between the plan's regions                     | `&Plan`                                   |
+//! | [`staleness`] | P(read sees the write) vs time since the write                | `&ClassReport`, `&Report::rtt_sources`    |
+//! | [`rto`]       | detection + routing + promotion + warm-up vs the RTO target   | `&ClassReport`, `DataClass::rto_s`        |
+//! | [`cost`]      | compute + storage + transfer + backup per posture (USD/month) | `&ClassReport`, `&Report::price_sources`  |
+//!
+//! ```
+//! use meridian::{charts::latency, engine, plan::Plan};
+//! let report = engine::evaluate(&Plan::example()).unwrap();
+//! let data = latency::data_from(&report.classes[0], &report.rtt_sources);
+//! let svg = latency::svg(&data, 900, 500);
+//! assert!(svg.starts_with("<svg") && svg.contains("Synchronous standby (chosen)"));
+//! assert_eq!(latency::table(&data).headers[0], "Posture");
+//! ```
 //!
 //! Pure: no browser imports, so it builds natively (snapshot tests) and for wasm32 alike.
 //! Deterministic: the same data gives the same SVG string, byte for byte.

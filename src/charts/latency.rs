@@ -45,8 +45,8 @@ pub struct LatencyData {
     pub sources: Vec<String>,
 }
 
-/// The class's evaluations, in report order; `rtt_sources` from the [`Report`]
-/// (`crate::engine::Report::rtt_sources`).
+/// The class's evaluations, in report order; `rtt_sources` from the report
+/// ([`Report::rtt_sources`](crate::engine::Report::rtt_sources)).
 pub fn data_from(class: &ClassReport, rtt_sources: &[String]) -> LatencyData {
     let mut populations: Vec<String> = Vec::new();
     let mut write_budget_ms = None;

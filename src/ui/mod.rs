@@ -6,8 +6,10 @@ mod charts;
 mod classes;
 mod fields;
 mod map;
+mod persist;
 mod regions;
 mod results;
+mod toolbar;
 mod topology;
 mod users;
 
@@ -55,14 +57,24 @@ impl Editor {
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let (plan, set_plan) = signal(Plan::example());
+    let restored = persist::load();
+    let (plan, set_plan) = signal(restored.plan);
+    let notice = RwSignal::new(restored.notice);
     let editor = Editor { plan, set_plan };
+    persist::sync(plan, set_plan, notice);
     let outcome: Memo<Result<Report, PlanErrors>> = Memo::new(move |_| plan.with(evaluate));
+    let report = Signal::derive(move || outcome.get().ok());
     view! {
         <header class="masthead">
             <h1>"Meridian"</h1>
             <p class="tagline">"Multi-region architecture planner: latency, cost and consistency per data class, computed in your browser."</p>
         </header>
+        {move || notice.get().map(|n| view! {
+            <div class="notice" role="alert" data-testid="notice">
+                <span>{n}</span>
+                <button aria-label="Dismiss" on:click=move |_| notice.set(None)>"Dismiss"</button>
+            </div>
+        })}
         <main id="main" class="layout">
             <div class="editor-col">
                 <RegionPicker editor />
@@ -70,6 +82,7 @@ pub fn App() -> impl IntoView {
                 <ClassList editor />
             </div>
             <div class="results-col">
+                <toolbar::Toolbar editor report notice />
                 {move || match outcome.get() {
                     Ok(report) => results_view(editor, report).into_any(),
                     Err(errors) => view! {

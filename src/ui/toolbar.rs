@@ -1,0 +1,99 @@
+//! Share, save and export: copy the plan link, new plan / reset, JSON download and upload,
+//! markdown download and copy, print.
+
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{window, Blob, BlobPropertyBag, HtmlAnchorElement, HtmlInputElement, Url};
+
+use crate::engine::report::Report;
+use crate::export::{document, plan_from_upload, plan_json, report_json};
+use crate::plan::{DataClass, PlaceRef, Plan, Preset, UserPopulation};
+
+use super::persist::{app_url, share_link};
+use super::Editor;
+
+/// Offers `text` as a file download (a Blob URL: nothing leaves the browser).
+fn download(name: &str, mime: &str, text: &str) -> Option<()> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let opts = BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &opts).ok()?;
+    let url = Url::create_object_url_with_blob(&blob).ok()?;
+    let a: HtmlAnchorElement = window()?.document()?.create_element("a").ok()?.dyn_into().ok()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    Url::revoke_object_url(&url).ok()
+}
+
+fn copy(text: &str) {
+    if let Some(w) = window() {
+        let _ = w.navigator().clipboard().write_text(text);
+    }
+}
+
+/// A new plan: one region, one population, one data class to start from.
+fn new_plan() -> Plan {
+    let mut p = Plan::example();
+    p.name = "New plan".into();
+    p.regions = vec![PlaceRef::key("aws:us-east-1")];
+    p.users = vec![UserPopulation { name: "Users".into(), place: PlaceRef::custom("Washington, DC", 38.9, -77.04, "US"), share: 1.0 }];
+    p.data_classes = vec![DataClass::preset(Preset::UserProfiles)];
+    p
+}
+
+#[component]
+pub fn Toolbar(editor: Editor, report: Signal<Option<Report>>, notice: RwSignal<Option<String>>) -> impl IntoView {
+    let link = Memo::new(move |_| editor.plan.with(share_link));
+    let status = RwSignal::new(String::new());
+    let markdown = move || {
+        let plan = editor.plan.get_untracked();
+        report.get_untracked().map(|r| document(&plan, &r, Some(&app_url())))
+    };
+    let upload = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let file = gloo::file::File::from(file);
+        leptos::task::spawn_local(async move {
+            match gloo::file::futures::read_as_text(&file).await {
+                Ok(text) => match plan_from_upload(&text) {
+                    Ok(plan) => {
+                        editor.replace(plan);
+                        notice.set(None);
+                        status.set(format!("Opened {}.", file.name()));
+                    }
+                    Err(e) => notice.set(Some(format!("{} Your plan on screen was kept.", e))),
+                },
+                Err(e) => notice.set(Some(format!("The file could not be read ({e}). Your plan on screen was kept."))),
+            }
+        });
+        input.set_value("");
+    };
+    view! {
+        <section class="panel toolbar" aria-label="Share, save and export">
+            <div class="row">
+                <label class="field share">
+                    <span>"Plan link (the plan lives in the link; no server sees it)"</span>
+                    <input type="text" readonly data-testid="share-link" prop:value=move || link.get() />
+                </label>
+                <button data-testid="copy-link" on:click=move |_| { copy(&link.get_untracked()); status.set(format!("Link copied ({} characters).", link.get_untracked().len())); }>"Copy link"</button>
+            </div>
+            <div class="row">
+                <button data-testid="new-plan" on:click=move |_| editor.replace(new_plan())>"New plan"</button>
+                <button data-testid="reset-example" on:click=move |_| editor.replace(Plan::example())>"Reset to example"</button>
+                <button data-testid="download-plan" on:click=move |_| { download("meridian-plan.json", "application/json", &plan_json(&editor.plan.get_untracked())); }>"Download plan JSON"</button>
+                <label class="button-like">"Upload plan JSON"
+                    <input type="file" accept=".json,application/json" data-testid="upload-plan" class="visually-hidden" on:change=upload />
+                </label>
+                <button data-testid="download-report" disabled=move || report.get().is_none()
+                    on:click=move |_| { if let Some(r) = report.get_untracked() { download("meridian-report.json", "application/json", &report_json(&r)); } }>"Download report JSON"</button>
+                <button data-testid="download-markdown" disabled=move || report.get().is_none()
+                    on:click=move |_| { if let Some(md) = markdown() { download("meridian-plan.md", "text/markdown", &md); } }>"Download markdown"</button>
+                <button data-testid="copy-markdown" disabled=move || report.get().is_none()
+                    on:click=move |_| { if let Some(md) = markdown() { copy(&md); status.set("Markdown copied.".into()); } }>"Copy markdown"</button>
+                <button on:click=move |_| { if let Some(w) = window() { let _ = w.print(); } }>"Print"</button>
+            </div>
+            <p class="hint" role="status" data-testid="toolbar-status">{move || status.get()}</p>
+        </section>
+    }
+}

@@ -7,6 +7,7 @@
 //! is in the first few hundred milliseconds; the tick labels say the scale.
 
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::{self, Area, Mark, Rect, Scale};
 use super::style::{self, TEXT};
@@ -134,9 +135,9 @@ pub fn draw<DB: DrawingBackend>(root: Area<DB>, data: &StalenessData) -> Result<
     frame::legend(&root, (8, 50), &legend)?;
     let caption = frame::caption_lines(&caption_items(data), w, h);
     let plot = Rect {
-        x0: 56,
+        x0: 70,
         y0: frame::PLOT_TOP,
-        x1: (w - 24).max(76),
+        x1: (w - 24).max(90),
         y1: (h - frame::caption_h(&caption) - frame::AXIS_H).max(frame::PLOT_TOP + 20),
     };
     let max_t = data
@@ -152,13 +153,12 @@ pub fn draw<DB: DrawingBackend>(root: Area<DB>, data: &StalenessData) -> Result<
         r0: plot.y1,
         r1: plot.y0,
     };
+    let y_title = style::text(frame::NORMAL, TEXT, HPos::Center, VPos::Top)
+        .transform(FontTransform::Rotate270);
+    let y_mid = (plot.y0 + plot.y1) / 2;
+    frame::label(&root, "P(read returns the write)", (8, y_mid), &y_title)?;
     // Horizontal grid and probability labels.
-    let st = style::text(
-        frame::SMALL,
-        TEXT,
-        plotters::style::text_anchor::HPos::Right,
-        plotters::style::text_anchor::VPos::Center,
-    );
+    let st = style::text(frame::SMALL, TEXT, HPos::Right, VPos::Center);
     for k in 0..=4 {
         let v = f64::from(k) / 4.0;
         let py = y.map(v);

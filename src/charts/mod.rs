@@ -178,5 +178,5 @@ pub(crate) fn render_svg<T>(
             let _ = root.present();
         }
     }
-    style::text_to_current_color(&buf)
+    style::tidy_svg(&buf)
 }

@@ -28,7 +28,8 @@ pub fn series(i: usize) -> RGBColor {
     SERIES[i % SERIES.len()]
 }
 
-/// The font size plotters needs for `px` pixels: its SVG backend divides by 1.24.
+/// The font size plotters needs for `px` pixels: its SVG backend divides by 1.24 (and
+/// may leave `13.000000000000002`; [`tidy_svg`] rounds that away).
 fn size(px: f64) -> f64 {
     px * 1.24
 }
@@ -105,14 +106,34 @@ pub fn fixed(v: f64, decimals: usize) -> String {
     }
 }
 
-/// Rewrites the text colour to `currentColor` so inline SVG follows the page theme. Only
-/// `<text>` elements use `fill` with this colour (lines use `stroke`), so marks keep theirs.
-pub fn text_to_current_color(svg: &str) -> String {
+/// Rewrites the text colour to `currentColor` so inline SVG follows the page theme (only
+/// `<text>` elements use `fill` with this colour; lines use `stroke`, so marks keep theirs),
+/// and rounds font sizes to two decimals (plotters' division by 1.24 leaves float noise).
+pub fn tidy_svg(svg: &str) -> String {
     let (r, g, b) = (TEXT.0, TEXT.1, TEXT.2);
-    svg.replace(
+    let svg = svg.replace(
         &format!("fill=\"#{r:02X}{g:02X}{b:02X}\""),
         "fill=\"currentColor\"",
-    )
+    );
+    let key = "font-size=\"";
+    let mut out = String::with_capacity(svg.len());
+    let mut rest = svg.as_str();
+    while let Some(i) = rest.find(key) {
+        let start = i + key.len();
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let end = rest.find('"').unwrap_or(rest.len());
+        match rest[..end].parse::<f64>() {
+            Ok(v) => {
+                let s = format!("{v:.2}");
+                out.push_str(s.trim_end_matches('0').trim_end_matches('.'));
+            }
+            Err(_) => out.push_str(&rest[..end]),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -130,6 +151,17 @@ mod tests {
         assert_eq!(num(f64::NAN), "n/a");
         assert_eq!(fixed(f64::INFINITY, 1), "n/a");
         assert_eq!(fixed(1.26, 1), "1.3");
+    }
+
+    #[test]
+    fn tidy_svg_rounds_font_sizes_and_themes_text() {
+        let svg = "<text font-size=\"13.000000000000002\" fill=\"#6B7785\">a</text>\
+                   <rect fill=\"#3D8BD9\" font-size=\"10.5\"/><text font-size=\"x\">";
+        assert_eq!(
+            tidy_svg(svg),
+            "<text font-size=\"13\" fill=\"currentColor\">a</text>\
+             <rect fill=\"#3D8BD9\" font-size=\"10.5\"/><text font-size=\"x\">"
+        );
     }
 
     #[test]

@@ -85,6 +85,7 @@ fn assert_renders(name: &str, render: impl Fn(u32, u32) -> String, expect: &str)
             assert!(!svg.contains(bad), "{name} at {w}x{h} shows {bad}");
         }
         assert!(svg.contains(expect), "{name} at {w}x{h} lacks {expect:?}");
+        assert!(svg.starts_with("<svg role=\"img\" aria-label=\""), "{name}");
     }
 }
 

@@ -269,7 +269,13 @@ fn draw_panel<DB: DrawingBackend>(
 pub fn svg(data: &LatencyData, width: u32, height: u32) -> String {
     // Not `draw` itself: that names one backend lifetime, and render_svg needs any.
     #[allow(clippy::redundant_closure)]
-    render_svg(data, width, height, |root, d| draw(root, d))
+    render_svg(
+        data,
+        width,
+        height,
+        &format!("{TITLE} — {}", data.class),
+        |root, d| draw(root, d),
+    )
 }
 
 /// One row per posture and population: p50 and p99 for writes and reads (ms).

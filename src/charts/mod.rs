@@ -156,11 +156,14 @@ pub(crate) fn posture_label(p: Posture, chosen: bool) -> String {
 }
 
 /// Renders with `draw` into an SVG string of `width` x `height` (each at least 120 px),
-/// text in `currentColor`. A drawing error yields an SVG that says so (never a panic).
+/// text in `currentColor`, labelled `role="img"` with `label` for assistive technology (the
+/// numbers themselves are in the chart's table). A drawing error yields an SVG that says so
+/// (never a panic).
 pub(crate) fn render_svg<T>(
     data: &T,
     width: u32,
     height: u32,
+    label: &str,
     draw: impl for<'b> FnOnce(DrawingArea<SVGBackend<'b>, Shift>, &T) -> Result<(), ChartError>,
 ) -> String {
     let (w, h) = (width.max(120), height.max(120));
@@ -178,5 +181,14 @@ pub(crate) fn render_svg<T>(
             let _ = root.present();
         }
     }
-    style::tidy_svg(&buf)
+    let label = label
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;");
+    style::tidy_svg(&buf).replacen(
+        "<svg ",
+        &format!("<svg role=\"img\" aria-label=\"{label}\" "),
+        1,
+    )
 }

@@ -196,7 +196,13 @@ pub fn draw<DB: DrawingBackend>(root: Area<DB>, data: &RtoData) -> Result<(), Ch
 pub fn svg(data: &RtoData, width: u32, height: u32) -> String {
     // Not `draw` itself: that names one backend lifetime, and render_svg needs any.
     #[allow(clippy::redundant_closure)]
-    render_svg(data, width, height, |root, d| draw(root, d))
+    render_svg(
+        data,
+        width,
+        height,
+        &format!("{TITLE} — {}", data.class),
+        |root, d| draw(root, d),
+    )
 }
 
 /// One row per posture: the components and their sum (s).

@@ -274,7 +274,7 @@ fn legend<DB: DrawingBackend>(
 pub fn svg(data: &RttData, width: u32, height: u32) -> String {
     // Not `draw` itself: that names one backend lifetime, and render_svg needs any.
     #[allow(clippy::redundant_closure)]
-    render_svg(data, width, height, |root, d| draw(root, d))
+    render_svg(data, width, height, TITLE, |root, d| draw(root, d))
 }
 
 /// The matrix as text: p50 / p99 per cell, "~" marking a modeled pair.

@@ -217,7 +217,13 @@ pub fn draw<DB: DrawingBackend>(root: Area<DB>, data: &StalenessData) -> Result<
 pub fn svg(data: &StalenessData, width: u32, height: u32) -> String {
     // Not `draw` itself: that names one backend lifetime, and render_svg needs any.
     #[allow(clippy::redundant_closure)]
-    render_svg(data, width, height, |root, d| draw(root, d))
+    render_svg(
+        data,
+        width,
+        height,
+        &format!("{TITLE} — {}", data.class),
+        |root, d| draw(root, d),
+    )
 }
 
 /// One row per sampled time, one column per drawn posture (blank where a posture has no

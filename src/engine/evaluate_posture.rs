@@ -261,11 +261,14 @@ fn outages(
     let reroute = rto::detection_s(ops) + rto::routing_s(ops);
     let w = class.writes_per_s;
     let share = writer_shares(ctx, class, posture, c);
+    let read_from: Vec<usize> = (0..ctx.users.len())
+        .map(|u| placement::user_latency(ctx, class, posture, c, u).read_from)
+        .collect();
     (0..ctx.n())
         .map(|r| {
             let name = label(ctx, r);
             let users_here: Vec<&str> = (0..ctx.users.len())
-                .filter(|&u| placement::user_latency(ctx, class, posture, c, u).read_from == r)
+                .filter(|&u| read_from[u] == r)
                 .map(|u| ctx.user_name(u))
                 .collect();
             let (lost, down, effect) = match posture {

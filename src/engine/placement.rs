@@ -121,9 +121,20 @@ pub(crate) fn user_latency(
                 write = write.then(ctx.rr(p, s).q);
             }
             let read_from = if posture == Posture::ReadLocalWriteGlobal && !linearizable(class) {
-                let mut all = c.replicas.clone();
-                all.push(p);
-                nearest_to_user(ctx, u, &all).unwrap_or(p)
+                // The primary serves reads too; ties go to the earlier candidate.
+                let mut best = p;
+                for &r in &c.replicas {
+                    let (lr, lb) = (ctx.ur(u, r).q, ctx.ur(u, best).q);
+                    if lr
+                        .p99
+                        .total_cmp(&lb.p99)
+                        .then(lr.p50.total_cmp(&lb.p50))
+                        .is_lt()
+                    {
+                        best = r;
+                    }
+                }
+                best
             } else {
                 p
             };

@@ -3,18 +3,54 @@
 export class Planner {
   constructor(page) {
     this.page = page;
+    this.errors = [];
+    page.on('pageerror', (e) => this.errors.push(String(e)));
   }
 
   testid(id) {
     return this.page.getByTestId(id);
   }
 
-  /** Loads the app and waits until the wasm has mounted it. */
+  /** Loads the app (optionally with a fragment) and waits until the wasm has mounted it. */
   async open(url) {
-    this.errors = [];
-    this.page.on('pageerror', (e) => this.errors.push(String(e)));
     await this.page.goto(url);
     await this.page.locator('main#main').waitFor();
+  }
+
+  /** The recommended posture slug shown in the summary for class `i`. */
+  async posture(i) {
+    return (await this.testid(`posture-${i}`).textContent()).trim();
+  }
+
+  async postures() {
+    const cells = this.page.locator('[data-testid^="posture-"]');
+    return (await cells.allTextContents()).map((s) => s.trim());
+  }
+
+  async selectedRegions() {
+    return (await this.testid('selected-regions').locator('li').allTextContents()).map((s) => s.replace('×', '').trim());
+  }
+
+  async clickMapDot(key) {
+    await this.testid(`map-dot-${key}`).click();
+  }
+
+  async addPreset(slug) {
+    await this.testid('preset-select').selectOption(slug);
+    await this.testid('add-class').click();
+  }
+
+  /** Types into a data class's number field, as a user would (select all, type). */
+  async setClassField(i, field, value) {
+    const input = this.testid(`class-${i}-${field}`);
+    await this.testid(`class-editor-${i}`).locator('summary').first().evaluate((s) => {
+      s.parentElement.open = true;
+    });
+    await input.fill(String(value));
+  }
+
+  async shareLink() {
+    return this.testid('share-link').inputValue();
   }
 
   rttResult() {
@@ -24,5 +60,12 @@ export class Planner {
   async pickRttRegions(from, to) {
     await this.testid('rtt-from').selectOption(from);
     await this.testid('rtt-to').selectOption(to);
+  }
+
+  /** The edit-to-results measures (ms) recorded by the app, newest last. */
+  async editTimings() {
+    return this.page.evaluate(() =>
+      performance.getEntriesByName('meridian:edit-to-results').map((e) => e.duration),
+    );
   }
 }

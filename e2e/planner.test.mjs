@@ -1,0 +1,95 @@
+// The planner as a user drives it: pick regions on the map, add a preset data class,
+// change an RPO target, and check the recommendation against the native engine.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { serveDist } from './support/server.mjs';
+import { launch, screenshotBothWidths } from './support/browser.mjs';
+import { Planner } from './support/planner.mjs';
+import { engineReport } from './support/engine.mjs';
+
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist(DIST);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function fresh() {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const planner = new Planner(await context.newPage());
+  await planner.open(server.url);
+  return planner;
+}
+
+/** The plan on screen, as the "Download plan JSON" button gives it. */
+async function downloadedPlan(planner) {
+  const [download] = await Promise.all([
+    planner.page.waitForEvent('download'),
+    planner.testid('download-plan').click(),
+  ]);
+  return readFile(await download.path(), 'utf8');
+}
+
+test('clicking map dots selects and deselects regions', async () => {
+  const planner = await fresh();
+  assert.ok(!(await planner.selectedRegions()).includes('aws:ap-southeast-2'));
+  await planner.clickMapDot('aws:ap-southeast-2');
+  assert.ok((await planner.selectedRegions()).includes('aws:ap-southeast-2'));
+  await planner.testid('tab-gcp').click();
+  await planner.clickMapDot('gcp:asia-south1');
+  assert.ok((await planner.selectedRegions()).includes('gcp:asia-south1'));
+  await screenshotBothWidths(planner.page, 'regions-selected');
+  await planner.clickMapDot('gcp:asia-south1');
+  assert.ok(!(await planner.selectedRegions()).includes('gcp:asia-south1'));
+  assert.deepEqual(planner.errors, []);
+});
+
+test('a preset data class gets a recommendation card', async () => {
+  const planner = await fresh();
+  const before = (await planner.postures()).length;
+  await planner.addPreset('carts');
+  const after = await planner.postures();
+  assert.equal(after.length, before + 1);
+  const expected = engineReport(await downloadedPlan(planner));
+  assert.equal(after[before], expected.classes[before].posture);
+  await planner.testid(`class-card-${before}`).scrollIntoViewIfNeeded();
+  await screenshotBothWidths(planner.page, 'preset-added');
+  assert.deepEqual(planner.errors, []);
+});
+
+test('tightening an RPO target changes the posture to the one the engine computes', async () => {
+  const planner = await fresh();
+  const i = 3; // eu-personal-data in the example plan
+  const before = await planner.posture(i);
+  await planner.setClassField(i, 'rpo_s', 0);
+  await planner.page.waitForFunction(
+    ([i, before]) => document.querySelector(`[data-testid="posture-${i}"]`)?.textContent.trim() !== before,
+    [i, before],
+  );
+  const after = await planner.posture(i);
+  const expected = engineReport(await downloadedPlan(planner));
+  assert.equal(expected.classes[i].rpo_s, 0);
+  assert.equal(after, expected.classes[i].posture);
+  assert.notEqual(after, before);
+  await screenshotBothWidths(planner.page, 'rpo-tightened');
+});
+
+test('text that is not a number stays in the field with a message, and the plan keeps its value', async () => {
+  const planner = await fresh();
+  const before = await planner.postures();
+  await planner.setClassField(0, 'rto_s', '10 minutes');
+  const field = planner.testid('class-0-rto_s');
+  assert.equal(await field.inputValue(), '10 minutes');
+  const alert = planner.page.locator('[data-testid="class-editor-0"] [role="alert"]');
+  assert.match(await alert.textContent(), /RTO target: "10 minutes" is not a number/);
+  assert.deepEqual(await planner.postures(), before);
+});

@@ -19,7 +19,7 @@ fn ChartFigure(svg: String, table: Table, testid: String) -> impl IntoView {
             <div class="chart-svg" role="img" aria-label=table.caption.clone() inner_html=svg></div>
             <details class="chart-table">
                 <summary>"Data table"</summary>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table>
                         <caption>{table.caption.clone()}</caption>
                         <thead><tr>{table.headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view()}</tr></thead>

@@ -93,7 +93,7 @@ pub fn App() -> impl IntoView {
                         </section>
                     }.into_any(),
                 }}
-                <AboutNumbers />
+                <AboutNumbers price_sources=Signal::derive(move || report.get().map(|r| r.price_sources).unwrap_or_default()) />
             </div>
         </main>
     }

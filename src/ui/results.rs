@@ -74,7 +74,7 @@ pub fn Summary(plan: Signal<Plan>, report: Signal<Report>) -> impl IntoView {
                     )
                 }}
             </p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="summary">
                     <thead>
                         <tr>
@@ -182,7 +182,7 @@ pub fn ClassCard(
 #[component]
 fn LatencyTable(e: Evaluation) -> impl IntoView {
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table class="latency">
                 <caption>"Latency per user population (ms, p50 / p99)"</caption>
                 <thead><tr>
@@ -221,7 +221,7 @@ pub fn FailoverStory(report: Signal<Report>) -> impl IntoView {
                     .map(|c| c.chosen.outages.iter().map(|o| o.region.clone()).collect())
                     .unwrap_or_default();
                 view! {
-                    <div class="table-scroll">
+                    <div class="table-scroll" tabindex="0">
                         <table class="failover">
                             <thead><tr>
                                 <th scope="col">"Region lost"</th>

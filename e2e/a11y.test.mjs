@@ -1,0 +1,58 @@
+// Accessibility: axe-core finds no serious or critical violation, and the page reads and
+// fits at both widths. The test context bypasses the CSP only to inject axe itself.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { serveDist } from './support/server.mjs';
+import { launch, WIDTHS } from './support/browser.mjs';
+import { Planner } from './support/planner.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist(DIST);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+for (const [label, width] of Object.entries(WIDTHS)) {
+  test(`axe finds no serious or critical violation at ${width} px, charts open`, async () => {
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
+    const planner = new Planner(await context.newPage());
+    await planner.open(server.url);
+    await planner.testid('charts-0').locator('summary').click();
+    await planner.testid('chart-latency-0').waitFor();
+    await planner.page.addScriptTag({ path: AXE });
+    const violations = await planner.page.evaluate(async () => {
+      const r = await window.axe.run(document, { resultTypes: ['violations'] });
+      return r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    });
+    assert.deepEqual(violations, [], `at ${label}`);
+    const overflow = await planner.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px at ${width} px`);
+    await context.close();
+  });
+}
+
+test('every control can be reached with the keyboard and shows its focus', async () => {
+  const context = await browser.newContext();
+  const planner = new Planner(await context.newPage());
+  await planner.open(server.url);
+  await planner.page.keyboard.press('Tab');
+  const first = await planner.page.evaluate(() => document.activeElement.tagName);
+  assert.equal(first, 'BUTTON'); // the first provider tab
+  const outline = await planner.page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.equal(outline, 'solid');
+  await context.close();
+});

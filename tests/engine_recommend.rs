@@ -166,3 +166,25 @@ fn home_hints_pin_the_primary() {
     assert_eq!(e.posture, Posture::SyncStandby);
     assert_eq!(e.placement.primary.as_deref(), Some("aws:eu-west-1"));
 }
+
+#[test]
+fn outage_stories_match_the_roles() {
+    let r = evaluate(&Plan::example()).unwrap();
+    let ledger = &r.classes[0].chosen;
+    assert_eq!(ledger.posture, Posture::SyncStandby);
+    let primary = ledger.placement.primary.as_ref().unwrap();
+    let standby = ledger.placement.standby.as_ref().unwrap();
+    assert_eq!(ledger.outages.len(), Plan::example().regions.len());
+    for o in &ledger.outages {
+        if &o.region == primary {
+            assert_eq!(o.downtime_s, ledger.rto_s);
+            assert_eq!(o.writes_lost, 0.0);
+            assert!(o.effect.starts_with("primary lost"), "{}", o.effect);
+        } else if &o.region == standby {
+            // Writes stall for the health-check detection (10 s x 3) before going async.
+            assert_eq!(o.downtime_s, Some(30.0));
+        } else {
+            assert_eq!(o.downtime_s, Some(0.0), "{}", o.region);
+        }
+    }
+}

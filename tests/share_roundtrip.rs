@@ -297,8 +297,10 @@ fn links_are_short() {
         example.len(),
         twelve.len()
     );
-    assert!(example.len() < 1000, "{}", example.len());
-    assert!(twelve.len() < 1500, "{}", twelve.len());
+    // Measured 433 and 647 characters when v1 was written; the aim is < 1,000 for a
+    // typical plan, with room for longer names.
+    assert!(example.len() < 600, "{}", example.len());
+    assert!(twelve.len() < 1000, "{}", twelve.len());
     assert_eq!(decode_plan(&twelve), Ok(twelve_class_plan()));
 }
 

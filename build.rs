@@ -152,6 +152,15 @@ fn symmetrise(rows: &[(u16, u16, f32)]) -> Vec<(u16, u16, f32, u8)> {
         .collect()
 }
 
+/// Great-circle km between two catalog rows: the haversine of `src/geo.rs` (same radius),
+/// so the model needs no trigonometry at start-up for the measured links.
+fn great_circle_km(a: &RegionRow, b: &RegionRow) -> f64 {
+    let (p1, p2) = (a.lat.unwrap().to_radians(), b.lat.unwrap().to_radians());
+    let dl = (b.lon.unwrap() - a.lon.unwrap()).to_radians();
+    let h = ((p2 - p1) / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+}
+
 fn matrices_source(regions: &[RegionRow]) -> String {
     let index: HashMap<(String, String), u16> = regions
         .iter()
@@ -169,7 +178,12 @@ fn matrices_source(regions: &[RegionRow]) -> String {
         src.push_str("];\n");
         writeln!(src, "pub static {}_SYM: &[SymRtt] = &[", m.ident).unwrap();
         for (a, b, ms, n) in symmetrise(&rows) {
-            writeln!(src, "SymRtt{{a:{a},b:{b},ms:{ms:?},directions:{n}}},").unwrap();
+            let km = great_circle_km(&regions[usize::from(a)], &regions[usize::from(b)]) as f32;
+            writeln!(
+                src,
+                "SymRtt{{a:{a},b:{b},ms:{ms:?},directions:{n},km:{km:?}}},"
+            )
+            .unwrap();
         }
         src.push_str("];\n");
         for code in missing {

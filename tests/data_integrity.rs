@@ -292,3 +292,20 @@ fn price_rules_in_code_match_egress_prices_csv() {
         );
     }
 }
+
+#[test]
+fn link_distances_from_build_rs_match_geo() {
+    let regs = regions();
+    for ds in DATASETS {
+        for l in ds.links() {
+            let km = meridian::geo::great_circle_km(
+                regs[usize::from(l.a)].location(),
+                regs[usize::from(l.b)].location(),
+            );
+            assert!(
+                (f64::from(l.km) - km).abs() <= 1e-3 * km.max(1.0),
+                "{l:?} vs {km}"
+            );
+        }
+    }
+}

@@ -24,6 +24,9 @@ pub struct SymRtt {
     pub ms: f32,
     /// How many directions were measured (1 or 2).
     pub directions: u8,
+    /// Great-circle distance between the ends (km), computed by build.rs with the haversine
+    /// of [`crate::geo::great_circle_km`], so start-up needs no trigonometry for it.
+    pub km: f32,
 }
 
 /// A region named by a matrix that the catalog does not have (e.g. restricted GCP regions

@@ -232,7 +232,17 @@ pub fn rtt_explained(a: &Place, b: &Place) -> RttExplained {
             };
         }
     }
-    let pred = model::model().predict(a.location(), b.location());
+    // Predict in a canonical order so rtt(a, b) and rtt(b, a) are bit-for-bit equal (the
+    // neighbour sums would otherwise be added in a different order).
+    let (la, lb) = (a.location(), b.location());
+    let swap = (la.lat, la.lon, a.label())
+        .partial_cmp(&(lb.lat, lb.lon, b.label()))
+        .is_some_and(|o| o.is_gt());
+    let pred = if swap {
+        model::model().predict(lb, la)
+    } else {
+        model::model().predict(la, lb)
+    };
     let p50 = pred.p50_ms.max(floor);
     let p95 = tail::tail_fit().p95(p50);
     let source = match pred.basis {

@@ -41,17 +41,15 @@ fn floor_ms(km: f64) -> f64 {
 pub fn observations() -> &'static [Observation] {
     static OBS: OnceLock<Vec<Observation>> = OnceLock::new();
     OBS.get_or_init(|| {
-        let regs = regions();
         let sets: [&Dataset; 3] = [&AZURE_P50, &GCP_P50, &AWS_MEAN];
         let mut out = Vec::new();
         for ds in sets {
             for l in ds.links() {
-                let (ra, rb) = (&regs[usize::from(l.a)], &regs[usize::from(l.b)]);
                 out.push(Observation {
                     a: l.a,
                     b: l.b,
                     p50_ms: p50_of(ds, f64::from(l.ms)),
-                    km: great_circle_km(ra.location(), rb.location()),
+                    km: f64::from(l.km),
                     dataset: ds.id,
                     provider: ds.provider,
                 });
@@ -182,6 +180,9 @@ pub struct Prediction {
 #[derive(Clone, Debug)]
 pub struct Model {
     obs: Vec<Observation>,
+    /// For each catalog region, the observations with an end there: the neighbour search
+    /// only visits links touching regions near one end (a few hundred, not all 2,364).
+    by_region: Vec<Vec<u32>>,
     fit: DistanceFit,
     params: Params,
 }
@@ -189,7 +190,17 @@ pub struct Model {
 impl Model {
     pub fn new(obs: Vec<Observation>, params: Params) -> Model {
         let fit = DistanceFit::fit(obs.iter());
-        Model { obs, fit, params }
+        let mut by_region = vec![Vec::new(); regions().len()];
+        for (k, o) in obs.iter().enumerate() {
+            by_region[usize::from(o.a)].push(k as u32);
+            by_region[usize::from(o.b)].push(k as u32);
+        }
+        Model {
+            obs,
+            by_region,
+            fit,
+            params,
+        }
     }
 
     pub fn distance_fit(&self) -> DistanceFit {
@@ -207,7 +218,17 @@ impl Model {
         let prior = self.fit.predict_km(km);
         let (mut sw, mut swp) = (p.prior_weight, p.prior_weight * prior);
         let mut used: Vec<(Observation, f64, f64)> = Vec::new();
-        for o in &self.obs {
+        // Candidates: links with an end within the radius of `a` (any link that qualifies
+        // has one); each is visited once, then tested exactly as a full scan would.
+        let mut seen = vec![false; self.obs.len()];
+        let candidates = (0..da.len())
+            .filter(|&r| da[r] <= radius)
+            .flat_map(|r| self.by_region[r].iter().map(|&k| k as usize));
+        for k in candidates {
+            if std::mem::replace(&mut seen[k], true) {
+                continue;
+            }
+            let o = &self.obs[k];
             let (i, j) = (usize::from(o.a), usize::from(o.b));
             let (x1, y1, x2, y2) = (da[i], db[j], da[j], db[i]);
             let (ea, eb) = if x1 + y1 <= x2 + y2 {
@@ -245,28 +266,25 @@ impl Model {
     }
 }
 
-/// Great-circle km between every two catalog regions, computed once (135² haversines, well
-/// under a millisecond) so a matrix of region places costs table look-ups, not trigonometry.
-fn region_distances() -> &'static [f64] {
-    static KM: OnceLock<Vec<f64>> = OnceLock::new();
-    KM.get_or_init(|| {
-        let regs = regions();
-        let n = regs.len();
-        (0..n * n)
-            .map(|k| great_circle_km(regs[k / n].location(), regs[k % n].location()))
+/// Great-circle km from catalog region `i` to every region, computed the first time it is
+/// needed and kept: a plan's places cost one row of 135 haversines each, once, so a matrix
+/// of region places is table look-ups, not trigonometry (software trig is slow in wasm).
+fn region_row(i: usize) -> &'static [f64] {
+    static ROWS: OnceLock<Vec<OnceLock<Vec<f64>>>> = OnceLock::new();
+    let regs = regions();
+    ROWS.get_or_init(|| (0..regs.len()).map(|_| OnceLock::new()).collect())[i].get_or_init(|| {
+        regs.iter()
+            .map(|r| great_circle_km(regs[i].location(), r.location()))
             .collect()
     })
 }
 
-/// Distances from `p` to every catalog region: a row of the table when `p` is a region's
-/// own location, else computed.
+/// Distances from `p` to every catalog region: a cached row when `p` is a region's own
+/// location, else computed.
 fn distances_from(p: LatLon) -> std::borrow::Cow<'static, [f64]> {
     let regs = regions();
     match regs.iter().position(|r| r.location() == p) {
-        Some(i) => {
-            let n = regs.len();
-            std::borrow::Cow::Borrowed(&region_distances()[i * n..(i + 1) * n])
-        }
+        Some(i) => std::borrow::Cow::Borrowed(region_row(i)),
         None => std::borrow::Cow::Owned(
             regs.iter()
                 .map(|r| great_circle_km(p, r.location()))

@@ -6,7 +6,7 @@ use crate::engine::report::Evaluation;
 use crate::geo::LatLon;
 use crate::latency::rtt;
 use crate::place::Place;
-use crate::plan::Plan;
+use crate::plan::PlaceRef;
 
 /// A place on the topology with every role it holds for this class.
 #[derive(Clone, Debug, PartialEq)]
@@ -55,11 +55,10 @@ pub struct Topology {
 }
 
 impl Topology {
-    /// Builds the topology of `eval`'s placement over the plan's regions. Labels that do not
-    /// resolve (a plan edited since) are skipped rather than drawn in the wrong place.
-    pub fn of(plan: &Plan, eval: &Evaluation) -> Topology {
-        let places: Vec<(String, Place)> = plan
-            .regions
+    /// Builds the topology of `eval`'s placement over the plan's `regions`. Labels that do
+    /// not resolve (a plan edited since) are skipped rather than drawn in the wrong place.
+    pub fn of(regions: &[PlaceRef], eval: &Evaluation) -> Topology {
+        let places: Vec<(String, Place)> = regions
             .iter()
             .filter_map(|r| r.resolve().ok().map(|p| (r.label(), p)))
             .collect();
@@ -186,6 +185,7 @@ impl Topology {
 mod tests {
     use super::*;
     use crate::engine::evaluate;
+    use crate::plan::Plan;
 
     #[test]
     fn sync_standby_draws_one_sync_link_with_the_models_rtt() {
@@ -197,7 +197,7 @@ mod tests {
             .iter()
             .find(|e| e.posture == Posture::SyncStandby && e.placeable)
             .unwrap();
-        let t = Topology::of(&plan, e);
+        let t = Topology::of(&plan.regions, e);
         let sync: Vec<_> = t
             .links
             .iter()
@@ -222,7 +222,7 @@ mod tests {
                 .iter()
                 .filter(|e| e.posture == Posture::GlobalConsensus && e.placeable)
             {
-                let t = Topology::of(&plan, e);
+                let t = Topology::of(&plan.regions, e);
                 let n_sync = t.links.iter().filter(|l| l.kind == LinkKind::Sync).count();
                 assert_eq!(n_sync, e.placement.voters.len() - 1, "{}", c.name);
             }

@@ -7,8 +7,8 @@ use crate::data::matrices::DATASETS;
 use crate::data::{find_region, regions, Provider};
 use crate::format::fmt_ms;
 use crate::latency::{
-    rtt_explained, DISTANCE_FIT_MEDIAN_ERR_PCT, DISTANCE_FIT_P90_ERR_PCT, NEIGHBOURS_MEDIAN_ERR_PCT,
-    NEIGHBOURS_P90_ERR_PCT,
+    rtt_explained, DISTANCE_FIT_MEDIAN_ERR_PCT, DISTANCE_FIT_P90_ERR_PCT,
+    NEIGHBOURS_MEDIAN_ERR_PCT, NEIGHBOURS_P90_ERR_PCT,
 };
 use crate::place::Place;
 
@@ -19,7 +19,11 @@ fn place_of(key: &str) -> Option<Place> {
 
 /// A region `<select>` whose value is a `provider:code` key, grouped by provider.
 #[component]
-fn RegionSelect(label: &'static str, testid: &'static str, value: RwSignal<String>) -> impl IntoView {
+fn RegionSelect(
+    label: &'static str,
+    testid: &'static str,
+    value: RwSignal<String>,
+) -> impl IntoView {
     view! {
         <label class="field">
             <span>{label}</span>
@@ -41,7 +45,12 @@ fn RegionSelect(label: &'static str, testid: &'static str, value: RwSignal<Strin
 pub fn AboutNumbers(#[prop(into)] price_sources: Signal<Vec<String>>) -> impl IntoView {
     let from = RwSignal::new("aws:us-east-1".to_string());
     let to = RwSignal::new("aws:eu-west-1".to_string());
-    let link = Memo::new(move |_| Some(rtt_explained(&place_of(&from.get())?, &place_of(&to.get())?)));
+    let link = Memo::new(move |_| {
+        Some(rtt_explained(
+            &place_of(&from.get())?,
+            &place_of(&to.get())?,
+        ))
+    });
     view! {
         <section class="panel about" aria-labelledby="about-h" data-testid="about">
             <h2 id="about-h">"About the numbers"</h2>

@@ -40,12 +40,11 @@ fn ChartFigure(svg: String, table: Table, testid: String) -> impl IntoView {
 fn Lazy(
     summary: String,
     children: ChildrenFn,
-    #[prop(default = false)] open: bool,
+    is_open: RwSignal<bool>,
     testid: String,
 ) -> impl IntoView {
-    let is_open = RwSignal::new(open);
     view! {
-        <details class="charts" open=open data-testid=testid
+        <details class="charts" open=is_open.get_untracked() data-testid=testid
             on:toggle=move |ev| {
                 use wasm_bindgen::JsCast;
                 if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
@@ -65,10 +64,11 @@ pub fn ClassCharts(
     class: ClassReport,
     target: DataClass,
     report_sources: (Vec<String>, Vec<String>),
+    open: RwSignal<bool>,
 ) -> impl IntoView {
     let (rtt_sources, price_sources) = report_sources;
     view! {
-        <Lazy summary="Charts: latency per posture, staleness, RTO, cost".into() testid=format!("charts-{index}")>
+        <Lazy summary="Charts: latency per posture, staleness, RTO, cost".into() is_open=open testid=format!("charts-{index}")>
             {
                 let lat = latency::data_from(&class, &rtt_sources);
                 let st = staleness::data_from(&class, &rtt_sources);
@@ -91,7 +91,7 @@ pub fn RttHeatmap(plan: Plan) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="rtt-h">
             <h2 id="rtt-h">"Round trips between the chosen regions"</h2>
-            <Lazy summary="RTT heatmap (p50, ms)".into() open=true testid="rtt-heatmap".into()>
+            <Lazy summary="RTT heatmap (p50, ms)".into() is_open=RwSignal::new(true) testid="rtt-heatmap".into()>
                 {
                     let d = rtt::data_from(&plan);
                     view! { <ChartFigure svg=rtt::svg(&d, W, H + 100) table=rtt::table(&d) testid="chart-rtt".into() /> }

@@ -39,19 +39,38 @@ impl Editor {
             let _ = p.mark("meridian:edit");
         }
         self.set_plan.update(f);
-        // The reactive system patches the DOM before the next frame; measure there.
+        // The reactive system patches the DOM in microtasks: a zero timeout runs after them
+        // (edit-to-dom, the work done); the next animation frame is when it can be seen
+        // (edit-to-results, what a user waits for).
         if perf.is_some() {
-            request_animation_frame(move || {
-                if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-                    let _ = p.measure_with_start_mark("meridian:edit-to-results", "meridian:edit");
-                }
-            });
+            gloo::timers::callback::Timeout::new(0, || measure("meridian:edit-to-dom")).forget();
+            request_animation_frame(|| measure("meridian:edit-to-results"));
         }
     }
 
     pub fn replace(&self, plan: Plan) {
         self.edit(move |p| *p = plan);
     }
+}
+
+fn measure(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.measure_with_start_mark(name, "meridian:edit");
+    }
+}
+
+/// Runs `f` after a performance mark and records the span as the measure `name`.
+fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let perf = web_sys::window().and_then(|w| w.performance());
+    let start = format!("{name}:start");
+    if let Some(p) = &perf {
+        let _ = p.mark(&start);
+    }
+    let out = f();
+    if let Some(p) = &perf {
+        let _ = p.measure_with_start_mark(name, &start);
+    }
+    out
 }
 
 /// The whole app.
@@ -62,9 +81,11 @@ pub fn App() -> impl IntoView {
     let notice = RwSignal::new(restored.notice);
     let editor = Editor { plan, set_plan };
     persist::sync(plan, set_plan, notice);
-    let outcome: Memo<Result<Report, PlanErrors>> = Memo::new(move |_| plan.with(evaluate));
+    let outcome: Memo<Result<Report, PlanErrors>> =
+        Memo::new(move |_| timed("meridian:evaluate", || plan.with(evaluate)));
     let report = Signal::derive(move || outcome.get().ok());
     view! {
+        <map::LandDefs />
         <header class="masthead">
             <h1>"Meridian"</h1>
             <p class="tagline">"Multi-region architecture planner: latency, cost and consistency per data class, computed in your browser."</p>
@@ -83,43 +104,62 @@ pub fn App() -> impl IntoView {
             </div>
             <div class="results-col">
                 <toolbar::Toolbar editor report notice />
-                {move || match outcome.get() {
-                    Ok(report) => results_view(editor, report).into_any(),
-                    Err(errors) => view! {
+                {move || outcome.with(|o| o.as_ref().err().cloned()).map(|errors| view! {
                         <section class="panel errors" role="alert" data-testid="plan-errors">
                             <h2>"The plan needs attention"</h2>
                             <p>"Nothing you entered is lost; fix these and the results come back:"</p>
                             <ul>{errors.0.iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}</ul>
                         </section>
-                    }.into_any(),
-                }}
+                })}
+                {results_view(editor, outcome)}
                 <AboutNumbers price_sources=Signal::derive(move || report.get().map(|r| r.price_sources).unwrap_or_default()) />
             </div>
         </main>
     }
 }
 
-fn results_view(editor: Editor, report: Report) -> impl IntoView {
-    let plan = editor.plan.get_untracked();
-    let report_sig = Signal::derive({
-        let r = report.clone();
-        move || r.clone()
-    });
-    let plan_sig = Signal::derive({
-        let plan = plan.clone();
-        move || plan.clone()
-    });
-    let targets = plan.data_classes.clone();
-    let classes = report.classes.clone();
+/// The results. Each class card re-renders only when its own report, targets or the
+/// places change (per-class memos), so editing one class does not redraw the others.
+fn results_view(editor: Editor, outcome: Memo<Result<Report, PlanErrors>>) -> impl IntoView {
+    let plan = editor.plan;
+    let report = Memo::new(move |_| outcome.get().ok());
+    let count = Memo::new(move |_| report.with(|r| r.as_ref().map_or(0, |r| r.classes.len())));
+    let places = Memo::new(move |_| plan.with(|p| (p.regions.clone(), p.users.clone())));
+    let sources =
+        Memo::new(move |_| report.with(|r| r.as_ref().map(charts::sources).unwrap_or_default()));
+    let plan_sig = Signal::derive(move || plan.get());
+    let report_sig = Signal::derive(move || report.get().unwrap_or_else(empty_report));
     view! {
         <Summary plan=plan_sig report=report_sig />
-        {classes
-            .into_iter()
-            .zip(targets)
-            .enumerate()
-            .map(|(i, (c, t))| view! { <ClassCard index=i class=c target=t plan=plan.clone() sources=charts::sources(&report) /> })
-            .collect_view()}
-        <charts::RttHeatmap plan=plan.clone() />
+        <For each=move || 0..count.get() key=|i| *i let:i>
+            {
+                let class = Memo::new(move |_| report.with(|r| r.as_ref().and_then(|r| r.classes.get(i).cloned())));
+                let target = Memo::new(move |_| plan.with(|p| p.data_classes.get(i).cloned()));
+                let charts_open = RwSignal::new(false);
+                move || match (class.get(), target.get()) {
+                    (Some(c), Some(t)) => view! {
+                        <ClassCard index=i class=c target=t places=places.get() sources=sources.get() charts_open />
+                    }.into_any(),
+                    _ => ().into_any(),
+                }
+            }
+        </For>
         <FailoverStory report=report_sig />
+        {move || view! { <charts::RttHeatmap plan=Plan { regions: places.get().0, ..plan.get_untracked() } /> }}
+    }
+}
+
+fn empty_report() -> Report {
+    Report {
+        plan_name: String::new(),
+        classes: Vec::new(),
+        totals: crate::engine::report::Totals {
+            monthly_cost_usd: 0.0,
+            single_region_monthly_cost_usd: 0.0,
+            cost_multiple: 0.0,
+            infeasible_classes: Vec::new(),
+        },
+        price_sources: Vec::new(),
+        rtt_sources: Vec::new(),
     }
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::engine::report::{ClassReport, Evaluation, Report};
 use crate::export::markdown::placement_summary;
 use crate::format::{fmt_duration_s, fmt_ms, fmt_usd, verdict, Verdict};
-use crate::plan::{DataClass, Plan};
+use crate::plan::{DataClass, PlaceRef, Plan, UserPopulation};
 
 use super::charts::ClassCharts;
 use super::topology::TopologyMap;
@@ -134,8 +134,9 @@ pub fn ClassCard(
     index: usize,
     class: ClassReport,
     target: DataClass,
-    plan: Plan,
+    places: (Vec<PlaceRef>, Vec<UserPopulation>),
     sources: (Vec<String>, Vec<String>),
+    charts_open: RwSignal<bool>,
 ) -> impl IntoView {
     let e = class.chosen.clone();
     let heading = if class.feasible {
@@ -155,7 +156,7 @@ pub fn ClassCard(
                 <div><dt>"Cost / month"</dt><dd><strong>{fmt_usd(e.monthly_cost_usd)}</strong><small>{format!(" {:.2}× single region", e.cost_multiple)}</small></dd></div>
                 <div><dt>"Writes lost on a hard region failure"</dt><dd><strong>{e.writes_lost_on_region_failure.map_or("all since the region went down".to_string(), |w| format!("{w:.0}"))}</strong></dd></div>
             </dl>
-            <TopologyMap plan eval=e.clone() residency=target.residency.clone() index />
+            <TopologyMap regions=places.0 users=places.1 eval=e.clone() residency=target.residency.clone() index />
             <h4>"Why"</h4>
             <ul class="reasons" data-testid=format!("reasons-{index}")>
                 {class.reasons.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}
@@ -165,7 +166,7 @@ pub fn ClassCard(
                 <ul>{class.relax.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>
             })}
             <LatencyTable e=e.clone() />
-            <ClassCharts index class=class.clone() target=target.clone() report_sources=sources />
+            <ClassCharts index class=class.clone() target=target.clone() report_sources=sources open=charts_open />
             <details class="rejected">
                 <summary>{format!("Rejected postures ({})", class.rejected.len())}</summary>
                 <ul>

@@ -19,7 +19,12 @@ fn download(name: &str, mime: &str, text: &str) -> Option<()> {
     opts.set_type(mime);
     let blob = Blob::new_with_str_sequence_and_options(&parts, &opts).ok()?;
     let url = Url::create_object_url_with_blob(&blob).ok()?;
-    let a: HtmlAnchorElement = window()?.document()?.create_element("a").ok()?.dyn_into().ok()?;
+    let a: HtmlAnchorElement = window()?
+        .document()?
+        .create_element("a")
+        .ok()?
+        .dyn_into()
+        .ok()?;
     a.set_href(&url);
     a.set_download(name);
     a.click();
@@ -37,22 +42,39 @@ fn new_plan() -> Plan {
     let mut p = Plan::example();
     p.name = "New plan".into();
     p.regions = vec![PlaceRef::key("aws:us-east-1")];
-    p.users = vec![UserPopulation { name: "Users".into(), place: PlaceRef::custom("Washington, DC", 38.9, -77.04, "US"), share: 1.0 }];
+    p.users = vec![UserPopulation {
+        name: "Users".into(),
+        place: PlaceRef::custom("Washington, DC", 38.9, -77.04, "US"),
+        share: 1.0,
+    }];
     p.data_classes = vec![DataClass::preset(Preset::UserProfiles)];
     p
 }
 
 #[component]
-pub fn Toolbar(editor: Editor, report: Signal<Option<Report>>, notice: RwSignal<Option<String>>) -> impl IntoView {
+pub fn Toolbar(
+    editor: Editor,
+    report: Signal<Option<Report>>,
+    notice: RwSignal<Option<String>>,
+) -> impl IntoView {
     let link = Memo::new(move |_| editor.plan.with(share_link));
     let status = RwSignal::new(String::new());
     let markdown = move || {
         let plan = editor.plan.get_untracked();
-        report.get_untracked().map(|r| document(&plan, &r, Some(&app_url())))
+        report
+            .get_untracked()
+            .map(|r| document(&plan, &r, Some(&app_url())))
     };
     let upload = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
         let file = gloo::file::File::from(file);
         leptos::task::spawn_local(async move {
             match gloo::file::futures::read_as_text(&file).await {
@@ -64,7 +86,9 @@ pub fn Toolbar(editor: Editor, report: Signal<Option<Report>>, notice: RwSignal<
                     }
                     Err(e) => notice.set(Some(format!("{} Your plan on screen was kept.", e))),
                 },
-                Err(e) => notice.set(Some(format!("The file could not be read ({e}). Your plan on screen was kept."))),
+                Err(e) => notice.set(Some(format!(
+                    "The file could not be read ({e}). Your plan on screen was kept."
+                ))),
             }
         });
         input.set_value("");

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::engine::report::Evaluation;
-use crate::plan::{Plan, Residency};
+use crate::plan::{PlaceRef, Residency, UserPopulation};
 use crate::topology::Topology;
 
 use super::map::Land;
@@ -29,14 +29,14 @@ fn frame(points: &[(f64, f64)]) -> (f64, f64, f64, f64) {
 
 #[component]
 pub fn TopologyMap(
-    plan: Plan,
+    regions: Vec<PlaceRef>,
+    users: Vec<UserPopulation>,
     eval: Evaluation,
     residency: Residency,
     index: usize,
 ) -> impl IntoView {
-    let t = Topology::of(&plan, &eval);
-    let users: Vec<(String, f64, f64)> = plan
-        .users
+    let t = Topology::of(&regions, &eval);
+    let users: Vec<(String, f64, f64)> = users
         .iter()
         .filter_map(|u| {
             u.place

@@ -1,0 +1,74 @@
+// Edit-to-results time in the browser, from the app's own performance marks
+// (meridian:edit → next frame after the DOM update). Reported, never asserted: timings on a
+// shared 2-core machine are not a pass/fail signal. Results: target/perf/edit-to-results.json.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { serveDist } from './support/server.mjs';
+import { launch } from './support/browser.mjs';
+import { Planner } from './support/planner.mjs';
+
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+const OUT = fileURLToPath(new URL('../target/perf/', import.meta.url));
+const LARGE = fileURLToPath(new URL('./fixtures/large-plan.json', import.meta.url));
+const EDITS = 15;
+let server;
+let browser;
+const results = {};
+
+before(async () => {
+  server = await serveDist(DIST);
+  browser = await launch();
+});
+
+after(async () => {
+  await mkdir(OUT, { recursive: true });
+  await writeFile(`${OUT}edit-to-results.json`, JSON.stringify(results, null, 2));
+  for (const [name, r] of Object.entries(results)) {
+    console.log(`perf ${name}: edit-to-results median ${r.median_ms.toFixed(1)} ms, p90 ${r.p90_ms.toFixed(1)} ms, max ${r.max_ms.toFixed(1)} ms; DOM updated median ${r.dom_median_ms.toFixed(1)} ms, p90 ${r.dom_p90_ms.toFixed(1)} ms; evaluate() median ${r.evaluate_median_ms.toFixed(1)} ms, p90 ${r.evaluate_p90_ms.toFixed(1)} ms (${r.edits} edits)`);
+  }
+  await browser?.close();
+  await server?.close();
+});
+
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+
+/** Types EDITS different RPO targets into class 0 and collects the app's measures. */
+async function measure(planner) {
+  await planner.page.evaluate(() => performance.clearMeasures());
+  for (let k = 0; k < EDITS; k++) {
+    await planner.setClassField(0, 'rpo_s', k % 2 === 0 ? 0 : 30 + k);
+    await planner.page.waitForFunction((n) => performance.getEntriesByName('meridian:edit-to-results').length >= n, k + 1);
+  }
+  const t = await planner.editTimings();
+  assert.equal(t.length, EDITS);
+  // The engine's share: the evaluate() measures of the same edits (the last EDITS of them).
+  const named = (n) => planner.page.evaluate((n) => performance.getEntriesByName(n).map((x) => x.duration), n);
+  const e = (await named('meridian:evaluate')).slice(-EDITS);
+  const dom = (await named('meridian:edit-to-dom')).slice(-EDITS);
+  return {
+    edits: t.length,
+    median_ms: pct(t, 0.5),
+    p90_ms: pct(t, 0.9),
+    max_ms: Math.max(...t),
+    dom_median_ms: pct(dom, 0.5),
+    dom_p90_ms: pct(dom, 0.9),
+    evaluate_median_ms: pct(e, 0.5),
+    evaluate_p90_ms: pct(e, 0.9),
+  };
+}
+
+test('edit-to-results on the example plan', async () => {
+  const planner = new Planner(await browser.newPage());
+  await planner.open(server.url);
+  results.example = await measure(planner);
+});
+
+test('edit-to-results on the large plan (20 regions, 12 classes, 6 populations)', async () => {
+  const planner = new Planner(await browser.newPage());
+  await planner.open(server.url);
+  await planner.testid('upload-plan').setInputFiles({ name: 'large-plan.json', mimeType: 'application/json', buffer: await readFile(LARGE) });
+  await planner.page.waitForFunction(() => document.querySelectorAll('[data-testid^="posture-"]').length === 12);
+  results.large = await measure(planner);
+});

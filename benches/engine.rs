@@ -5,64 +5,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
 
 use meridian::engine::{clear_rtt_cache, evaluate};
-use meridian::plan::{DataClass, PlaceRef, Plan, Preset, UserPopulation};
-
-fn large_plan() -> Plan {
-    let regions = [
-        "aws:us-east-1",
-        "aws:us-east-2",
-        "aws:us-west-1",
-        "aws:us-west-2",
-        "aws:ca-central-1",
-        "aws:sa-east-1",
-        "aws:eu-west-1",
-        "aws:eu-west-2",
-        "aws:eu-west-3",
-        "aws:eu-central-1",
-        "aws:eu-north-1",
-        "aws:ap-northeast-1",
-        "aws:ap-northeast-2",
-        "aws:ap-southeast-1",
-        "aws:ap-southeast-2",
-        "aws:ap-south-1",
-        "gcp:us-central1",
-        "gcp:europe-west4",
-        "azure:westeurope",
-        "azure:eastus",
-    ];
-    let users = [
-        ("US East", 40.71, -74.01, "US", 0.3),
-        ("US West", 37.77, -122.42, "US", 0.15),
-        ("Europe", 52.52, 13.40, "EU", 0.25),
-        ("India", 19.08, 72.88, "IN", 0.1),
-        ("Japan", 35.68, 139.69, "JP", 0.1),
-        ("Australia", -33.87, 151.21, "AU", 0.1),
-    ];
-    let mut classes: Vec<DataClass> = Preset::ALL.iter().map(|&p| DataClass::preset(p)).collect();
-    for (i, p) in [Preset::Ledger, Preset::Carts, Preset::UserProfiles]
-        .into_iter()
-        .enumerate()
-    {
-        let mut c = DataClass::preset(p);
-        c.name = format!("{}-{}", c.name, i + 2);
-        c.write_p99_budget_ms = c.write_p99_budget_ms.map(|b| b * 0.8);
-        classes.push(c);
-    }
-    Plan {
-        name: "large".into(),
-        regions: regions.iter().map(|k| PlaceRef::key(k)).collect(),
-        users: users
-            .iter()
-            .map(|&(name, lat, lon, j, share)| UserPopulation {
-                name: name.into(),
-                place: PlaceRef::custom(name, lat, lon, j),
-                share,
-            })
-            .collect(),
-        data_classes: classes,
-        ..Plan::example()
-    }
-}
+use meridian::plan::Plan;
 
 fn bench(c: &mut Criterion) {
     let example = Plan::example();
@@ -109,7 +52,7 @@ fn bench(c: &mut Criterion) {
             black_box(sum)
         })
     });
-    let large = large_plan();
+    let large = Plan::large_benchmark();
     assert_eq!(
         (
             large.regions.len(),

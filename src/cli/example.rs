@@ -1,18 +1,21 @@
-//! `meridian example`: prints the built-in example plan as pretty JSON, a starting point
-//! for `meridian report`.
+//! `meridian example [--large]`: prints the built-in example plan (or the 20-region
+//! benchmark plan) as pretty JSON, a starting point for `meridian report`.
 
 use std::ffi::OsString;
 
 use crate::plan::Plan;
 
 pub fn run(args: Vec<OsString>) -> i32 {
-    if let Some(a) = args.first() {
-        eprintln!(
-            "meridian example: unexpected argument {:?}\nusage: meridian example > plan.json",
-            a.to_string_lossy()
-        );
-        return 2;
-    }
-    println!("{}", Plan::example().to_json_pretty());
+    let plan = match args.first().map(|a| a.to_string_lossy()) {
+        None => Plan::example(),
+        Some(a) if a == "--large" && args.len() == 1 => Plan::large_benchmark(),
+        Some(a) => {
+            eprintln!(
+                "meridian example: unexpected argument {a:?}\nusage: meridian example [--large] > plan.json"
+            );
+            return 2;
+        }
+    };
+    println!("{}", plan.to_json_pretty());
     0
 }

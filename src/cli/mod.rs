@@ -18,7 +18,7 @@ commands:
   model-eval                 cross-validated error of the latency model, per provider
   report PLAN.json [--format json|markdown]
                              evaluate a plan and print the report
-  example                    print the built-in example plan (JSON)
+  example [--large]          print the built-in example plan, or the 20-region benchmark plan (JSON)
 
 A PLACE is provider:code (aws:us-east-1, gcp:europe-west1, azure:westeurope) or lat,lon.";
 

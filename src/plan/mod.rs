@@ -20,6 +20,7 @@ use crate::data::{find_region, Provider};
 use crate::place::{CustomPlace, Place};
 
 mod presets;
+mod samples;
 mod validate;
 
 pub use presets::Preset;

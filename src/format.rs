@@ -35,13 +35,18 @@ pub fn fmt_duration_s(v: Option<f64>) -> String {
     };
     if !s.is_finite() {
         "unbounded".to_string()
+    } else if s == 0.0 {
+        "0 s".to_string()
     } else if s < 1.0 {
         format!("{s:.2} s")
     } else if s < 120.0 {
         format!("{s:.0} s")
     } else if s < 3600.0 {
         let m = (s / 60.0).floor();
-        format!("{m:.0} min {:.0} s", s - 60.0 * m)
+        match (s - 60.0 * m).round() {
+            0.0 => format!("{m:.0} min"),
+            rest => format!("{m:.0} min {rest:.0} s"),
+        }
     } else {
         format!("{:.1} h", s / 3600.0)
     }
@@ -122,7 +127,9 @@ mod tests {
     #[test]
     fn durations_money_and_ms_read_as_people_write_them() {
         assert_eq!(fmt_duration_s(None), "not survived");
-        assert_eq!(fmt_duration_s(Some(0.0)), "0.00 s");
+        assert_eq!(fmt_duration_s(Some(0.0)), "0 s");
+        assert_eq!(fmt_duration_s(Some(0.25)), "0.25 s");
+        assert_eq!(fmt_duration_s(Some(600.0)), "10 min");
         assert_eq!(fmt_duration_s(Some(90.0)), "90 s");
         assert_eq!(fmt_duration_s(Some(250.0)), "4 min 10 s");
         assert_eq!(fmt_duration_s(Some(4.0 * 3600.0)), "4.0 h");

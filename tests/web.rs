@@ -35,7 +35,8 @@ async fn rtt_lookup_updates_when_a_region_changes() {
 
     let to: HtmlSelectElement = by_testid(&root, "rtt-to");
     to.set_value("aws:ap-southeast-2");
-    to.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    to.dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
     tick().await;
     let after = result.text_content().unwrap();
     assert_ne!(before, after, "the RTT did not change after picking Sydney");

@@ -74,7 +74,10 @@ mod tests {
     #[test]
     fn the_benchmark_plan_has_the_advertised_size_and_is_valid() {
         let p = Plan::large_benchmark();
-        assert_eq!((p.regions.len(), p.data_classes.len(), p.users.len()), (20, 12, 6));
+        assert_eq!(
+            (p.regions.len(), p.data_classes.len(), p.users.len()),
+            (20, 12, 6)
+        );
         assert_eq!(validate(&p), Ok(()));
     }
 

@@ -74,6 +74,25 @@ impl fmt::Display for PlanError {
     }
 }
 
+impl PlanError {
+    /// The field path the error is about (`data_classes[2].rpo_s`), so a form can show
+    /// the message beside the field; `users[*].share` for the shares' sum.
+    pub fn field(&self) -> &str {
+        match self {
+            PlanError::UnsupportedVersion { .. } => "version",
+            PlanError::SharesDoNotSumToOne { .. } => "users[*].share",
+            PlanError::Empty { field }
+            | PlanError::UnknownPlace { field, .. }
+            | PlanError::DuplicatePlace { field, .. }
+            | PlanError::OutOfRange { field, .. }
+            | PlanError::DuplicateName { field, .. }
+            | PlanError::EmptyName { field }
+            | PlanError::PerOwnerNeedsPerPopulation { field }
+            | PlanError::NoJurisdictions { field } => field,
+        }
+    }
+}
+
 impl std::error::Error for PlanError {}
 
 /// All problems found in a plan, in field order.
@@ -321,5 +340,16 @@ mod tests {
             validate(&p).unwrap_err().to_string(),
             "regions[0]: unknown provider \"oracle\"; allowed: aws, gcp, azure"
         );
+    }
+
+    #[test]
+    fn every_error_names_the_field_a_form_shows_it_beside() {
+        let mut p = Plan::example();
+        p.data_classes[2].rpo_s = Some(-1.0);
+        p.users[0].share = 0.9;
+        let errs = validate(&p).unwrap_err();
+        let fields: Vec<&str> = errs.0.iter().map(PlanError::field).collect();
+        assert!(fields.contains(&"data_classes[2].rpo_s"), "{fields:?}");
+        assert!(fields.contains(&"users[*].share"), "{fields:?}");
     }
 }

@@ -110,6 +110,7 @@ fn ClassEditor(
     deleted: RwSignal<Option<(usize, DataClass)>>,
 ) -> impl IntoView {
     let name = read_class(editor, i, |c| c.name.clone());
+    let problems = editor.problems_under(format!("data_classes[{i}]"));
     let select = |field: &'static str,
                   options: Vec<(&'static str, &'static str)>,
                   get: fn(&DataClass) -> &'static str,
@@ -168,6 +169,14 @@ fn ClassEditor(
                 {class_number!(editor, i, record_bytes, "Record size", "bytes")}
                 {class_number!(editor, i, data_gb, "Data size", "GB per copy")}
             </div>
+            {move || {
+                let msgs = problems();
+                (!msgs.is_empty()).then(|| view! {
+                    <ul class="inline-problems" role="alert" data-testid=format!("class-{i}-problems")>
+                        {msgs.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                    </ul>
+                })
+            }}
             <div class="row actions">
                 <button data-testid=format!("class-{i}-duplicate") on:click=move |_| editor.edit(move |p| { if let Some(mut c) = p.data_classes.get(i).cloned() {
                     c.name = format!("{} (copy)", c.name); p.data_classes.insert(i + 1, c);

@@ -30,6 +30,8 @@ use users::UsersTable;
 pub struct Editor {
     pub plan: ReadSignal<Plan>,
     set_plan: WriteSignal<Plan>,
+    /// The plan's validation problems as (field path, message), for inline display.
+    pub problems: Signal<Vec<(String, String)>>,
 }
 
 impl Editor {
@@ -50,6 +52,26 @@ impl Editor {
 
     pub fn replace(&self, plan: Plan) {
         self.edit(move |p| *p = plan);
+    }
+
+    /// Validation messages for the field `prefix` and those under it (e.g. `data_classes[2]`).
+    pub fn problems_under(&self, prefix: String) -> impl Fn() -> Vec<String> + Copy + 'static {
+        let problems = self.problems;
+        let prefix = StoredValue::new(prefix);
+        move || {
+            let prefix = prefix.get_value();
+            // `data_classes[1]` must not take `data_classes[10]`'s problems.
+            let under = |f: &str| {
+                f.strip_prefix(prefix.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+            };
+            problems.with(|ps| {
+                ps.iter()
+                    .filter(|(f, _)| under(f))
+                    .map(|(_, m)| m.clone())
+                    .collect()
+            })
+        }
     }
 }
 
@@ -79,10 +101,24 @@ pub fn App() -> impl IntoView {
     let restored = persist::load();
     let (plan, set_plan) = signal(restored.plan);
     let notice = RwSignal::new(restored.notice);
-    let editor = Editor { plan, set_plan };
     persist::sync(plan, set_plan, notice);
     let outcome: Memo<Result<Report, PlanErrors>> =
         Memo::new(move |_| timed("meridian:evaluate", || plan.with(evaluate)));
+    let problems = Signal::derive(move || {
+        outcome.with(|o| match o {
+            Ok(_) => Vec::new(),
+            Err(e) => {
+                e.0.iter()
+                    .map(|e| (e.field().to_string(), e.to_string()))
+                    .collect()
+            }
+        })
+    });
+    let editor = Editor {
+        plan,
+        set_plan,
+        problems,
+    };
     let report = Signal::derive(move || outcome.get().ok());
     view! {
         <map::LandDefs />

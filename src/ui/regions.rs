@@ -18,6 +18,7 @@ fn matches(query: &str, hay: &[&str]) -> bool {
 pub fn RegionPicker(editor: Editor) -> impl IntoView {
     let tab = RwSignal::new(Tab::Provider(Provider::Aws));
     let query = RwSignal::new(String::new());
+    let problems = editor.problems_under("regions".to_string());
     let tabs = Provider::ALL
         .into_iter()
         .map(|p| (Tab::Provider(p), p.display_name(), p.slug()))
@@ -37,6 +38,14 @@ pub fn RegionPicker(editor: Editor) -> impl IntoView {
             </div>
             <PickerMap editor tab />
             <SelectedRegions editor />
+            {move || {
+                let msgs = problems();
+                (!msgs.is_empty()).then(|| view! {
+                    <ul class="inline-problems" role="alert" data-testid="region-problems">
+                        {msgs.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                    </ul>
+                })
+            }}
             {move || match tab.get() {
                 Tab::Provider(p) => view! { <RegionList editor provider=p query /> }.into_any(),
                 Tab::Custom => view! { <CustomPlaceForm editor /> }.into_any(),

@@ -29,6 +29,7 @@ fn custom_coord(editor: Editor, i: usize, lat: bool) -> Signal<Option<f64>> {
 #[component]
 pub fn UsersTable(editor: Editor) -> impl IntoView {
     let count = Memo::new(move |_| editor.plan.with(|p| p.users.len()));
+    let problems = editor.problems_under("users".to_string());
     let share_total = Memo::new(move |_| {
         editor
             .plan
@@ -62,6 +63,14 @@ pub fn UsersTable(editor: Editor) -> impl IntoView {
             <p class=move || { if (share_total.get() - 1.0).abs() > 0.01 { "hint field-error" } else { "hint" } } data-testid="share-total">
                 {move || format!("Shares add up to {:.1} %.", share_total.get() * 100.0)}
             </p>
+            {move || {
+                let msgs = problems();
+                (!msgs.is_empty()).then(|| view! {
+                    <ul class="inline-problems" role="alert" data-testid="user-problems">
+                        {msgs.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                    </ul>
+                })
+            }}
             <button data-testid="add-user" on:click=move |_| editor.edit(|p| p.users.push(UserPopulation {
                 name: format!("Users {}", p.users.len() + 1),
                 place: PlaceRef::custom("São Paulo", -23.55, -46.63, "BR"),

@@ -41,3 +41,55 @@ async fn rtt_lookup_updates_when_a_region_changes() {
     let after = result.text_content().unwrap();
     assert_ne!(before, after, "the RTT did not change after picking Sydney");
 }
+
+#[wasm_bindgen_test]
+async fn a_number_field_keeps_text_that_does_not_parse_and_names_the_field() {
+    use meridian::ui::fields::NumberField;
+    use web_sys::HtmlInputElement;
+
+    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    let value = RwSignal::new(Some(60.0));
+    std::mem::forget(mount_to(container.clone(), move || {
+        view! {
+            <NumberField label="RPO target" unit="s" testid="rpo".to_string() optional=true
+                value=Signal::derive(move || value.get())
+                on_change=Callback::new(move |v| value.set(v)) />
+        }
+    }));
+    tick().await;
+    let input: HtmlInputElement = by_testid(&container, "rpo");
+    assert_eq!(input.value(), "60");
+
+    input.set_value("1 minute");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    tick().await;
+    assert_eq!(input.value(), "1 minute", "the typed text must stay");
+    assert_eq!(
+        value.get_untracked(),
+        Some(60.0),
+        "the plan keeps its last valid value"
+    );
+    let alert = container
+        .query_selector("[role=alert]")
+        .unwrap()
+        .expect("a message");
+    assert_eq!(
+        alert.text_content().unwrap(),
+        "RPO target: \"1 minute\" is not a number"
+    );
+
+    input.set_value("");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    tick().await;
+    assert_eq!(
+        value.get_untracked(),
+        None,
+        "empty means none for an optional target"
+    );
+    assert!(container.query_selector("[role=alert]").unwrap().is_none());
+}

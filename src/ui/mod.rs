@@ -4,7 +4,7 @@
 mod about;
 mod charts;
 mod classes;
-mod fields;
+pub mod fields;
 mod map;
 mod persist;
 mod regions;

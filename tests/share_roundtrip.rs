@@ -539,7 +539,15 @@ fn restore_prefers_the_link_then_the_autosave_then_the_example() {
     assert_eq!((r.plan.name.as_str(), r.source), ("Linked", Source::Link));
     // An autosave stored as a link payload also opens.
     let r = restore(None, Some(&encode_plan(&saved)));
-    assert_eq!((r.plan, r.source), (saved, Source::Autosave));
+    assert_eq!((r.plan, r.source), (saved.clone(), Source::Autosave));
+    // Work in progress that does not validate yet is kept, in either form.
+    let mut half_edited = saved;
+    half_edited.users[0].share = 0.2;
+    assert!(meridian::plan::validate(&half_edited).is_err());
+    for stored in [half_edited.to_json_pretty(), encode_plan(&half_edited)] {
+        let r = restore(None, Some(&stored));
+        assert_eq!((&r.plan, r.source, r.notice), (&half_edited, Source::Autosave, None));
+    }
 }
 
 #[test]

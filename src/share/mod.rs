@@ -152,7 +152,8 @@ pub struct Restored {
 }
 
 /// Chooses the plan to open: the link in `fragment` (the URL's `#…`, if it holds
-/// `plan=`), else the autosave (plan JSON, or a link payload), else the example. A bad
+/// `plan=`), else the autosave (plan JSON, or a link payload; restored even when it does
+/// not validate yet, since it is the user's own work in progress), else the example. A bad
 /// link or autosave never yields a blank page: it yields the next source and a notice.
 pub fn restore(fragment: Option<&str>, autosave: Option<&str>) -> Restored {
     let mut notice = None;
@@ -172,10 +173,13 @@ pub fn restore(fragment: Option<&str>, autosave: Option<&str>) -> Restored {
         }
     }
     if let Some(saved) = autosave.map(str::trim).filter(|s| !s.is_empty()) {
+        // The autosave is the user's own work in progress: a plan that parses but does not
+        // validate yet (shares not summing to 1 mid-edit) is restored as it was, and the UI
+        // shows its problems, rather than being thrown away for the example.
         let parsed = if saved.starts_with('{') {
-            Plan::from_json(saved).ok().filter(|p| validate(p).is_ok())
+            Plan::from_json(saved).ok()
         } else {
-            decode_plan(saved).ok()
+            decode_plan_unvalidated(saved).ok()
         };
         if let Some(plan) = parsed {
             return Restored {

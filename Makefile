@@ -4,7 +4,6 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER := /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
-export CARGO_TERM_QUIET := true
 
 .PHONY: setup serve build test lint test-native test-wasm test-e2e size bench model-eval
 
@@ -31,9 +30,10 @@ lint:
 test-native:
 	cargo test
 
-# Component tests: tests/web.rs in headless Chromium through chromedriver (flags in webdriver.json).
+# Component tests: tests/web.rs in headless Chromium through chromedriver (flags in webdriver.json);
+# tests/latency_wasm.rs under Node (V8): start-up cost of the catalog and latency model, reported.
 test-wasm:
-	cargo test --target wasm32-unknown-unknown --test web
+	cargo test --target wasm32-unknown-unknown --test web --test latency_wasm
 
 # End-to-end: serves dist/ on loopback and drives it with Playwright; screenshots go to target/screenshots.
 test-e2e:

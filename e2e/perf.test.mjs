@@ -26,7 +26,7 @@ after(async () => {
   await mkdir(OUT, { recursive: true });
   await writeFile(`${OUT}edit-to-results.json`, JSON.stringify(results, null, 2));
   for (const [name, r] of Object.entries(results)) {
-    console.log(`perf ${name}: edit-to-results median ${r.median_ms.toFixed(1)} ms, p90 ${r.p90_ms.toFixed(1)} ms, max ${r.max_ms.toFixed(1)} ms; DOM updated median ${r.dom_median_ms.toFixed(1)} ms, p90 ${r.dom_p90_ms.toFixed(1)} ms; evaluate() median ${r.evaluate_median_ms.toFixed(1)} ms, p90 ${r.evaluate_p90_ms.toFixed(1)} ms (${r.edits} edits)`);
+    console.log(`perf ${name}: ${r.first_evaluate_ms === undefined ? '' : `first evaluate() after load ${r.first_evaluate_ms.toFixed(1)} ms; `}edit-to-results median ${r.median_ms.toFixed(1)} ms, p90 ${r.p90_ms.toFixed(1)} ms, max ${r.max_ms.toFixed(1)} ms; DOM updated median ${r.dom_median_ms.toFixed(1)} ms, p90 ${r.dom_p90_ms.toFixed(1)} ms; evaluate() median ${r.evaluate_median_ms.toFixed(1)} ms, p90 ${r.evaluate_p90_ms.toFixed(1)} ms (${r.edits} edits)`);
   }
   await browser?.close();
   await server?.close();
@@ -62,7 +62,10 @@ async function measure(planner) {
 test('edit-to-results on the example plan', async () => {
   const planner = new Planner(await browser.newPage());
   await planner.open(server.url);
-  results.example = await measure(planner);
+  // The first evaluation of a page load is cold: it includes the latency model's one-time
+  // set-up (the catalog itself is static data and costs nothing to load).
+  const first = await planner.page.evaluate(() => performance.getEntriesByName('meridian:evaluate')[0]?.duration);
+  results.example = { first_evaluate_ms: first, ...(await measure(planner)) };
 });
 
 test('edit-to-results on the large plan (20 regions, 12 classes, 6 populations)', async () => {

@@ -1,34 +1,22 @@
 // Accessibility: axe-core finds no serious or critical violation, and the page reads and
 // fits at both widths. The test context bypasses the CSP only to inject axe itself.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { serveDist } from './support/server.mjs';
-import { launch, WIDTHS } from './support/browser.mjs';
+import { servedApp } from './support/harness.mjs';
+import { WIDTHS } from './support/browser.mjs';
 import { Planner } from './support/planner.mjs';
+
+const app = servedApp();
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
-const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 for (const [label, width] of Object.entries(WIDTHS)) {
   test(`axe finds no serious or critical violation at ${width} px, charts open`, async () => {
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
+    const context = await app.browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
     const planner = new Planner(await context.newPage());
-    await planner.open(server.url);
+    await planner.open(app.server.url);
     await planner.testid('charts-0').locator('summary').click();
     await planner.testid('chart-latency-0').waitFor();
     await planner.page.addScriptTag({ path: AXE });
@@ -46,9 +34,9 @@ for (const [label, width] of Object.entries(WIDTHS)) {
 }
 
 test('every control can be reached with the keyboard and shows its focus', async () => {
-  const context = await browser.newContext();
+  const context = await app.browser.newContext();
   const planner = new Planner(await context.newPage());
-  await planner.open(server.url);
+  await planner.open(app.server.url);
   await planner.page.keyboard.press('Tab');
   const first = await planner.page.evaluate(() => document.activeElement.tagName);
   assert.equal(first, 'BUTTON'); // the first provider tab

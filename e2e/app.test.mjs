@@ -1,38 +1,26 @@
 // End-to-end: the built app (dist/) served on loopback, driven in Debian's headless Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import { serveDist } from './support/server.mjs';
-import { launch, screenshotBothWidths } from './support/browser.mjs';
+import { servedApp } from './support/harness.mjs';
+import { screenshotBothWidths } from './support/browser.mjs';
 import { Planner } from './support/planner.mjs';
 
-const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
-let server;
-let browser;
+const app = servedApp();
 
-before(async () => {
-  server = await serveDist(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 test('the page loads with the app mounted and no script errors', async () => {
-  const page = await browser.newPage();
+  const page = await app.browser.newPage();
   const planner = new Planner(page);
-  await planner.open(server.url);
+  await planner.open(app.server.url);
   assert.match(await page.title(), /Meridian/);
   await screenshotBothWidths(page, 'home');
   assert.deepEqual(planner.errors, []);
 });
 
 test('changing a region in the RTT lookup changes the figure shown', async () => {
-  const page = await browser.newPage();
+  const page = await app.browser.newPage();
   const planner = new Planner(page);
-  await planner.open(server.url);
+  await planner.open(app.server.url);
   await planner.pickRttRegions('aws:us-east-1', 'aws:us-east-2');
   const near = await planner.rttResult().textContent();
   await planner.pickRttRegions('aws:us-east-1', 'aws:ap-southeast-2');

@@ -1,26 +1,19 @@
 // Edit-to-results time in the browser, from the app's own performance marks
 // (meridian:edit → next frame after the DOM update). Reported, never asserted: timings on a
 // shared 2-core machine are not a pass/fail signal. Results: target/perf/edit-to-results.json.
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { serveDist } from './support/server.mjs';
-import { launch } from './support/browser.mjs';
+import { servedApp } from './support/harness.mjs';
 import { Planner } from './support/planner.mjs';
 
-const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+const app = servedApp();
+
 const OUT = fileURLToPath(new URL('../target/perf/', import.meta.url));
 const LARGE = fileURLToPath(new URL('./fixtures/large-plan.json', import.meta.url));
 const EDITS = 15;
-let server;
-let browser;
 const results = {};
-
-before(async () => {
-  server = await serveDist(DIST);
-  browser = await launch();
-});
 
 after(async () => {
   await mkdir(OUT, { recursive: true });
@@ -28,8 +21,6 @@ after(async () => {
   for (const [name, r] of Object.entries(results)) {
     console.log(`perf ${name}: ${r.first_evaluate_ms === undefined ? '' : `first evaluate() after load ${r.first_evaluate_ms.toFixed(1)} ms; `}edit-to-results median ${r.median_ms.toFixed(1)} ms, p90 ${r.p90_ms.toFixed(1)} ms, max ${r.max_ms.toFixed(1)} ms; DOM updated median ${r.dom_median_ms.toFixed(1)} ms, p90 ${r.dom_p90_ms.toFixed(1)} ms; evaluate() median ${r.evaluate_median_ms.toFixed(1)} ms, p90 ${r.evaluate_p90_ms.toFixed(1)} ms (${r.edits} edits)`);
   }
-  await browser?.close();
-  await server?.close();
 });
 
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
@@ -60,8 +51,8 @@ async function measure(planner) {
 }
 
 test('edit-to-results on the example plan', async () => {
-  const planner = new Planner(await browser.newPage());
-  await planner.open(server.url);
+  const planner = new Planner(await app.browser.newPage());
+  await planner.open(app.server.url);
   // The first evaluation of a page load is cold: it includes the latency model's one-time
   // set-up (the catalog itself is static data and costs nothing to load).
   const first = await planner.page.evaluate(() => performance.getEntriesByName('meridian:evaluate')[0]?.duration);
@@ -69,8 +60,8 @@ test('edit-to-results on the example plan', async () => {
 });
 
 test('edit-to-results on the large plan (20 regions, 12 classes, 6 populations)', async () => {
-  const planner = new Planner(await browser.newPage());
-  await planner.open(server.url);
+  const planner = new Planner(await app.browser.newPage());
+  await planner.open(app.server.url);
   await planner.testid('upload-plan').setInputFiles({ name: 'large-plan.json', mimeType: 'application/json', buffer: await readFile(LARGE) });
   await planner.page.waitForFunction(() => document.querySelectorAll('[data-testid^="posture-"]').length === 12);
   results.large = await measure(planner);

@@ -1,32 +1,20 @@
 // The planner as a user drives it: pick regions on the map, add a preset data class,
 // change an RPO target, and check the recommendation against the native engine.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { serveDist } from './support/server.mjs';
-import { launch, screenshotBothWidths } from './support/browser.mjs';
+import { servedApp } from './support/harness.mjs';
+import { screenshotBothWidths } from './support/browser.mjs';
 import { Planner } from './support/planner.mjs';
 import { engineReport } from './support/engine.mjs';
 
-const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
-let server;
-let browser;
+const app = servedApp();
 
-before(async () => {
-  server = await serveDist(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 async function fresh() {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const context = await app.browser.newContext({ viewport: { width: 1440, height: 900 } });
   const planner = new Planner(await context.newPage());
-  await planner.open(server.url);
+  await planner.open(app.server.url);
   return planner;
 }
 

@@ -1,37 +1,25 @@
 // Plans leave the tab: links that open the same plan elsewhere, corrupt links that fail
 // softly, and a page that talks to no one but its own origin.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import { serveDist } from './support/server.mjs';
-import { launch, screenshotBothWidths } from './support/browser.mjs';
+import { servedApp } from './support/harness.mjs';
+import { screenshotBothWidths } from './support/browser.mjs';
 import { Planner } from './support/planner.mjs';
 
-const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
-let server;
-let browser;
+const app = servedApp();
 
-before(async () => {
-  server = await serveDist(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 test('a copied share link opens the same plan and recommendation in a fresh browser context', async () => {
-  const first = await browser.newContext();
+  const first = await app.browser.newContext();
   const planner = new Planner(await first.newPage());
-  await planner.open(server.url);
+  await planner.open(app.server.url);
   await planner.clickMapDot('aws:sa-east-1');
   await planner.setClassField(3, 'rpo_s', 0);
   const link = await planner.shareLink();
   assert.match(link, /#plan=v1\./);
   const shown = await planner.postures();
 
-  const second = await browser.newContext();
+  const second = await app.browser.newContext();
   const other = new Planner(await second.newPage());
   await other.open(link);
   assert.deepEqual(await other.postures(), shown);
@@ -42,9 +30,9 @@ test('a copied share link opens the same plan and recommendation in a fresh brow
 });
 
 test('a corrupted link shows a clear message and a usable app', async () => {
-  const context = await browser.newContext();
+  const context = await app.browser.newContext();
   const planner = new Planner(await context.newPage());
-  await planner.open(`${server.url}#plan=v1.not-a-real-plan!!`);
+  await planner.open(`${app.server.url}#plan=v1.not-a-real-plan!!`);
   const notice = await planner.testid('notice').textContent();
   assert.match(notice, /plan link/i);
   assert.match(notice, /example plan instead/);
@@ -57,11 +45,11 @@ test('a corrupted link shows a clear message and a usable app', async () => {
 });
 
 test('autosave restores the plan on reload, and back steps through edits', async () => {
-  const context = await browser.newContext();
+  const context = await app.browser.newContext();
   const planner = new Planner(await context.newPage());
-  await planner.open(server.url);
+  await planner.open(app.server.url);
   await planner.clickMapDot('aws:ca-central-1');
-  await planner.page.goto(server.url); // no fragment: only the autosave can bring it back
+  await planner.page.goto(app.server.url); // no fragment: only the autosave can bring it back
   await planner.page.locator('main#main').waitFor();
   assert.ok((await planner.selectedRegions()).includes('aws:ca-central-1'));
 
@@ -75,15 +63,15 @@ test('autosave restores the plan on reload, and back steps through edits', async
 });
 
 test('the page requests nothing outside its own origin', async () => {
-  const context = await browser.newContext();
+  const context = await app.browser.newContext();
   const page = await context.newPage();
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   const planner = new Planner(page);
-  await planner.open(server.url);
+  await planner.open(app.server.url);
   await planner.testid('charts-0').locator('summary').click();
   await planner.testid('chart-latency-0').waitFor();
-  const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:') && !u.startsWith('blob:'));
+  const foreign = requests.filter((u) => !u.startsWith(app.server.url) && !u.startsWith('data:') && !u.startsWith('blob:'));
   assert.deepEqual(foreign, []);
   assert.ok(requests.some((u) => u.endsWith('.wasm')));
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');

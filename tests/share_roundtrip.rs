@@ -546,7 +546,10 @@ fn restore_prefers_the_link_then_the_autosave_then_the_example() {
     assert!(meridian::plan::validate(&half_edited).is_err());
     for stored in [half_edited.to_json_pretty(), encode_plan(&half_edited)] {
         let r = restore(None, Some(&stored));
-        assert_eq!((&r.plan, r.source, r.notice), (&half_edited, Source::Autosave, None));
+        assert_eq!(
+            (&r.plan, r.source, r.notice),
+            (&half_edited, Source::Autosave, None)
+        );
     }
 }
 

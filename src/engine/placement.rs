@@ -93,6 +93,22 @@ pub(crate) fn nearest_other(ctx: &Ctx, from: usize, cands: &[usize]) -> Option<u
         })
 }
 
+/// The standby of population `u`'s partition: where its users are served after their home
+/// region `home` is lost, so the region closest to them (p99), then the one closest to the
+/// home (shorter replication lag). Nearest-to-home alone can put North America's standby
+/// across the Atlantic when that link is a few ms shorter than the one across the continent.
+fn failover_home(ctx: &Ctx, u: usize, home: usize, cands: &[usize]) -> Option<usize> {
+    cands
+        .iter()
+        .copied()
+        .filter(|&r| r != home)
+        .min_by(|&a, &b| {
+            let (ua, ub) = (ctx.ur(u, a).q, ctx.ur(u, b).q);
+            let (ra, rb) = (ctx.rr(home, a).q, ctx.rr(home, b).q);
+            ua.p99.total_cmp(&ub.p99).then(ra.p99.total_cmp(&rb.p99))
+        })
+}
+
 fn linearizable(class: &DataClass) -> bool {
     class.consistency == Consistency::Linearizable
 }
@@ -425,7 +441,7 @@ fn partitioned_choice(ctx: &Ctx, class: &DataClass) -> Result<Choice, Unplaceabl
                 super::residency::describe(&class.residency)
             )));
         };
-        homes.push((h, nearest_other(ctx, h, &allowed_u)));
+        homes.push((h, failover_home(ctx, u, h, &allowed_u)));
     }
     Ok(Choice {
         homes,

@@ -237,7 +237,6 @@ pub fn FailoverStory(report: Signal<Report>) -> impl IntoView {
                                                 <td>
                                                     <strong>{match o.downtime_s { Some(0.0) => "unaffected".to_string(), d => format!("down {}", fmt_duration_s(d)) }}</strong>
                                                     <small>{format!(" {} ", o.effect)}</small>
-                                                    {(o.writes_lost > 0.0).then(|| view! { <small>{format!("~{:.0} writes lost", o.writes_lost)}</small> })}
                                                 </td>
                                             }.into_any(),
                                             None => view! { <td>"–"</td> }.into_any(),

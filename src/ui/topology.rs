@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::engine::report::Evaluation;
 use crate::plan::{PlaceRef, Residency, UserPopulation};
-use crate::topology::Topology;
+use crate::topology::{layout_labels, Topology};
 
 use super::map::Land;
 
@@ -24,7 +24,9 @@ fn frame(points: &[(f64, f64)]) -> (f64, f64, f64, f64) {
         .max((y1 - y0) * 2.6 + 16.0)
         .min(360.0);
     let h = w / 2.0;
-    (cx - w / 2.0, cy - h / 2.0, w, h)
+    // Keep the frame on the land outline's extent (75° N to 56° S) rather than empty sky.
+    let y = (cy - h / 2.0).min(56.0 - h).max(-75.0);
+    (cx - w / 2.0, y, w, h)
 }
 
 #[component]
@@ -59,20 +61,64 @@ pub fn TopologyMap(
             "each record stays in its owner population's jurisdiction".to_string()
         }
     };
-    let links = t.links.iter().map(|l| {
+    // Link labels first (midpoint, nudged off the line); node labels then avoid them.
+    let link_font = 2.2 * s;
+    let link_labels: Vec<(f64, f64, String)> = t
+        .links
+        .iter()
+        .map(|l| {
+            let (a, b) = (&t.nodes[l.from], &t.nodes[l.to]);
+            let (dx, dy) = (b.at.lon - a.at.lon, -(b.at.lat - a.at.lat));
+            let len = dx.hypot(dy).max(1e-9);
+            let mx = (a.at.lon + b.at.lon) / 2.0 - dy / len * 1.6 * s;
+            let my = -(a.at.lat + b.at.lat) / 2.0 + dx / len * 1.6 * s;
+            (mx, my, format!("{:.0} ms {}", l.rtt_p50_ms, l.kind.label()))
+        })
+        .collect();
+    let link_boxes: Vec<(f64, f64, f64, f64)> = link_labels
+        .iter()
+        .map(|(mx, my, text)| {
+            let half = text.chars().count() as f64 * link_font * 0.28;
+            (mx - half, mx + half, my - link_font, my + link_font * 0.2)
+        })
+        .collect();
+    let links = t.links.iter().zip(&link_labels).map(|(l, (mx, my, text))| {
         let (a, b) = (&t.nodes[l.from], &t.nodes[l.to]);
-        let (mx, my) = ((a.at.lon + b.at.lon) / 2.0, -(a.at.lat + b.at.lat) / 2.0);
         view! {
             <line class=format!("link {}", l.kind.label()) x1=a.at.lon y1=-a.at.lat x2=b.at.lon y2=-b.at.lat />
-            <text class="link-label" x=mx y=my - 1.2 * s font-size=2.6 * s text-anchor="middle">
-                {format!("{:.0} ms {}", l.rtt_p50_ms, l.kind.label())}
-            </text>
+            <text class="link-label" x=*mx y=*my font-size=link_font text-anchor="middle">{text.clone()}</text>
         }
     }).collect_view();
-    let nodes = t.nodes.iter().map(|n| view! {
+    // Labels are laid out together so that nearby regions' labels do not overlap.
+    let font = 2.6 * s;
+    // Short labels ("aws:us-west-2 (standby)"); whose home or standby it is goes in the caption.
+    let texts: Vec<String> = t
+        .nodes
+        .iter()
+        .map(|n| {
+            let mut roles: Vec<&str> = n
+                .roles
+                .iter()
+                .map(|r| r.split(':').next().unwrap_or(r))
+                .collect();
+            roles.dedup();
+            format!("{} ({})", n.label, roles.join(", "))
+        })
+        .collect();
+    let widths: Vec<f64> = texts
+        .iter()
+        .map(|l| l.chars().count() as f64 * font * 0.56)
+        .collect();
+    let points: Vec<(f64, f64)> = t.nodes.iter().map(|n| (n.at.lon, -n.at.lat)).collect();
+    let spots = layout_labels(&points, &widths, font * 1.25, x + w / 2.0, &link_boxes);
+    let nodes = t.nodes.iter().zip(spots).zip(texts).map(|((n, spot), text)| view! {
         <circle class="node" cx=n.at.lon cy=-n.at.lat r=1.6 * s />
-        <text class="node-label" x=n.at.lon + 2.2 * s y=-n.at.lat + 1.0 * s font-size=2.6 * s>
-            {format!("{} ({})", n.label, n.roles.join(", "))}
+        // A label pushed down past others gets a leader line back to its place.
+        {(spot.y - (-n.at.lat) > font).then(|| view! {
+            <line class="leader" x1=n.at.lon y1=-n.at.lat x2=spot.x y2=spot.y - font * 0.35 />
+        })}
+        <text class="node-label" x=spot.x y=spot.y font-size=font text-anchor=if spot.anchor_end { "end" } else { "start" }>
+            {text}
         </text>
     }).collect_view();
     let user_marks = users.iter().map(|(name, ux, uy)| view! {

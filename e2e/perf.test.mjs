@@ -19,7 +19,7 @@ after(async () => {
   await mkdir(OUT, { recursive: true });
   await writeFile(`${OUT}edit-to-results.json`, JSON.stringify(results, null, 2));
   for (const [name, r] of Object.entries(results)) {
-    console.log(`perf ${name}: ${r.first_evaluate_ms === undefined ? '' : `first evaluate() after load ${r.first_evaluate_ms.toFixed(1)} ms; `}edit-to-results median ${r.median_ms.toFixed(1)} ms, p90 ${r.p90_ms.toFixed(1)} ms, max ${r.max_ms.toFixed(1)} ms; DOM updated median ${r.dom_median_ms.toFixed(1)} ms, p90 ${r.dom_p90_ms.toFixed(1)} ms; evaluate() median ${r.evaluate_median_ms.toFixed(1)} ms, p90 ${r.evaluate_p90_ms.toFixed(1)} ms (${r.edits} edits)`);
+    console.log(`perf ${name}: ${r.first_evaluate_ms === undefined ? '' : `first evaluate() after load ${r.first_evaluate_ms.toFixed(1)} ms; `}edit-to-results median ${r.median_ms.toFixed(1)} ms, p90 ${r.p90_ms.toFixed(1)} ms, max ${r.max_ms.toFixed(1)} ms; DOM updated median ${r.dom_median_ms.toFixed(1)} ms, p90 ${r.dom_p90_ms.toFixed(1)} ms; evaluate() median ${r.evaluate_median_ms.toFixed(1)} ms; autosave+URL median ${r.persist_median_ms.toFixed(1)} ms; evaluate() p90 ${r.evaluate_p90_ms.toFixed(1)} ms (${r.edits} edits)`);
   }
 });
 
@@ -38,6 +38,8 @@ async function measure(planner) {
   const named = (n) => planner.page.evaluate((n) => performance.getEntriesByName(n).map((x) => x.duration), n);
   const e = (await named('meridian:evaluate')).slice(-EDITS);
   const dom = (await named('meridian:edit-to-dom')).slice(-EDITS);
+  await planner.waitSaved(); // saving waits for a pause in the edits; measure it once
+  const persist = await named('meridian:persist');
   return {
     edits: t.length,
     median_ms: pct(t, 0.5),
@@ -45,6 +47,7 @@ async function measure(planner) {
     max_ms: Math.max(...t),
     dom_median_ms: pct(dom, 0.5),
     dom_p90_ms: pct(dom, 0.9),
+    persist_median_ms: pct(persist, 0.5),
     evaluate_median_ms: pct(e, 0.5),
     evaluate_p90_ms: pct(e, 0.9),
   };

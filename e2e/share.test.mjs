@@ -49,12 +49,14 @@ test('autosave restores the plan on reload, and back steps through edits', async
   const planner = new Planner(await context.newPage());
   await planner.open(app.server.url);
   await planner.clickMapDot('aws:ca-central-1');
+  await planner.waitSaved();
   await planner.page.goto(app.server.url); // no fragment: only the autosave can bring it back
   await planner.page.locator('main#main').waitFor();
   assert.ok((await planner.selectedRegions()).includes('aws:ca-central-1'));
 
   await planner.page.waitForTimeout(1100); // edits further apart than the grouping window
   await planner.clickMapDot('aws:af-south-1');
+  await planner.waitSaved();
   assert.ok((await planner.selectedRegions()).includes('aws:af-south-1'));
   await planner.page.goBack();
   await planner.page.waitForFunction(() => !document.querySelector('[data-testid="selected-regions"]').textContent.includes('af-south-1'));

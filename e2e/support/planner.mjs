@@ -49,7 +49,13 @@ export class Planner {
     await input.fill(String(value));
   }
 
+  /** Waits until the plan has been written to the URL and the autosave (debounced). */
+  async waitSaved() {
+    await this.page.locator('[data-testid="share-link"][data-saved="true"]').waitFor();
+  }
+
   async shareLink() {
+    await this.waitSaved();
     return this.testid('share-link').inputValue();
   }
 

@@ -82,7 +82,7 @@ fn measure(name: &str) {
 }
 
 /// Runs `f` after a performance mark and records the span as the measure `name`.
-fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
+pub(crate) fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
     let perf = web_sys::window().and_then(|w| w.performance());
     let start = format!("{name}:start");
     if let Some(p) = &perf {
@@ -101,7 +101,7 @@ pub fn App() -> impl IntoView {
     let restored = persist::load();
     let (plan, set_plan) = signal(restored.plan);
     let notice = RwSignal::new(restored.notice);
-    persist::sync(plan, set_plan, notice);
+    let saved = persist::sync(plan, set_plan, notice);
     let outcome: Memo<Result<Report, PlanErrors>> =
         Memo::new(move |_| timed("meridian:evaluate", || plan.with(evaluate)));
     let problems = Signal::derive(move || {
@@ -139,7 +139,7 @@ pub fn App() -> impl IntoView {
                 <ClassList editor />
             </div>
             <div class="results-col">
-                <toolbar::Toolbar editor report notice />
+                <toolbar::Toolbar editor report notice saved />
                 {move || outcome.with(|o| o.as_ref().err().cloned()).map(|errors| view! {
                         <section class="panel errors" role="alert" data-testid="plan-errors">
                             <h2>"The plan needs attention"</h2>

@@ -9,6 +9,8 @@ use crate::plan::Plan;
 use crate::share::{decode_plan, encode_plan, restore, Restored, FRAGMENT_KEY};
 
 const AUTOSAVE_KEY: &str = "meridian.autosave";
+/// Quiet time after an edit before the plan is written to the URL and the autosave (ms).
+const SAVE_DELAY_MS: u32 = 250;
 /// Edits closer together than this share one history entry (typing "250" is one step).
 const HISTORY_GROUP_MS: f64 = 1000.0;
 
@@ -40,37 +42,68 @@ pub fn share_link(plan: &Plan) -> String {
     format!("{}#{FRAGMENT_KEY}{}", app_url(), encode_plan(plan))
 }
 
+/// The share link as last written to the URL, and whether it is up to date with the plan.
+#[derive(Clone, Copy)]
+pub struct Saved {
+    pub link: Signal<String>,
+    pub current: Signal<bool>,
+}
+
 /// Keeps the URL and the autosave in step with the plan, and steps through edits on
-/// back/forward. `set_plan` is used only for history navigation.
-pub fn sync(plan: ReadSignal<Plan>, set_plan: WriteSignal<Plan>, notice: RwSignal<Option<String>>) {
+/// back/forward. `set_plan` is used only for history navigation. Saving waits until edits
+/// pause for [`SAVE_DELAY_MS`]: serialising, compressing and writing storage and history
+/// took about half of an edit's time when done on every keystroke. A pending save is
+/// flushed when the page is hidden or closed.
+pub fn sync(
+    plan: ReadSignal<Plan>,
+    set_plan: WriteSignal<Plan>,
+    notice: RwSignal<Option<String>>,
+) -> Saved {
     let last_push = StoredValue::new(f64::MIN);
     // The plan a popstate restored: writing it back to history would erase forward steps.
     let from_history = StoredValue::new(false);
-    Effect::new(move |_| {
-        let p = plan.get();
-        if let Some(s) = storage() {
-            let _ = s.set_item(AUTOSAVE_KEY, &p.to_json_pretty());
-        }
-        if from_history.get_value() {
-            from_history.set_value(false);
-            return;
-        }
-        let Some(w) = window() else { return };
-        let url = format!("#{FRAGMENT_KEY}{}", encode_plan(&p));
-        if w.location().hash().ok().as_deref() == Some(url.as_str()) {
-            return;
-        }
-        let now = w.performance().map(|t| t.now()).unwrap_or_default();
-        if let Ok(h) = w.history() {
-            if now - last_push.get_value() < HISTORY_GROUP_MS {
-                let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-            } else {
-                let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-                last_push.set_value(now);
+    let generation = StoredValue::new(0u64);
+    let link = RwSignal::new(plan.with_untracked(share_link));
+    // The URL shows the opened plan from the start (replacing, not adding, a history entry),
+    // so that back after the first edit returns to it.
+    if let (Some(w), Some(fragment)) = (
+        window(),
+        link.with_untracked(|l| l.split_once('#').map(|x| format!("#{}", x.1))),
+    ) {
+        if w.location().hash().ok().as_deref() != Some(fragment.as_str()) {
+            if let Ok(h) = w.history() {
+                let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&fragment));
             }
         }
+    }
+    let current = RwSignal::new(true);
+    let flush = move || {
+        let p = plan.get_untracked();
+        super::timed("meridian:persist", || save(&p, from_history, last_push));
+        link.set(share_link(&p));
+        current.set(true);
+    };
+    Effect::new(move |first: Option<()>| {
+        plan.track();
+        if first.is_none() {
+            return; // the plan just loaded: nothing to save yet
+        }
+        let gen = generation.get_value() + 1;
+        generation.set_value(gen);
+        current.set(false);
+        gloo::timers::callback::Timeout::new(SAVE_DELAY_MS, move || {
+            if generation.get_value() == gen {
+                flush();
+            }
+        })
+        .forget();
     });
-    let handle = window_event_listener(leptos::ev::popstate, move |_| {
+    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| {
+        if !current.get_untracked() {
+            flush();
+        }
+    });
+    let on_pop = window_event_listener(leptos::ev::popstate, move |_| {
         let Some(h) = hash() else { return };
         match decode_plan(&h) {
             Ok(p) => {
@@ -80,6 +113,35 @@ pub fn sync(plan: ReadSignal<Plan>, set_plan: WriteSignal<Plan>, notice: RwSigna
             Err(e) => notice.set(Some(format!("{e} The plan on screen was kept."))),
         }
     });
-    // The app lives as long as the page; keep the listener.
-    std::mem::forget(handle);
+    // The app lives as long as the page; keep the listeners.
+    std::mem::forget((on_hide, on_pop));
+    Saved {
+        link: link.into(),
+        current: current.into(),
+    }
+}
+
+/// Writes the plan to the autosave and the URL (one history entry per burst of edits).
+fn save(p: &Plan, from_history: StoredValue<bool>, last_push: StoredValue<f64>) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(AUTOSAVE_KEY, &p.to_json_pretty());
+    }
+    if from_history.get_value() {
+        from_history.set_value(false);
+        return;
+    }
+    let Some(w) = window() else { return };
+    let url = format!("#{FRAGMENT_KEY}{}", encode_plan(p));
+    if w.location().hash().ok().as_deref() == Some(url.as_str()) {
+        return;
+    }
+    let now = w.performance().map(|t| t.now()).unwrap_or_default();
+    if let Ok(h) = w.history() {
+        if now - last_push.get_value() < HISTORY_GROUP_MS {
+            let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        } else {
+            let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+            last_push.set_value(now);
+        }
+    }
 }

@@ -89,17 +89,18 @@ pub fn Summary(plan: Signal<Plan>, report: Signal<Report>) -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        {move || {
-                            let plan = plan.get();
-                            report
-                                .get()
-                                .classes
-                                .into_iter()
-                                .zip(plan.data_classes)
-                                .enumerate()
-                                .map(|(i, (c, dc))| summary_row(i, c, dc))
-                                .collect_view()
-                        }}
+                        // One keyed row per class, each re-rendered only when its own
+                        // recommendation or targets change.
+                        <For each=move || 0..report.with(|r| r.classes.len()) key=|i| *i let:i>
+                            {
+                                let class = Memo::new(move |_| report.with(|r| r.classes.get(i).cloned()));
+                                let target = Memo::new(move |_| plan.with(|p| p.data_classes.get(i).cloned()));
+                                move || match (class.get(), target.get()) {
+                                    (Some(c), Some(t)) => summary_row(i, c, t).into_any(),
+                                    _ => ().into_any(),
+                                }
+                            }
+                        </For>
                     </tbody>
                 </table>
             </div>

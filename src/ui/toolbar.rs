@@ -9,7 +9,7 @@ use crate::engine::report::Report;
 use crate::export::{document, plan_from_upload, plan_json, report_json};
 use crate::plan::{DataClass, PlaceRef, Plan, Preset, UserPopulation};
 
-use super::persist::{app_url, share_link};
+use super::persist::{app_url, share_link, Saved};
 use super::Editor;
 
 /// Offers `text` as a file download (a Blob URL: nothing leaves the browser).
@@ -56,8 +56,9 @@ pub fn Toolbar(
     editor: Editor,
     report: Signal<Option<Report>>,
     notice: RwSignal<Option<String>>,
+    saved: Saved,
 ) -> impl IntoView {
-    let link = Memo::new(move |_| editor.plan.with(share_link));
+    let link = saved.link;
     let status = RwSignal::new(String::new());
     let markdown = move || {
         let plan = editor.plan.get_untracked();
@@ -98,9 +99,15 @@ pub fn Toolbar(
             <div class="row">
                 <label class="field share">
                     <span>"Plan link (the plan lives in the link; no server sees it)"</span>
-                    <input type="text" readonly data-testid="share-link" prop:value=move || link.get() />
+                    <input type="text" readonly data-testid="share-link" prop:value=move || link.get()
+                        data-saved=move || if saved.current.get() { "true" } else { "false" } />
                 </label>
-                <button data-testid="copy-link" on:click=move |_| { copy(&link.get_untracked()); status.set(format!("Link copied ({} characters).", link.get_untracked().len())); }>"Copy link"</button>
+                <button data-testid="copy-link" on:click=move |_| {
+                    // The plan as it is now, even if the URL has not caught up yet.
+                    let l = editor.plan.with_untracked(share_link);
+                    copy(&l);
+                    status.set(format!("Link copied ({} characters).", l.len()));
+                }>"Copy link"</button>
             </div>
             <div class="row">
                 <button data-testid="new-plan" on:click=move |_| editor.replace(new_plan())>"New plan"</button>

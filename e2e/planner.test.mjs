@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { servedApp } from './support/harness.mjs';
 import { screenshotBothWidths } from './support/browser.mjs';
 import { Planner } from './support/planner.mjs';
-import { engineReport } from './support/engine.mjs';
+import { engineReport, shownPosture } from './support/engine.mjs';
 
 const app = servedApp();
 
@@ -41,6 +41,20 @@ test('clicking map dots selects and deselects regions', async () => {
   assert.deepEqual(planner.errors, []);
 });
 
+test('a user population can be placed by clicking the map', async () => {
+  const planner = await fresh();
+  await planner.testid('user-place-2').click(); // Asia-Pacific, in Tokyo
+  await planner.testid('placing-hint').waitFor();
+  await planner.clickMapAt(-33.87, 151.21); // Sydney
+  const lat = Number(await planner.testid('user-lat-2').inputValue());
+  const lon = Number(await planner.testid('user-lon-2').inputValue());
+  assert.ok(Math.abs(lat + 33.87) < 1.5 && Math.abs(lon - 151.21) < 1.5, `${lat}, ${lon}`);
+  assert.equal(await planner.testid('placing-hint').count(), 0);
+  const expected = engineReport(await downloadedPlan(planner));
+  assert.deepEqual(await planner.postures(), expected.classes.map(shownPosture));
+  assert.deepEqual(planner.errors, []);
+});
+
 test('a preset data class gets a recommendation card', async () => {
   const planner = await fresh();
   const before = (await planner.postures()).length;
@@ -48,7 +62,7 @@ test('a preset data class gets a recommendation card', async () => {
   const after = await planner.postures();
   assert.equal(after.length, before + 1);
   const expected = engineReport(await downloadedPlan(planner));
-  assert.equal(after[before], expected.classes[before].posture);
+  assert.equal(after[before], shownPosture(expected.classes[before]));
   await planner.testid(`class-card-${before}`).scrollIntoViewIfNeeded();
   await screenshotBothWidths(planner.page, 'preset-added');
   assert.deepEqual(planner.errors, []);
@@ -66,7 +80,7 @@ test('tightening an RPO target changes the posture to the one the engine compute
   const after = await planner.posture(i);
   const expected = engineReport(await downloadedPlan(planner));
   assert.equal(expected.classes[i].rpo_s, 0);
-  assert.equal(after, expected.classes[i].posture);
+  assert.equal(after, shownPosture(expected.classes[i]));
   assert.notEqual(after, before);
   await screenshotBothWidths(planner.page, 'rpo-tightened');
 });

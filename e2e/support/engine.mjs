@@ -15,3 +15,8 @@ export function engineReport(planJson) {
   writeFileSync(file, planJson);
   return JSON.parse(execFileSync(BIN, ['report', file, '--format', 'json'], { encoding: 'utf8' }));
 }
+
+/** The summary's posture cell for a class of the engine's report. */
+export function shownPosture(c) {
+  return c.feasible ? c.posture : `none fits (closest: ${c.posture})`;
+}

@@ -35,6 +35,13 @@ export class Planner {
     await this.testid(`map-dot-${key}`).click();
   }
 
+  /** Clicks the picker map at a latitude and longitude (the map is equirectangular). */
+  async clickMapAt(lat, lon) {
+    await this.testid('picker-map').scrollIntoViewIfNeeded();
+    const box = await this.testid('picker-map').boundingBox();
+    await this.page.mouse.click(box.x + ((lon + 180) / 360) * box.width, box.y + ((75 - lat) / 131) * box.height);
+  }
+
   async addPreset(slug) {
     await this.testid('preset-select').selectOption(slug);
     await this.testid('add-class').click();

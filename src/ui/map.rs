@@ -47,9 +47,50 @@ pub fn toggle_region(editor: Editor, key: String) {
     });
 }
 
-/// The picker map: a click on a region's dot selects or deselects it.
+/// Map coordinates (lon, lat) of a click, from its position in the map's box: the map is
+/// plain equirectangular degrees over [`VIEW_BOX`], drawn at its own aspect ratio.
+fn click_to_lon_lat(ev: &web_sys::MouseEvent) -> Option<(f64, f64)> {
+    use wasm_bindgen::JsCast;
+    let el: web_sys::Element = ev.current_target()?.dyn_into().ok()?;
+    let r = el.get_bounding_client_rect();
+    if r.width() <= 0.0 || r.height() <= 0.0 {
+        return None;
+    }
+    let lon = -180.0 + (f64::from(ev.client_x()) - r.left()) / r.width() * 360.0;
+    let lat = 75.0 - (f64::from(ev.client_y()) - r.top()) / r.height() * 131.0;
+    Some(((lon * 100.0).round() / 100.0, (lat * 100.0).round() / 100.0))
+}
+
+/// The picker map: a click on a region's dot selects or deselects it; while a user
+/// population is being placed (`placing`), a click anywhere moves it there.
 #[component]
-pub fn PickerMap(editor: Editor, tab: RwSignal<Tab>) -> impl IntoView {
+pub fn PickerMap(
+    editor: Editor,
+    tab: RwSignal<Tab>,
+    placing: RwSignal<Option<usize>>,
+) -> impl IntoView {
+    let place_users = move |ev: web_sys::MouseEvent| {
+        let Some(i) = placing.get_untracked() else {
+            return;
+        };
+        let Some((lon, lat)) = click_to_lon_lat(&ev) else {
+            return;
+        };
+        ev.stop_propagation();
+        placing.set(None);
+        editor.edit(move |p| {
+            if let Some(u) = p.users.get_mut(i) {
+                let jurisdiction = match &u.place {
+                    PlaceRef::Custom(c) => c.jurisdiction.clone(),
+                    other => other
+                        .resolve()
+                        .map(|pl| pl.jurisdiction().to_string())
+                        .unwrap_or_default(),
+                };
+                u.place = PlaceRef::custom(&u.name, lat, lon, &jurisdiction);
+            }
+        });
+    };
     let selected = move |key: &str| {
         editor
             .plan
@@ -75,7 +116,12 @@ pub fn PickerMap(editor: Editor, tab: RwSignal<Tab>) -> impl IntoView {
                         cy=-r.lat
                         r="2.2"
                         data-testid=format!("map-dot-{key}")
-                        on:click=move |_| toggle_region(editor, k3.clone())
+                        on:click=move |ev| {
+                            if placing.get_untracked().is_none() {
+                                ev.stop_propagation();
+                                toggle_region(editor, k3.clone());
+                            }
+                        }
                     >
                         <title>{format!("{key} — {} ({})", r.name, r.city)}</title>
                     </circle>
@@ -99,7 +145,16 @@ pub fn PickerMap(editor: Editor, tab: RwSignal<Tab>) -> impl IntoView {
         })
     };
     view! {
-        <svg class="map" viewBox=VIEW_BOX role="img" aria-label="World map of the provider's regions; click a dot to select a region" data-testid="picker-map">
+        {move || placing.get().map(|i| view! {
+            <p class="placing" role="status" data-testid="placing-hint">
+                {format!("Click the map where {} are.", editor.plan.with(|p| p.users.get(i).map(|u| u.name.clone()).unwrap_or_default()))}
+                " "
+                <button on:click=move |_| placing.set(None)>"Cancel"</button>
+            </p>
+        })}
+        <svg class="map" class:placing=move || placing.get().is_some() viewBox=VIEW_BOX role="img"
+            aria-label="World map of the provider's regions; click a dot to select a region" data-testid="picker-map"
+            on:click=place_users>
             <Land />
             {users}
             {dots}

@@ -114,6 +114,8 @@ pub fn App() -> impl IntoView {
             }
         })
     });
+    // Which user population the next click on the map moves, if any.
+    let placing_users = RwSignal::new(None::<usize>);
     let editor = Editor {
         plan,
         set_plan,
@@ -134,8 +136,8 @@ pub fn App() -> impl IntoView {
         })}
         <main id="main" class="layout">
             <div class="editor-col">
-                <RegionPicker editor />
-                <UsersTable editor />
+                <RegionPicker editor placing=placing_users />
+                <UsersTable editor placing=placing_users />
                 <ClassList editor />
             </div>
             <div class="results-col">

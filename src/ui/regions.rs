@@ -15,7 +15,7 @@ fn matches(query: &str, hay: &[&str]) -> bool {
 }
 
 #[component]
-pub fn RegionPicker(editor: Editor) -> impl IntoView {
+pub fn RegionPicker(editor: Editor, placing: RwSignal<Option<usize>>) -> impl IntoView {
     let tab = RwSignal::new(Tab::Provider(Provider::Aws));
     let query = RwSignal::new(String::new());
     let problems = editor.problems_under("regions".to_string());
@@ -36,7 +36,7 @@ pub fn RegionPicker(editor: Editor) -> impl IntoView {
                     >{name}</button>
                 }).collect_view()}
             </div>
-            <PickerMap editor tab />
+            <PickerMap editor tab placing />
             <SelectedRegions editor />
             {move || {
                 let msgs = problems();

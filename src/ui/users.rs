@@ -27,7 +27,7 @@ fn custom_coord(editor: Editor, i: usize, lat: bool) -> Signal<Option<f64>> {
 }
 
 #[component]
-pub fn UsersTable(editor: Editor) -> impl IntoView {
+pub fn UsersTable(editor: Editor, placing: RwSignal<Option<usize>>) -> impl IntoView {
     let count = Memo::new(move |_| editor.plan.with(|p| p.users.len()));
     let problems = editor.problems_under("users".to_string());
     let share_total = Memo::new(move |_| {
@@ -57,6 +57,13 @@ pub fn UsersTable(editor: Editor) -> impl IntoView {
                     <NumberField label="Share" unit="% of traffic" testid=format!("user-share-{i}") max=100.0
                         value=Signal::derive(move || editor.plan.with(|p| p.users.get(i).map(|u| (u.share * 1e4).round() / 100.0)))
                         on_change=Callback::new(move |v: Option<f64>| edit_user(editor, i, move |u| u.share = v.unwrap_or(0.0) / 100.0)) />
+                    <button data-testid=format!("user-place-{i}") on:click=move |_| {
+                        placing.set(Some(i));
+                        // The map is at the top of the editor; bring it into view for the click.
+                        if let Some(map) = document().query_selector("[data-testid='picker-map']").ok().flatten() {
+                            map.scroll_into_view();
+                        }
+                    }>"Place on map"</button>
                     <button class="icon" aria-label="Remove this population" on:click=move |_| editor.edit(move |p| { if i < p.users.len() { p.users.remove(i); } })>"Remove"</button>
                 </div>
             }).collect_view()}

@@ -95,3 +95,15 @@ test('text that is not a number stays in the field with a message, and the plan 
   assert.match(await alert.textContent(), /RTO target: "10 minutes" is not a number/);
   assert.deepEqual(await planner.postures(), before);
 });
+
+test('a plan that breaks a rule says so beside the field, and keeps what was typed', async () => {
+  const planner = await fresh();
+  await planner.testid('user-share-0').fill('10');
+  const problem = await planner.testid('user-problems').textContent();
+  assert.match(problem, /users\[\*\]\.share: shares add up to 0\.600; allowed: a total of 1/);
+  assert.equal(await planner.testid('user-share-0').inputValue(), '10');
+  assert.ok((await planner.testid('plan-errors').textContent()).includes('Nothing you entered is lost'));
+  await planner.testid('user-share-0').fill('50');
+  assert.equal(await planner.testid('user-problems').count(), 0);
+  assert.equal((await planner.postures()).length, 4);
+});

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::plan::{ConflictSemantics, Consistency, DataClass, Ownership, Preset, Residency};
 
-use super::fields::{NumberField, SelectField, TextField};
+use super::fields::{NumberField, Problems, SelectField, TextField};
 use super::Editor;
 
 fn edit_class(editor: Editor, i: usize, f: impl FnOnce(&mut DataClass) + 'static) {
@@ -169,14 +169,7 @@ fn ClassEditor(
                 {class_number!(editor, i, record_bytes, "Record size", "bytes")}
                 {class_number!(editor, i, data_gb, "Data size", "GB per copy")}
             </div>
-            {move || {
-                let msgs = problems();
-                (!msgs.is_empty()).then(|| view! {
-                    <ul class="inline-problems" role="alert" data-testid=format!("class-{i}-problems")>
-                        {msgs.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
-                    </ul>
-                })
-            }}
+            <Problems problems testid=format!("class-{i}-problems") />
             <div class="row actions">
                 <button data-testid=format!("class-{i}-duplicate") on:click=move |_| editor.edit(move |p| { if let Some(mut c) = p.data_classes.get(i).cloned() {
                     c.name = format!("{} (copy)", c.name); p.data_classes.insert(i + 1, c);

@@ -106,3 +106,21 @@ pub fn SelectField(
         </label>
     }
 }
+
+/// The plan's validation problems for one part of the form, shown beside it.
+#[component]
+pub fn Problems(
+    problems: impl Fn() -> Vec<String> + Send + Sync + 'static,
+    testid: String,
+) -> impl IntoView {
+    move || {
+        let msgs = problems();
+        (!msgs.is_empty()).then(|| {
+            view! {
+                <ul class="inline-problems" role="alert" data-testid=testid.clone()>
+                    {msgs.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                </ul>
+            }
+        })
+    }
+}

@@ -168,6 +168,8 @@ fn results_view(editor: Editor, outcome: Memo<Result<Report, PlanErrors>>) -> im
     let plan_sig = Signal::derive(move || plan.get());
     let report_sig = Signal::derive(move || report.get().unwrap_or_else(empty_report));
     view! {
+        // An invalid plan has no report: show its problems (above), not a summary of zeros.
+        <Show when=move || report.with(Option::is_some)>
         <Summary plan=plan_sig report=report_sig />
         <For each=move || 0..count.get() key=|i| *i let:i>
             {
@@ -184,6 +186,7 @@ fn results_view(editor: Editor, outcome: Memo<Result<Report, PlanErrors>>) -> im
         </For>
         <FailoverStory report=report_sig />
         {move || view! { <charts::RttHeatmap plan=Plan { regions: places.get().0, ..plan.get_untracked() } /> }}
+        </Show>
     }
 }
 

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::data::{regions, Provider};
 use crate::plan::PlaceRef;
 
-use super::fields::NumberField;
+use super::fields::{NumberField, Problems};
 use super::map::{toggle_region, PickerMap, Tab};
 use super::Editor;
 
@@ -38,14 +38,7 @@ pub fn RegionPicker(editor: Editor, placing: RwSignal<Option<usize>>) -> impl In
             </div>
             <PickerMap editor tab placing />
             <SelectedRegions editor />
-            {move || {
-                let msgs = problems();
-                (!msgs.is_empty()).then(|| view! {
-                    <ul class="inline-problems" role="alert" data-testid="region-problems">
-                        {msgs.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
-                    </ul>
-                })
-            }}
+            <Problems problems testid="region-problems".to_string() />
             {move || match tab.get() {
                 Tab::Provider(p) => view! { <RegionList editor provider=p query /> }.into_any(),
                 Tab::Custom => view! { <CustomPlaceForm editor /> }.into_any(),

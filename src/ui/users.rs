@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::plan::{PlaceRef, UserPopulation};
 
-use super::fields::{NumberField, TextField};
+use super::fields::{NumberField, Problems, TextField};
 use super::Editor;
 
 fn edit_user(editor: Editor, i: usize, f: impl FnOnce(&mut UserPopulation) + 'static) {
@@ -70,14 +70,7 @@ pub fn UsersTable(editor: Editor, placing: RwSignal<Option<usize>>) -> impl Into
             <p class=move || { if (share_total.get() - 1.0).abs() > 0.01 { "hint field-error" } else { "hint" } } data-testid="share-total">
                 {move || format!("Shares add up to {:.1} %.", share_total.get() * 100.0)}
             </p>
-            {move || {
-                let msgs = problems();
-                (!msgs.is_empty()).then(|| view! {
-                    <ul class="inline-problems" role="alert" data-testid="user-problems">
-                        {msgs.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
-                    </ul>
-                })
-            }}
+            <Problems problems testid="user-problems".to_string() />
             <button data-testid="add-user" on:click=move |_| editor.edit(|p| p.users.push(UserPopulation {
                 name: format!("Users {}", p.users.len() + 1),
                 place: PlaceRef::custom("São Paulo", -23.55, -46.63, "BR"),

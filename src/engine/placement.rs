@@ -340,20 +340,15 @@ pub(crate) fn search(
                 ..Choice::default()
             }))
         }
-        Posture::PilotLight | Posture::WarmStandby => {
-            need(2, "the primary and a standby")?;
-            Ok(best_primary(&|p| {
-                let s = nearest_other(ctx, p, &allowed);
-                Choice {
-                    primary: Some(p),
-                    standby: s,
-                    backup: s,
-                    ..Choice::default()
-                }
-            }))
-        }
-        Posture::SyncStandby => {
-            need(2, "the primary and a synchronous standby")?;
+        Posture::PilotLight | Posture::WarmStandby | Posture::SyncStandby => {
+            need(
+                2,
+                if posture == Posture::SyncStandby {
+                    "the primary and a synchronous standby"
+                } else {
+                    "the primary and a standby"
+                },
+            )?;
             Ok(best_primary(&|p| {
                 let s = nearest_other(ctx, p, &allowed);
                 Choice {

@@ -248,6 +248,15 @@ impl Evaluation {
     pub fn feasible(&self) -> bool {
         self.violations.is_empty()
     }
+
+    /// The worst p99 across user populations (write or read): the figure a p99 budget is
+    /// checked against. `None` when the posture has no latency (not placeable).
+    pub fn worst_p99(&self, write: bool) -> Option<f64> {
+        self.latency
+            .iter()
+            .map(|l| if write { l.write_p99_ms } else { l.read_p99_ms })
+            .reduce(f64::max)
+    }
 }
 
 /// The report as markdown (decisions table, reasons, rejected postures); see

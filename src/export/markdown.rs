@@ -4,15 +4,11 @@
 
 use std::fmt::Write as _;
 
-use crate::engine::report::{Evaluation, Placement, Report};
+use crate::engine::report::{Placement, Report};
 use crate::plan::Plan;
 
 /// Escapes user text for markdown; see [`super::escape::text`].
 pub use super::escape::text as escape;
-
-fn opt_s(v: Option<f64>) -> String {
-    v.map_or("not survived".to_string(), |s| format!("{s:.1} s"))
-}
 
 /// A one-line description of a placement.
 pub fn placement_summary(p: &Placement) -> String {
@@ -57,14 +53,6 @@ pub fn placement_summary(p: &Placement) -> String {
         }
     }
     parts.join("; ")
-}
-
-fn worst(e: &Evaluation, write: bool) -> String {
-    e.latency
-        .iter()
-        .map(|l| if write { l.write_p99_ms } else { l.read_p99_ms })
-        .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.max(v))))
-        .map_or("–".into(), |v| format!("{v:.0} ms"))
 }
 
 /// Per data class: its reasons, latency per user population and every rejected posture.
@@ -124,60 +112,10 @@ pub(crate) fn write_class_details(md: &mut String, report: &Report) {
     }
 }
 
-/// The whole report as markdown.
+/// The whole report as markdown: the same document the CLI prints (`document` without an
+/// app address, so the plan link is given as a `#plan=` fragment).
 pub fn to_markdown(plan: &Plan, report: &Report) -> String {
-    let mut md = String::new();
-    let title = if plan.name.is_empty() {
-        "Meridian plan".to_string()
-    } else {
-        escape(&plan.name)
-    };
-    let _ = writeln!(md, "# {title}\n");
-    let _ = writeln!(md, "## Decisions\n");
-    let _ = writeln!(
-        md,
-        "| data class | posture | placement | worst write p99 | worst read p99 | RPO | RTO | $/month | × single region |"
-    );
-    let _ = writeln!(md, "|---|---|---|---|---|---|---|---|---|");
-    for c in &report.classes {
-        let e = &c.chosen;
-        let posture = if c.feasible {
-            format!("`{}`", e.posture.slug())
-        } else {
-            format!("none fits (closest `{}`)", e.posture.slug())
-        };
-        let _ = writeln!(
-            md,
-            "| {} | {} | {} | {} | {} | {} | {} | {:.0} | {} |",
-            escape(&c.name),
-            posture,
-            escape(&placement_summary(&e.placement)),
-            worst(e, true),
-            worst(e, false),
-            opt_s(e.rpo_s),
-            opt_s(e.rto_s),
-            e.monthly_cost_usd,
-            if e.cost_multiple > 0.0 {
-                format!("{:.2}", e.cost_multiple)
-            } else {
-                "–".into()
-            }
-        );
-    }
-    let t = &report.totals;
-    let _ = writeln!(
-        md,
-        "\nTotal: ${:.0}/month, {:.2}× the all-single-region cost (${:.0}/month).\n",
-        t.monthly_cost_usd, t.cost_multiple, t.single_region_monthly_cost_usd
-    );
-    write_class_details(&mut md, report);
-    if !report.price_sources.is_empty() {
-        let _ = writeln!(md, "## Sources\n");
-        for s in report.price_sources.iter().chain(&report.rtt_sources) {
-            let _ = writeln!(md, "- {}", escape(s));
-        }
-    }
-    md
+    document(plan, report, None)
 }
 
 /// `achieved / target ✓` for a table cell; `✗` when the target is missed.
@@ -194,13 +132,6 @@ fn vs_target(achieved: Option<f64>, target: Option<f64>, unit: fn(f64) -> String
 
 fn ms(v: f64) -> String {
     format!("{v:.0} ms")
-}
-
-fn worst_p99(e: &Evaluation, write: bool) -> Option<f64> {
-    e.latency
-        .iter()
-        .map(|l| if write { l.write_p99_ms } else { l.read_p99_ms })
-        .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.max(v))))
 }
 
 /// The full export: title and plan link, summary, decisions table (achieved vs target for
@@ -283,12 +214,12 @@ pub fn document(plan: &Plan, report: &Report, app_url: Option<&str>) -> String {
             vs_target(e.rpo_s, dc.and_then(|d| d.rpo_s), secs),
             vs_target(e.rto_s, dc.and_then(|d| d.rto_s), secs),
             vs_target(
-                worst_p99(e, true),
+                e.worst_p99(true),
                 dc.and_then(|d| d.write_p99_budget_ms),
                 ms
             ),
             vs_target(
-                worst_p99(e, false),
+                e.worst_p99(false),
                 dc.and_then(|d| d.read_p99_budget_ms),
                 ms
             ),

@@ -11,14 +11,6 @@ use crate::plan::{DataClass, PlaceRef, Plan, UserPopulation};
 use super::charts::ClassCharts;
 use super::topology::TopologyMap;
 
-/// Worst p99 across populations (write or read), the figure budgets are checked against.
-pub fn worst_p99(e: &Evaluation, write: bool) -> Option<f64> {
-    e.latency
-        .iter()
-        .map(|l| if write { l.write_p99_ms } else { l.read_p99_ms })
-        .reduce(f64::max)
-}
-
 /// "achieved / target" cell with a met/missed mark that does not rely on colour alone.
 #[component]
 fn VsTarget(achieved: Option<f64>, target: Option<f64>, ms: bool) -> impl IntoView {
@@ -122,8 +114,8 @@ fn summary_row(i: usize, c: ClassReport, dc: DataClass) -> impl IntoView {
             <td>{placement_summary(&e.placement)}</td>
             <td><VsTarget achieved=e.rpo_s target=dc.rpo_s ms=false /></td>
             <td><VsTarget achieved=e.rto_s target=dc.rto_s ms=false /></td>
-            <td><VsTarget achieved=worst_p99(&e, true) target=dc.write_p99_budget_ms ms=true /></td>
-            <td><VsTarget achieved=worst_p99(&e, false) target=dc.read_p99_budget_ms ms=true /></td>
+            <td><VsTarget achieved=e.worst_p99(true) target=dc.write_p99_budget_ms ms=true /></td>
+            <td><VsTarget achieved=e.worst_p99(false) target=dc.read_p99_budget_ms ms=true /></td>
             <td>{fmt_usd(e.monthly_cost_usd)} <small>{format!(" ({:.2}×)", e.cost_multiple)}</small></td>
         </tr>
     }
@@ -152,8 +144,8 @@ pub fn ClassCard(
             <dl class="figures">
                 <div><dt>"RPO (region loss)"</dt><dd><VsTarget achieved=e.rpo_s target=target.rpo_s ms=false /></dd></div>
                 <div><dt>"RTO (region loss)"</dt><dd><VsTarget achieved=e.rto_s target=target.rto_s ms=false /></dd></div>
-                <div><dt>"Write p99, worst population"</dt><dd><VsTarget achieved=worst_p99(&e, true) target=target.write_p99_budget_ms ms=true /></dd></div>
-                <div><dt>"Read p99, worst population"</dt><dd><VsTarget achieved=worst_p99(&e, false) target=target.read_p99_budget_ms ms=true /></dd></div>
+                <div><dt>"Write p99, worst population"</dt><dd><VsTarget achieved=e.worst_p99(true) target=target.write_p99_budget_ms ms=true /></dd></div>
+                <div><dt>"Read p99, worst population"</dt><dd><VsTarget achieved=e.worst_p99(false) target=target.read_p99_budget_ms ms=true /></dd></div>
                 <div><dt>"Cost / month"</dt><dd><strong>{fmt_usd(e.monthly_cost_usd)}</strong><small>{format!(" {:.2}× single region", e.cost_multiple)}</small></dd></div>
                 <div><dt>"Writes lost on a hard region failure"</dt><dd><strong>{e.writes_lost_on_region_failure.map_or("all since the region went down".to_string(), |w| format!("{w:.0}"))}</strong></dd></div>
             </dl>

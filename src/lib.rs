@@ -7,11 +7,11 @@ pub mod charts;
 pub mod data;
 pub mod engine;
 pub mod export;
-pub mod format;
 pub mod geo;
 pub mod latency;
 pub mod place;
 pub mod plan;
+pub mod present;
 pub mod share;
 pub mod topology;
 

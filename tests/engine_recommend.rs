@@ -25,7 +25,7 @@ fn nothing_fits_names_the_closest_posture_and_what_to_relax() {
         class
             .relax
             .iter()
-            .any(|l| l.contains("ledger.write_p99_budget_ms from 5 to at least")),
+            .any(|l| l.starts_with("Raise the write p99 budget of ledger from 5.0 ms to ")),
         "{:?}",
         class.relax
     );
@@ -85,7 +85,7 @@ fn simplest_wins_over_cheapest_and_cheapest_breaks_ties_within_a_tier() {
     assert!(class
         .reasons
         .iter()
-        .any(|x| x.starts_with("warm-standby also fits at the same complexity but costs")));
+        .any(|x| x.starts_with("Warm standby also fits at the same complexity but costs")));
 }
 
 #[test]
@@ -178,7 +178,7 @@ fn outage_stories_match_the_roles() {
     for o in &ledger.outages {
         if &o.region == primary {
             assert_eq!(o.downtime_s, ledger.rto_s);
-            assert_eq!(o.writes_lost, 0.0);
+            assert_eq!(o.writes_lost.value, 0.0);
             assert!(o.effect.starts_with("primary lost"), "{}", o.effect);
         } else if &o.region == standby {
             // Writes stall for the health-check detection (10 s x 3) before going async.

@@ -164,10 +164,10 @@ pub fn draw<DB: DrawingBackend>(root: Area<DB>, data: &CostData) -> Result<(), C
                 ))?;
             }
         }
-        let multiple = data
-            .single_region_usd
-            .map_or(String::new(), |s| format!(" (x{:.2})", acc / s));
-        let text = format!("{}{multiple}", style::fixed(acc, 0));
+        let multiple = data.single_region_usd.map_or(String::new(), |s| {
+            format!(" ({})", crate::present::multiple(acc / s))
+        });
+        let text = format!("{}{multiple}", crate::present::usd(acc));
         frame::label(&root, &text, (scale.map(acc) + 4, mid), &note)?;
     }
     if let Some(s) = data.single_region_usd {

@@ -149,9 +149,9 @@ impl PostureStatus {
 /// The posture's name with "(chosen)" appended for the recommendation.
 pub(crate) fn posture_label(p: Posture, chosen: bool) -> String {
     if chosen {
-        format!("{} (chosen)", p.display_name())
+        format!("{} (chosen)", crate::present::posture_name(p))
     } else {
-        p.display_name().to_string()
+        crate::present::posture_name(p).to_string()
     }
 }
 

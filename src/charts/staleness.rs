@@ -82,7 +82,11 @@ const TITLE: &str = "Probability a read sees the write";
 fn caption_items(data: &StalenessData) -> Vec<String> {
     let mut c = Vec::new();
     if !data.always_fresh.is_empty() {
-        let names: Vec<&str> = data.always_fresh.iter().map(|p| p.display_name()).collect();
+        let names: Vec<&str> = data
+            .always_fresh
+            .iter()
+            .map(|&p| crate::present::posture_name(p))
+            .collect();
         c.push(format!("Always 1 (not drawn): {}.", names.join(", ")));
     }
     c.push(

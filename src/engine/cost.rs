@@ -307,11 +307,13 @@ pub(crate) fn cost(
         class.data_gb * p.usd
     });
     let copies_total: f64 = copies.iter().map(|c| c.1).sum();
+    // Each component as shown, so the components on screen add up to the total.
+    let shown = crate::present::round_usd;
     CostBreakdown {
-        compute_usd,
-        storage_usd,
-        transfer_usd,
-        backup_usd,
+        compute_usd: shown(compute_usd),
+        storage_usd: shown(storage_usd),
+        transfer_usd: shown(transfer_usd),
+        backup_usd: shown(backup_usd),
         compute_vms,
         copies: copies_total.round() as u32,
         transfer_gb,

@@ -7,18 +7,7 @@ use super::posture::Posture;
 use super::report::*;
 use super::{residency, rpo, rto, staleness, Ctx};
 use crate::plan::{ConflictSemantics, Consistency, DataClass, Ownership};
-
-fn fmt_ms(v: f64) -> String {
-    format!("{v:.0} ms")
-}
-
-pub(crate) fn fmt_s(v: f64) -> String {
-    if v < 10.0 {
-        format!("{v:.1} s")
-    } else {
-        format!("{v:.0} s")
-    }
-}
+use crate::present::{self as show, Product};
 
 fn empty(posture: Posture, violation: Violation) -> Evaluation {
     Evaluation {
@@ -110,65 +99,72 @@ fn placement_of(ctx: &Ctx, posture: Posture, c: &Choice) -> Placement {
     }
 }
 
-/// (RPO s, writes lost on the worst region's failure, regions whose failure loses data).
+/// The loss when region `r`, accepting `share` of the writes, fails with `lag_s` unreplicated.
+fn loss(class: &DataClass, share: f64, lag_s: f64) -> Product {
+    Product::writes_lost(class.writes_per_s, share, lag_s)
+}
+
+/// Achieved RPO (s, as shown) and the writes lost on the worst region's hard failure, with
+/// its factors. `(None, None)`: the posture does not survive a region loss.
 fn rpo_of(
     ctx: &Ctx,
     class: &DataClass,
     posture: Posture,
     c: &Choice,
-) -> (Option<f64>, Option<f64>) {
-    let w = class.writes_per_s;
+) -> (Option<f64>, Option<Product>) {
+    let worst = |losses: Vec<(f64, Product)>| {
+        let rpo = losses.iter().map(|l| l.0).fold(0.0, f64::max);
+        let lost = losses
+            .into_iter()
+            .map(|l| l.1)
+            .max_by(|a, b| a.value.total_cmp(&b.value));
+        (Some(rpo), lost)
+    };
+    let lag = |a: usize, b: usize| show::round_duration(rpo::rpo_async_s(ctx, a, b));
     match posture {
         Posture::SingleRegion => (None, None),
         Posture::BackupRestore => {
-            let s = ctx.ops().backup_interval_min * 60.0;
-            (Some(s), Some(rpo::writes_lost(w, s)))
+            let s = show::round_duration(ctx.ops().backup_interval_min * 60.0);
+            (Some(s), Some(loss(class, 1.0, s)))
         }
-        Posture::SyncStandby | Posture::GlobalConsensus => (Some(0.0), Some(0.0)),
+        Posture::SyncStandby | Posture::GlobalConsensus => (Some(0.0), Some(loss(class, 1.0, 0.0))),
         Posture::PilotLight | Posture::WarmStandby => {
-            let s = rpo::rpo_async_s(ctx, c.primary.unwrap(), c.standby.unwrap());
-            (Some(s), Some(rpo::writes_lost(w, s)))
+            let s = lag(c.primary.unwrap(), c.standby.unwrap());
+            (Some(s), Some(loss(class, 1.0, s)))
         }
         Posture::ReadLocalWriteGlobal => {
             let p = c.primary.unwrap();
             let target = placement::nearest_other(ctx, p, &c.replicas).unwrap_or(c.replicas[0]);
-            let s = rpo::rpo_async_s(ctx, p, target);
-            (Some(s), Some(rpo::writes_lost(w, s)))
+            let s = lag(p, target);
+            (Some(s), Some(loss(class, 1.0, s)))
         }
         Posture::ActiveActivePartitioned => {
-            let mut worst: Option<(f64, f64)> = Some((0.0, 0.0));
-            for &(h, s) in &c.homes {
-                match (s, worst) {
-                    (Some(s), Some((r, l))) => {
-                        let rpo_s = rpo::rpo_async_s(ctx, h, s);
-                        let share: f64 = c
-                            .homes
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, x)| x.0 == h)
-                            .map(|(v, _)| ctx.shares[v])
-                            .sum();
-                        worst = Some((r.max(rpo_s), l.max(rpo::writes_lost(w * share, rpo_s))));
-                    }
-                    _ => worst = None,
-                }
+            if c.homes.iter().any(|h| h.1.is_none()) {
+                return (None, None);
             }
-            match worst {
-                Some((r, l)) => (Some(r), Some(l)),
-                None => (None, None),
-            }
+            let share = writer_shares(ctx, class, posture, c);
+            worst(
+                c.homes
+                    .iter()
+                    .map(|&(h, s)| {
+                        let s = lag(h, s.unwrap_or(h));
+                        (s, loss(class, share[h], s))
+                    })
+                    .collect(),
+            )
         }
         Posture::ActiveActiveMultiWriter => {
-            let mut r_worst: f64 = 0.0;
-            let mut lost: f64 = 0.0;
             let share = writer_shares(ctx, class, posture, c);
-            for &a in &c.replicas {
-                let b = placement::nearest_other(ctx, a, &c.replicas).unwrap();
-                let s = rpo::rpo_async_s(ctx, a, b);
-                r_worst = r_worst.max(s);
-                lost = lost.max(rpo::writes_lost(w * share[a], s));
-            }
-            (Some(r_worst), Some(lost))
+            worst(
+                c.replicas
+                    .iter()
+                    .map(|&a| {
+                        let b = placement::nearest_other(ctx, a, &c.replicas).unwrap_or(a);
+                        let s = lag(a, b);
+                        (s, loss(class, share[a], s))
+                    })
+                    .collect(),
+            )
         }
     }
 }
@@ -267,15 +263,15 @@ fn outages(
     posture: Posture,
     c: &Choice,
     rto_s: Option<f64>,
-    rpo_s: Option<f64>,
 ) -> Vec<Outage> {
     let ops = ctx.ops();
-    let reroute = rto::detection_s(ops) + rto::routing_s(ops);
-    let w = class.writes_per_s;
+    let reroute = show::round_duration(rto::detection_s(ops) + rto::routing_s(ops));
     let share = writer_shares(ctx, class, posture, c);
+    let lag = |a: usize, b: usize| show::round_duration(rpo::rpo_async_s(ctx, a, b));
     let read_from: Vec<usize> = (0..ctx.users.len())
         .map(|u| placement::user_latency(ctx, class, posture, c, u).read_from)
         .collect();
+    let none = || Product::writes_lost(class.writes_per_s, 1.0, 0.0);
     (0..ctx.n())
         .map(|r| {
             let name = label(ctx, r);
@@ -283,25 +279,33 @@ fn outages(
                 .filter(|&u| read_from[u] == r)
                 .map(|u| ctx.user_name(u))
                 .collect();
-            let (lost, down, effect) = match posture {
-                _ if c.primary == Some(r) => (
-                    rpo_s.map_or(0.0, |s| w * s),
-                    rto_s,
-                    match rto_s {
+            let (lost, down, effect): (Product, Option<f64>, String) = match posture {
+                _ if c.primary == Some(r) => {
+                    let lost = match posture {
+                        Posture::SingleRegion => none(),
+                        Posture::BackupRestore => loss(class, 1.0, show::round_duration(ops.backup_interval_min * 60.0)),
+                        Posture::SyncStandby => none(),
+                        _ => {
+                            let to = c.standby.or_else(|| placement::nearest_other(ctx, r, &c.replicas)).unwrap_or(r);
+                            loss(class, 1.0, lag(r, to))
+                        }
+                    };
+                    let effect = match rto_s {
                         None => format!("{} is down until {name} returns; data since the last backup is at risk", class.name),
                         Some(t) => format!(
-                            "primary lost: {} fails over in {} and loses ~{:.0} writes",
+                            "primary lost: {} fails over in {} and loses {}",
                             class.name,
-                            fmt_s(t),
-                            rpo_s.map_or(0.0, |s| w * s)
+                            show::duration(t),
+                            lost.writes_text()
                         ),
-                    },
-                ),
+                    };
+                    (lost, rto_s, effect)
+                }
                 _ if c.standby == Some(r) => (
-                    0.0,
+                    none(),
                     // A lost sync standby stalls writes until detection drops it to async.
                     Some(if posture == Posture::SyncStandby {
-                        rto::detection_s(ops)
+                        show::round_duration(rto::detection_s(ops))
                     } else {
                         0.0
                     }),
@@ -312,46 +316,50 @@ fn outages(
                     },
                 ),
                 _ if c.voters.first() == Some(&r) => (
-                    0.0,
+                    none(),
                     Some(rto_s.unwrap_or(0.0)),
-                    format!("leader lost: the other two voters elect a new leader; no acknowledged write is lost; users re-route in {}", fmt_s(rto_s.unwrap_or(0.0))),
+                    format!("leader lost: the other two voters elect a new leader; no acknowledged write is lost; users re-route in {}", show::duration(rto_s.unwrap_or(0.0))),
                 ),
                 _ if c.voters.contains(&r) => (
-                    0.0,
+                    none(),
                     Some(0.0),
                     "voter lost: the leader still has a majority (2 of 3); writes continue, no loss".to_string(),
                 ),
                 _ if c.homes.iter().any(|h| h.0 == r) => {
                     let owners: Vec<&str> = c.homes.iter().enumerate().filter(|(_, h)| h.0 == r).map(|(u, _)| ctx.user_name(u)).collect();
-                    let has_standby = c.homes.iter().filter(|h| h.0 == r).all(|h| h.1.is_some());
-                    let s = rpo::rpo_async_s(ctx, r, c.homes.iter().find(|h| h.0 == r).and_then(|h| h.1).unwrap_or(r));
-                    let lost = w * share[r] * s;
-                    if has_standby {
-                        (lost, rto_s, format!("home of {} lost: their partition fails over in {} and loses ~{lost:.0} writes; other users unaffected", owners.join(", "), fmt_s(rto_s.unwrap_or(0.0))))
-                    } else {
-                        (0.0, None, format!("home of {} lost: no standby allowed, their records are unavailable until {name} returns", owners.join(", ")))
+                    let standby = c.homes.iter().find(|h| h.0 == r).and_then(|h| h.1);
+                    let all_have_standby = c.homes.iter().filter(|h| h.0 == r).all(|h| h.1.is_some());
+                    match standby {
+                        Some(s) if all_have_standby => {
+                            let lost = loss(class, share[r], lag(r, s));
+                            let effect = format!("home of {} lost: their partition fails over in {} and loses {}; other users unaffected", owners.join(", "), show::recovery(rto_s), lost.writes_text());
+                            (lost, rto_s, effect)
+                        }
+                        _ => (none(), None, format!("home of {} lost: no standby allowed, their records are unavailable until {name} returns", owners.join(", "))),
                     }
                 }
                 Posture::ActiveActiveMultiWriter if c.replicas.contains(&r) => {
-                    let lag = placement::nearest_other(ctx, r, &c.replicas).map_or(0.0, |o| rpo::rpo_async_s(ctx, r, o));
-                    let lost = w * share[r] * lag;
-                    (lost, Some(if users_here.is_empty() { 0.0 } else { reroute }), format!("writer lost: its users re-route to another writer in {}; ~{lost:.0} unreplicated writes lost", fmt_s(reroute)))
+                    let to = placement::nearest_other(ctx, r, &c.replicas).unwrap_or(r);
+                    let lost = loss(class, share[r], lag(r, to));
+                    let down = if users_here.is_empty() { 0.0 } else { reroute };
+                    let effect = format!("writer lost: its users re-route to another writer in {}; unreplicated writes lost: {}", show::duration(reroute), lost.writes_text());
+                    (lost, Some(down), effect)
                 }
                 _ if c.replicas.contains(&r) => (
-                    0.0,
+                    none(),
                     Some(if users_here.is_empty() { 0.0 } else { reroute }),
                     if users_here.is_empty() {
                         "replica lost: no reader depends on it; no loss".to_string()
                     } else {
-                        format!("replica lost: readers from {} re-route in {}; no loss", users_here.join(", "), fmt_s(reroute))
+                        format!("replica lost: readers from {} re-route in {}; no loss", users_here.join(", "), show::duration(reroute))
                     },
                 ),
                 _ if c.backup == Some(r) || c.homes.iter().any(|h| h.1 == Some(r)) => (
-                    0.0,
+                    none(),
                     Some(0.0),
                     "holds a backup or standby copy only: no impact on users; protection lost until rebuilt".to_string(),
                 ),
-                _ => (0.0, Some(0.0), format!("no copy of {} here: unaffected", class.name)),
+                _ => (none(), Some(0.0), format!("no copy of {} here: unaffected", class.name)),
             };
             Outage {
                 region: name,
@@ -373,10 +381,10 @@ fn violations(class: &DataClass, posture: Posture, eval: &Evaluation) -> Vec<Vio
                 achieved: Some(eval.conflicts_per_day),
                 by: None,
                 message: format!(
-                    "{} must never conflict, but concurrent writers in {} regions would produce ~{:.1} conflicting writes/day",
+                    "{} must never conflict, but concurrent writers in {} regions would produce {}",
                     class.name,
                     eval.placement.replicas.len(),
-                    eval.conflicts_per_day
+                    show::conflicts_per_day(eval.conflicts_per_day)
                 ),
             });
         }
@@ -403,20 +411,20 @@ fn violations(class: &DataClass, posture: Posture, eval: &Evaluation) -> Vec<Vio
                 by: None,
                 message: format!(
                     "{what} target {} for a region loss, but {} does not survive losing its region",
-                    fmt_s(t),
+                    show::duration(t),
                     posture.slug()
                 ),
             }),
-            Some(a) if a > t + 1e-9 => v.push(Violation {
+            Some(a) if !show::met(a, t, show::round_duration) => v.push(Violation {
                 requirement: req,
                 target: Some(t),
                 achieved: Some(a),
-                by: Some(a - t),
+                by: Some(show::round_duration(a) - show::round_duration(t)),
                 message: format!(
                     "{what} is {} > target {} (over by {})",
-                    fmt_s(a),
-                    fmt_s(t),
-                    fmt_s(a - t)
+                    show::duration(a),
+                    show::duration(t),
+                    show::duration(show::round_duration(a) - show::round_duration(t))
                 ),
             }),
             _ => {}
@@ -430,7 +438,14 @@ fn violations(class: &DataClass, posture: Posture, eval: &Evaluation) -> Vec<Vio
         let over: Vec<&PopulationLatency> = eval
             .latency
             .iter()
-            .filter(|l| if is_write { l.write_p99_ms } else { l.read_p99_ms } > b + 1e-9)
+            .filter(|l| {
+                let a = if is_write {
+                    l.write_p99_ms
+                } else {
+                    l.read_p99_ms
+                };
+                !show::met(a, b, show::round_ms)
+            })
             .collect();
         let worst = over.iter().max_by(|x, y| {
             let (a, c) = if is_write {
@@ -470,13 +485,13 @@ fn violations(class: &DataClass, posture: Posture, eval: &Evaluation) -> Vec<Vio
                 requirement: req,
                 target: Some(b),
                 achieved: Some(a),
-                by: Some(a - b),
+                by: Some(show::round_ms(a) - show::round_ms(b)),
                 message: format!(
                     "{kind} from {} is {} p99 > budget {} (over by {}, via {path}){others}",
                     w.population,
-                    fmt_ms(a),
-                    fmt_ms(b),
-                    fmt_ms(a - b)
+                    show::ms(a),
+                    show::ms(b),
+                    show::ms(show::round_ms(a) - show::round_ms(b))
                 ),
             });
         }
@@ -545,7 +560,7 @@ pub(crate) fn evaluate_choice(
         rto_s,
         rto,
         region_failures_survived: survived,
-        outages: outages(ctx, class, posture, c, rto_s, rpo_s),
+        outages: outages(ctx, class, posture, c, rto_s),
         staleness: staleness_curve(ctx, class, posture, c),
         conflicts_per_day: conflicts,
         monthly_cost_usd: cost.total_usd(),

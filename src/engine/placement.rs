@@ -280,7 +280,7 @@ fn residency_msg(ctx: &Ctx, class: &DataClass, need: usize, have: usize, role: &
     format!(
         "{} needs {need} allowed region(s) for {role}, residency ({}) allows {have} of the plan's {}",
         class.name,
-        super::residency::describe(&class.residency),
+        crate::present::residency_rule(&class.residency),
         ctx.n()
     )
 }
@@ -432,8 +432,8 @@ fn partitioned_choice(ctx: &Ctx, class: &DataClass) -> Result<Choice, Unplaceabl
             return Err(Unplaceable::Residency(format!(
                 "no region in the plan may hold the records of {} ({}: residency {})",
                 ctx.user_name(u),
-                juris_label(ctx.user_jurisdiction(u)),
-                super::residency::describe(&class.residency)
+                crate::present::jurisdiction(ctx.user_jurisdiction(u)),
+                crate::present::residency_rule(&class.residency)
             )));
         };
         homes.push((h, failover_home(ctx, u, h, &allowed_u)));
@@ -442,14 +442,6 @@ fn partitioned_choice(ctx: &Ctx, class: &DataClass) -> Result<Choice, Unplaceabl
         homes,
         ..Choice::default()
     })
-}
-
-pub(crate) fn juris_label(j: &str) -> &str {
-    if j.is_empty() {
-        "jurisdiction unknown"
-    } else {
-        j
-    }
 }
 
 fn consensus_search(ctx: &Ctx, class: &DataClass, allowed: &[usize]) -> (Choice, Objective) {

@@ -45,20 +45,6 @@ impl Posture {
         }
     }
 
-    pub fn display_name(self) -> &'static str {
-        match self {
-            Posture::SingleRegion => "Single region, multi-AZ",
-            Posture::BackupRestore => "Backup & restore",
-            Posture::PilotLight => "Pilot light",
-            Posture::WarmStandby => "Warm standby",
-            Posture::SyncStandby => "Synchronous standby",
-            Posture::ReadLocalWriteGlobal => "Read local, write global",
-            Posture::ActiveActivePartitioned => "Active-active, partitioned by home region",
-            Posture::ActiveActiveMultiWriter => "Active-active, multi-writer",
-            Posture::GlobalConsensus => "Global consensus",
-        }
-    }
-
     pub fn from_slug(s: &str) -> Option<Posture> {
         Posture::ALL.into_iter().find(|p| p.slug() == s)
     }

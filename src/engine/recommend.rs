@@ -8,19 +8,11 @@
 //! the smallest relative shortfall, among postures that only miss numeric targets) and what
 //! to relax, by how much.
 
-use super::evaluate_posture::fmt_s;
 use super::posture::Posture;
 use super::report::*;
 use super::Ctx;
 use crate::plan::{ConflictSemantics, DataClass, Residency};
-
-fn usd(v: f64) -> String {
-    if v >= 100.0 {
-        format!("${:.0}", v)
-    } else {
-        format!("${:.2}", v)
-    }
-}
+use crate::present::{self as show, posture_name as name};
 
 fn qualitative(r: Requirement) -> bool {
     matches!(
@@ -89,7 +81,7 @@ pub(crate) fn recommend(_ctx: &Ctx, class: &DataClass, mut evals: Vec<Evaluation
     if feasible {
         reasons.push(format!(
             "{} is the simplest posture (complexity tier {}) that meets every requirement; order applied: drop postures that break a hard requirement, then prefer the simplest, then the cheapest",
-            chosen.posture.slug(),
+            name(chosen.posture),
             chosen.posture.tier()
         ));
         let simpler: Vec<String> = evals
@@ -98,7 +90,7 @@ pub(crate) fn recommend(_ctx: &Ctx, class: &DataClass, mut evals: Vec<Evaluation
             .filter_map(|e| {
                 e.violations
                     .first()
-                    .map(|v| format!("{}: {}", e.posture.slug(), v.message))
+                    .map(|v| format!("{}: {}", name(e.posture), v.message))
             })
             .collect();
         if !simpler.is_empty() {
@@ -111,21 +103,21 @@ pub(crate) fn recommend(_ctx: &Ctx, class: &DataClass, mut evals: Vec<Evaluation
                 && e.feasible()
             {
                 reasons.push(format!(
-                    "{} also fits at the same complexity but costs {}/month vs {}/month",
-                    e.posture.slug(),
-                    usd(e.monthly_cost_usd),
-                    usd(chosen.monthly_cost_usd)
+                    "{} also fits at the same complexity but costs {} vs {}",
+                    name(e.posture),
+                    show::usd_month(e.monthly_cost_usd),
+                    show::usd_month(chosen.monthly_cost_usd)
                 ));
             }
         }
     } else {
         reasons.push(format!(
             "no posture meets every requirement; the closest is {}, which breaks {}",
-            chosen.posture.slug(),
+            name(chosen.posture),
             chosen
                 .violations
                 .iter()
-                .map(|v| v.requirement.slug())
+                .map(|v| show::requirement_name(v.requirement))
                 .collect::<Vec<_>>()
                 .join(", ")
         ));
@@ -142,8 +134,9 @@ pub(crate) fn recommend(_ctx: &Ctx, class: &DataClass, mut evals: Vec<Evaluation
             .find(|e| e.posture == Posture::ActiveActiveMultiWriter && e.placeable)
         {
             reasons.push(format!(
-                "{} must never conflict, so multi-writer is ruled out whatever its rate: it would see ~{:.3} conflicting writes/day with writes spread evenly over the records, more with hot keys",
-                class.name, mw.conflicts_per_day
+                "{} must never conflict, so multi-writer is ruled out whatever its rate: it would see {} with writes spread evenly over the records, more with hot keys",
+                class.name,
+                show::conflicts_per_day(mw.conflicts_per_day)
             ));
         }
     }
@@ -159,16 +152,16 @@ pub(crate) fn recommend(_ctx: &Ctx, class: &DataClass, mut evals: Vec<Evaluation
                     .join("; ")
             } else if e.posture.tier() > chosen.posture.tier() {
                 format!(
-                    "meets every requirement but is more complex (tier {} vs {}) at {}/month",
+                    "meets every requirement but is more complex (tier {} vs {}) at {}",
                     e.posture.tier(),
                     chosen.posture.tier(),
-                    usd(e.monthly_cost_usd)
+                    show::usd_month(e.monthly_cost_usd)
                 )
             } else {
                 format!(
-                    "meets every requirement but costs {}/month vs {}/month",
-                    usd(e.monthly_cost_usd),
-                    usd(chosen.monthly_cost_usd)
+                    "meets every requirement but costs {} vs {}",
+                    show::usd_month(e.monthly_cost_usd),
+                    show::usd_month(chosen.monthly_cost_usd)
                 )
             };
             Rejection {
@@ -189,82 +182,82 @@ pub(crate) fn recommend(_ctx: &Ctx, class: &DataClass, mut evals: Vec<Evaluation
     }
 }
 
+/// What to change, in the UI's words and units, so that `posture` stops breaking `v`.
 fn relax_line(class: &DataClass, posture: Posture, v: &Violation) -> String {
-    let field = match v.requirement {
-        Requirement::Rpo => "rpo_s",
-        Requirement::Rto => "rto_s",
-        Requirement::WriteLatency => "write_p99_budget_ms",
-        Requirement::ReadLatency => "read_p99_budget_ms",
-        Requirement::Residency => "residency",
-        Requirement::Applicability => "ownership",
-        Requirement::Conflicts => "conflicts",
-        Requirement::Consistency => "consistency",
-    };
-    match (v.target, v.achieved) {
-        (Some(t), Some(a)) => format!(
-            "relax {}.{field} from {t:.0} to at least {:.0} (what {} achieves: {})",
-            class.name,
-            a.ceil(),
-            posture.slug(),
+    let c = &class.name;
+    let p = name(posture);
+    match (v.requirement, v.target, v.achieved) {
+        (Requirement::Rpo | Requirement::Rto, Some(t), Some(a)) => format!(
+            "Raise the {} target of {c} from {} to {} ({p} achieves {}).",
+            show::requirement_name(v.requirement),
+            show::duration(t),
+            show::duration(a),
+            show::duration(a)
+        ),
+        (Requirement::Rpo | Requirement::Rto, Some(_), None) => format!(
+            "Clear the {} target of {c} to accept losing the region ({p} does not survive a region loss), or add regions so a posture that survives one fits.",
+            show::requirement_name(v.requirement)
+        ),
+        (Requirement::WriteLatency | Requirement::ReadLatency, Some(t), Some(a)) => format!(
+            "Raise the {} budget of {c} from {} to {} ({p}: {}).",
+            show::requirement_name(v.requirement),
+            show::ms(t),
+            show::ms(a),
             v.message
         ),
-        (Some(t), None) => format!(
-            "drop the region-loss target {}.{field} = {t:.0} (use null), or accept a posture that survives a region loss: {}",
-            class.name, v.message
-        ),
-        _ => format!("change {}.{field}: {}", class.name, v.message),
+        _ => format!("Change {c}'s {}: {}.", show::requirement_name(v.requirement), v.message),
     }
 }
 
 /// Reasons that cite the chosen posture's figures.
 fn figures(class: &DataClass, e: &Evaluation) -> Vec<String> {
     let mut out = Vec::new();
+    let lost = e
+        .writes_lost_on_region_failure
+        .as_ref()
+        .map_or_else(|| "nothing".to_string(), |p| p.writes_text());
     match (class.rpo_s, e.rpo_s) {
         (Some(t), Some(a)) => out.push(format!(
-            "RPO {} meets the target {}: a hard region failure loses ~{:.0} writes ({} writes/s x {})",
-            fmt_s(a),
-            fmt_s(t),
-            e.writes_lost_on_region_failure.unwrap_or(0.0),
-            class.writes_per_s,
-            fmt_s(a)
+            "RPO {} meets the target {}: a hard failure of the worst region loses {lost}",
+            show::duration(a),
+            show::duration(t),
         )),
         (None, None) => out.push(format!(
             "no region-loss target: {} survives AZ failures only; losing its region makes it unavailable until the region returns",
             class.name
         )),
         (None, Some(a)) => out.push(format!(
-            "no RPO target; achieves {} for a region loss",
-            fmt_s(a)
+            "no RPO target; achieves {} for a region loss, losing {lost}",
+            show::duration(a)
         )),
         _ => {}
     }
     if let (Some(r), Some(total)) = (&e.rto, e.rto_s) {
         let tgt = class.rto_s.map_or(String::from("no target"), |t| {
-            format!("target {}", fmt_s(t))
+            format!("target {}", show::duration(t))
         });
         out.push(format!(
             "RTO {} ({tgt}) = {} detection + {} routing + {} promotion + {} warm-up/restore",
-            fmt_s(total),
-            fmt_s(r.detection_s),
-            fmt_s(r.routing_s),
-            fmt_s(r.promotion_s),
-            fmt_s(r.warmup_s)
+            show::duration(total),
+            show::duration(r.detection_s),
+            show::duration(r.routing_s),
+            show::duration(r.promotion_s),
+            show::duration(r.warmup_s)
         ));
     }
+    let budget = |b: Option<f64>| b.map_or("none".to_string(), show::ms);
     if let Some(w) = e
         .latency
         .iter()
         .max_by(|a, b| a.write_p99_ms.total_cmp(&b.write_p99_ms))
     {
         out.push(format!(
-            "slowest write: {} at {:.0} ms p99 / {:.0} ms p50 via {} (budget {})",
+            "slowest write: {} at {} p99 / {} p50 via {} (budget {})",
             w.population,
-            w.write_p99_ms,
-            w.write_p50_ms,
+            show::ms(w.write_p99_ms),
+            show::ms(w.write_p50_ms),
             w.write_path,
-            class
-                .write_p99_budget_ms
-                .map_or("none".to_string(), |b| format!("{b:.0} ms"))
+            budget(class.write_p99_budget_ms)
         ));
     }
     if let Some(r) = e
@@ -273,36 +266,37 @@ fn figures(class: &DataClass, e: &Evaluation) -> Vec<String> {
         .max_by(|a, b| a.read_p99_ms.total_cmp(&b.read_p99_ms))
     {
         out.push(format!(
-            "slowest read: {} at {:.0} ms p99 from {} (budget {})",
+            "slowest read: {} at {} p99 from {} (budget {})",
             r.population,
-            r.read_p99_ms,
+            show::ms(r.read_p99_ms),
             r.read_from,
-            class
-                .read_p99_budget_ms
-                .map_or("none".to_string(), |b| format!("{b:.0} ms"))
+            budget(class.read_p99_budget_ms)
         ));
     }
     let mult = if e.cost_multiple > 0.0 {
-        format!(", {:.2}x this class's single-region cost", e.cost_multiple)
+        format!(
+            ", {} this class's single-region cost",
+            show::multiple(e.cost_multiple)
+        )
     } else {
         String::new()
     };
     out.push(format!(
-        "costs {}/month{mult}: compute {} ({:.1} VM-equivalents incl. headroom), storage {} ({} copies), transfer {} ({:.0} GB/month), backups {}",
-        usd(e.monthly_cost_usd),
-        usd(e.cost.compute_usd),
-        e.cost.compute_vms,
-        usd(e.cost.storage_usd),
+        "costs {}{mult} = compute {} ({} incl. headroom) + storage {} ({} copies) + transfer {} ({}/month) + backups {}",
+        show::usd_month(e.monthly_cost_usd),
+        show::usd(e.cost.compute_usd),
+        show::vms(e.cost.compute_vms),
+        show::usd(e.cost.storage_usd),
         e.cost.copies,
-        usd(e.cost.transfer_usd),
-        e.cost.transfer_gb,
-        usd(e.cost.backup_usd)
+        show::usd(e.cost.transfer_usd),
+        show::gb(e.cost.transfer_gb),
+        show::usd(e.cost.backup_usd)
     ));
     if class.residency != Residency::None {
         let bad = e.residency.iter().filter(|c| !c.compliant).count();
         out.push(format!(
             "residency ({}): {} of {} copies compliant",
-            super::residency::describe(&class.residency),
+            show::residency_rule(&class.residency),
             e.residency.len() - bad,
             e.residency.len()
         ));
@@ -313,8 +307,8 @@ fn figures(class: &DataClass, e: &Evaluation) -> Vec<String> {
             _ => "resolved last-writer-wins (the older update is lost)",
         };
         out.push(format!(
-            "~{:.2} conflicting writes/day, {how}",
-            e.conflicts_per_day
+            "{}, {how}",
+            show::conflicts_per_day(e.conflicts_per_day)
         ));
     }
     if let Some(p) = e.staleness.first() {
@@ -325,9 +319,9 @@ fn figures(class: &DataClass, e: &Evaluation) -> Vec<String> {
                 .find(|s| s.t_ms >= 1000.0)
                 .map_or(1.0, |s| s.p_consistent);
             out.push(format!(
-                "replica reads are stale at first: {:.0} % see a write immediately, {:.1} % after 1 s",
-                p.p_consistent * 100.0,
-                at1 * 100.0
+                "replica reads are stale at first: {} see a write immediately, {} after 1 s",
+                show::probability(p.p_consistent),
+                show::probability(at1)
             ));
         }
     }

@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use super::posture::Posture;
+use crate::present::Product;
 
 /// The whole report: one entry per data class, in plan order, and totals.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -173,8 +174,8 @@ pub struct RtoBreakdown {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Outage {
     pub region: String,
-    /// Writes lost on a hard failure (count, at the RPO lag).
-    pub writes_lost: f64,
+    /// Writes lost on a hard failure: writes/s x this region's share x unreplicated lag.
+    pub writes_lost: Product,
     /// Time until this class serves again, for the users affected (s); 0 if unaffected;
     /// `None` if it does not recover until the region returns.
     pub downtime_s: Option<f64>,
@@ -224,8 +225,8 @@ pub struct Evaluation {
     pub latency: Vec<PopulationLatency>,
     /// Achieved RPO for a region loss (s): 0, a lag percentile (p99) or the backup interval.
     pub rpo_s: Option<f64>,
-    /// Writes lost on a hard failure of the worst region (count).
-    pub writes_lost_on_region_failure: Option<f64>,
+    /// Writes lost on a hard failure of the worst region, with its factors.
+    pub writes_lost_on_region_failure: Option<Product>,
     /// Achieved RTO for a region loss (s), the sum of `rto`.
     pub rto_s: Option<f64>,
     pub rto: Option<RtoBreakdown>,

@@ -2,19 +2,11 @@
 //! the class's rule allows it. Residency is a hard constraint: the placement search only
 //! considers allowed regions, and this module reports the result copy by copy.
 
-use super::placement::{juris_label, Choice};
+use super::placement::Choice;
 use super::report::CopyResidency;
 use super::Ctx;
 use crate::plan::{DataClass, Residency};
-
-/// A short description of a residency rule for messages.
-pub fn describe(r: &Residency) -> String {
-    match r {
-        Residency::None => "none".to_string(),
-        Residency::Pinned { jurisdictions } => format!("pinned to {}", jurisdictions.join(", ")),
-        Residency::PerOwner => "per owner".to_string(),
-    }
-}
+use crate::present::jurisdiction as juris_label;
 
 /// May region `r` hold a copy of *all* of `class`'s records?
 pub(crate) fn region_allowed(ctx: &Ctx, class: &DataClass, r: usize) -> bool {

@@ -71,11 +71,13 @@ pub fn rto(posture: Posture, class: &DataClass, ops: &Operations) -> Option<RtoB
         Posture::ActiveActiveMultiWriter => (0.0, 0.0),
         Posture::GlobalConsensus => ((ELECTION_S - detection_s - routing_s).max(0.0), 0.0),
     };
+    // Each part as shown, so the parts on screen add up to the total.
+    let shown = crate::present::round_duration;
     Some(RtoBreakdown {
-        detection_s,
-        routing_s,
-        promotion_s,
-        warmup_s,
+        detection_s: shown(detection_s),
+        routing_s: shown(routing_s),
+        promotion_s: shown(promotion_s),
+        warmup_s: shown(warmup_s),
     })
 }
 

@@ -8,10 +8,11 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use super::escape;
-use super::runbook::{class_of, count, secs, target_s, usd};
+use super::runbook::class_of;
 use crate::engine::report::{ClassReport, Report};
 use crate::engine::Posture;
 use crate::plan::{Consistency, Plan, Promotion, Residency, Routing};
+use crate::present as show;
 
 /// One thing to check before the design is approved.
 #[derive(Clone, Debug, PartialEq)]
@@ -102,10 +103,10 @@ pub fn checklist(plan: &Plan, report: &Report) -> Vec<ChecklistItem> {
                         format!(
                             "{}: RPO {} (target {}), RTO {} (target {})",
                             c.name,
-                            c.chosen.rpo_s.map_or("not survived".into(), secs),
-                            target_s(dc.and_then(|d| d.rpo_s)),
-                            c.chosen.rto_s.map_or("not survived".into(), secs),
-                            target_s(dc.and_then(|d| d.rto_s))
+                            show::recovery(c.chosen.rpo_s),
+                            show::duration_target(dc.and_then(|d| d.rpo_s)),
+                            show::recovery(c.chosen.rto_s),
+                            show::duration_target(dc.and_then(|d| d.rto_s))
                         )
                     })
                     .collect()
@@ -135,13 +136,14 @@ pub fn checklist(plan: &Plan, report: &Report) -> Vec<ChecklistItem> {
         .iter()
         .filter(|c| c.chosen.rpo_s.is_some_and(|r| r > 0.0))
         .map(|c| {
-            let wps = class_of(plan, c).map_or(0.0, |d| d.writes_per_s);
+            let lost = c
+                .chosen
+                .writes_lost_on_region_failure
+                .as_ref()
+                .map_or_else(|| "0 writes".to_string(), |p| p.writes_text());
             format!(
-                "{}: {} writes lost on a hard failure ({} writes/s x {} RPO)",
-                c.name,
-                count(c.chosen.writes_lost_on_region_failure.unwrap_or(0.0)),
-                wps,
-                secs(c.chosen.rpo_s.unwrap_or(0.0))
+                "{}: {lost} lost on a hard failure of the worst region",
+                c.name
             )
         })
         .collect();
@@ -175,8 +177,8 @@ pub fn checklist(plan: &Plan, report: &Report) -> Vec<ChecklistItem> {
                     .iter()
                     .find(|p| p.p_consistent >= 0.99)
                     .map_or_else(
-                        || secs(c.chosen.rpo_s.unwrap_or(0.0)),
-                        |p| format!("{:.0} ms", p.t_ms),
+                        || show::duration(c.chosen.rpo_s.unwrap_or(0.0)),
+                        |p| show::ms(p.t_ms),
                     );
                 format!(
                     "{} ({}; replicas are 99 % consistent {window} after a write): send a user's reads to where they wrote for that window (sticky routing), or carry a causal token",
@@ -203,11 +205,11 @@ pub fn checklist(plan: &Plan, report: &Report) -> Vec<ChecklistItem> {
         .map(|c| {
             let n = active_regions(c);
             format!(
-                "{}: {n} active regions at most {:.0} % utilised each ({:.1} VM-equivalents in total, {} compute/month)",
+                "{}: {n} active regions at most {} utilised each ({} in total, {} compute)",
                 c.name,
-                100.0 * (n as f64 - 1.0) / n as f64,
-                c.chosen.cost.compute_vms,
-                usd(c.chosen.cost.compute_usd)
+                show::percent((n as f64 - 1.0) / n as f64),
+                show::vms(c.chosen.cost.compute_vms),
+                show::usd_month(c.chosen.cost.compute_usd)
             )
         })
         .collect();
@@ -225,7 +227,7 @@ pub fn checklist(plan: &Plan, report: &Report) -> Vec<ChecklistItem> {
                 "{}: the standby {} scales to full size within the {} warm-up the RTO assumes (quota and capacity reserved)",
                 c.name,
                 c.chosen.placement.standby.clone().unwrap_or_default(),
-                secs(warm)
+                show::duration(warm)
             )
         })
         .collect();
@@ -313,8 +315,9 @@ pub fn checklist(plan: &Plan, report: &Report) -> Vec<ChecklistItem> {
                 crate::plan::ConflictSemantics::NeverConflict => "must never conflict",
             });
             format!(
-                "{}: ~{:.0} conflicting writes/day, resolved by {how}",
-                c.name, c.chosen.conflicts_per_day
+                "{}: {}, resolved by {how}",
+                c.name,
+                show::conflicts_per_day(c.chosen.conflicts_per_day)
             )
         })
         .collect();
@@ -356,7 +359,7 @@ pub fn checklist(plan: &Plan, report: &Report) -> Vec<ChecklistItem> {
             format!(
                 "Cron jobs, schedulers and queue consumers that must run once have a cross-region leader (a lease{}), so they neither stop nor run twice after a failover.",
                 if min_rto.is_finite() {
-                    format!(" that expires well within the tightest RTO target, {}", secs(min_rto))
+                    format!(" that expires well within the tightest RTO target, {}", show::duration(min_rto))
                 } else {
                     String::new()
                 }
@@ -407,7 +410,7 @@ pub fn checklist(plan: &Plan, report: &Report) -> Vec<ChecklistItem> {
                 Some(format!(
                     "{} {}",
                     c.name,
-                    target_s(Some(class_of(plan, c)?.rto_s?))
+                    show::duration_target(Some(class_of(plan, c)?.rto_s?))
                 ))
             })
             .collect();
@@ -431,10 +434,10 @@ pub fn checklist(plan: &Plan, report: &Report) -> Vec<ChecklistItem> {
             "DNS failover",
             format!(
                 "Health checks every {} with a threshold of {} and a record TTL of {} are configured as planned; clients and resolvers that cache beyond the TTL ({} overstay assumed) are measured in a drill.",
-                secs(o.health_check_interval_s),
+                show::duration(o.health_check_interval_s),
                 o.health_check_failure_threshold,
-                secs(o.dns_ttl_s),
-                secs(o.resolver_overstay_s)
+                show::duration(o.dns_ttl_s),
+                show::duration(o.resolver_overstay_s)
             ),
         );
     }
@@ -446,20 +449,20 @@ pub fn checklist(plan: &Plan, report: &Report) -> Vec<ChecklistItem> {
     let idle = (t.monthly_cost_usd - t.single_region_monthly_cost_usd).max(0.0);
     let text = if t.cost_multiple <= 1.005 {
         format!(
-            "Finance has seen the bill: {}/month, the same as running in a single region; cross-region transfer adds {}/month ({:.0} GB/month).",
-            usd(t.monthly_cost_usd),
-            usd(transfer),
-            transfer_gb
+            "Finance has seen the bill: {}, the same as running in a single region; cross-region transfer adds {} ({}/month).",
+            show::usd_month(t.monthly_cost_usd),
+            show::usd_month(transfer),
+            show::gb(transfer_gb)
         )
     } else {
         format!(
-            "Finance has seen the bill: {}/month, {:.2}x the all-single-region {}/month. Of the extra {}/month, cross-region transfer is {}/month ({:.0} GB/month); the rest is standby and headroom capacity that idles in normal operation.",
-            usd(t.monthly_cost_usd),
-            t.cost_multiple,
-            usd(t.single_region_monthly_cost_usd),
-            usd(idle),
-            usd(transfer),
-            transfer_gb
+            "Finance has seen the bill: {}, {} the all-single-region {}. Of the extra {}, cross-region transfer is {} ({}/month); the rest is standby and headroom capacity that idles in normal operation.",
+            show::usd_month(t.monthly_cost_usd),
+            show::multiple(t.cost_multiple),
+            show::usd_month(t.single_region_monthly_cost_usd),
+            show::usd_month(idle),
+            show::usd_month(transfer),
+            show::gb(transfer_gb)
         )
     };
     push("Cost review", text);

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use crate::engine::report::{Placement, Report};
 use crate::plan::Plan;
+use crate::present as show;
 
 /// Escapes user text for markdown; see [`super::escape::text`].
 pub use super::escape::text as escape;
@@ -75,17 +76,16 @@ pub(crate) fn write_class_details(md: &mut String, report: &Report) {
             );
             let _ = writeln!(md, "|---|---|---|---|---|---|---|---|---|");
             for l in &e.latency {
-                let b = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{v:.0} ms"));
                 let _ = writeln!(
                     md,
-                    "| {} | {:.0} ms | {:.0} ms | {} | {:.0} ms | {:.0} ms | {} | {} | {} |",
+                    "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
                     escape(&l.population),
-                    l.write_p50_ms,
-                    l.write_p99_ms,
-                    b(l.write_budget_ms),
-                    l.read_p50_ms,
-                    l.read_p99_ms,
-                    b(l.read_budget_ms),
+                    show::ms(l.write_p50_ms),
+                    show::ms(l.write_p99_ms),
+                    show::ms_budget(l.write_budget_ms),
+                    show::ms(l.read_p50_ms),
+                    show::ms(l.read_p99_ms),
+                    show::ms_budget(l.read_budget_ms),
                     escape(&l.write_path),
                     escape(&l.read_from)
                 );
@@ -118,22 +118,6 @@ pub fn to_markdown(plan: &Plan, report: &Report) -> String {
     document(plan, report, None)
 }
 
-/// `achieved / target ✓` for a table cell; `✗` when the target is missed.
-fn vs_target(achieved: Option<f64>, target: Option<f64>, unit: fn(f64) -> String) -> String {
-    let a = achieved.map_or("not survived".to_string(), unit);
-    match target {
-        None => format!("{a} / –"),
-        Some(t) => {
-            let ok = achieved.is_some_and(|v| v <= t + 1e-9);
-            format!("{a} / {} {}", unit(t), if ok { "✓" } else { "✗" })
-        }
-    }
-}
-
-fn ms(v: f64) -> String {
-    format!("{v:.0} ms")
-}
-
 /// The full export: title and plan link, summary, decisions table (achieved vs target for
 /// RPO, RTO, write p99, read p99 and cost), the checklist tailored to the plan, a failover
 /// runbook per data class, the per-class details, the assumptions, and the data sources
@@ -144,7 +128,6 @@ fn ms(v: f64) -> String {
 ///
 /// [`encode_plan`]: crate::share::encode_plan
 pub fn document(plan: &Plan, report: &Report, app_url: Option<&str>) -> String {
-    use super::runbook::{secs, usd};
     let mut md = String::new();
     let title = if plan.name.trim().is_empty() {
         "Meridian plan".to_string()
@@ -171,16 +154,16 @@ pub fn document(plan: &Plan, report: &Report, app_url: Option<&str>) -> String {
     let t = &report.totals;
     let _ = writeln!(
         md,
-        "{} data class{} across {} candidate region{} for {} user population{}. Total {}/month, {:.2}× the cost of running every class in a single region ({}/month).{}\n",
+        "{} data class{} across {} candidate region{} for {} user population{}. Total {}, {} the cost of running every class in a single region ({}).{}\n",
         report.classes.len(),
         if report.classes.len() == 1 { "" } else { "es" },
         plan.regions.len(),
         if plan.regions.len() == 1 { "" } else { "s" },
         plan.users.len(),
         if plan.users.len() == 1 { "" } else { "s" },
-        escape(&usd(t.monthly_cost_usd)),
-        t.cost_multiple,
-        escape(&usd(t.single_region_monthly_cost_usd)),
+        escape(&show::usd_month(t.monthly_cost_usd)),
+        show::multiple(t.cost_multiple),
+        escape(&show::usd_month(t.single_region_monthly_cost_usd)),
         if t.infeasible_classes.is_empty() {
             String::new()
         } else {
@@ -194,7 +177,7 @@ pub fn document(plan: &Plan, report: &Report, app_url: Option<&str>) -> String {
     let _ = writeln!(md, "## Decisions\n");
     let _ = writeln!(
         md,
-        "| data class | posture | placement | RPO achieved / target | RTO achieved / target | worst write p99 / budget | worst read p99 / budget | $/month (× single region) |"
+        "| data class | posture | placement | RPO achieved / target | RTO achieved / target | worst write p99 / budget | worst read p99 / budget | $/month (x single region) |"
     );
     let _ = writeln!(md, "|---|---|---|---|---|---|---|---|");
     for c in &report.classes {
@@ -207,24 +190,16 @@ pub fn document(plan: &Plan, report: &Report, app_url: Option<&str>) -> String {
         };
         let _ = writeln!(
             md,
-            "| {} | {} | {} | {} | {} | {} | {} | {} ({:.2}×) |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} ({}) |",
             escape(&c.name),
             posture,
             escape(&placement_summary(&e.placement)),
-            vs_target(e.rpo_s, dc.and_then(|d| d.rpo_s), secs),
-            vs_target(e.rto_s, dc.and_then(|d| d.rto_s), secs),
-            vs_target(
-                e.worst_p99(true),
-                dc.and_then(|d| d.write_p99_budget_ms),
-                ms
-            ),
-            vs_target(
-                e.worst_p99(false),
-                dc.and_then(|d| d.read_p99_budget_ms),
-                ms
-            ),
-            escape(&usd(e.monthly_cost_usd)),
-            e.cost_multiple
+            show::duration_against(e.rpo_s, dc.and_then(|d| d.rpo_s)),
+            show::duration_against(e.rto_s, dc.and_then(|d| d.rto_s)),
+            show::ms_against(e.worst_p99(true), dc.and_then(|d| d.write_p99_budget_ms)),
+            show::ms_against(e.worst_p99(false), dc.and_then(|d| d.read_p99_budget_ms)),
+            escape(&show::usd(e.monthly_cost_usd)),
+            show::multiple(e.cost_multiple)
         );
     }
     let _ = writeln!(md);
@@ -253,7 +228,6 @@ pub fn document(plan: &Plan, report: &Report, app_url: Option<&str>) -> String {
 /// What the numbers rest on: the plan's operations and workload figures and the engine's
 /// fixed assumptions.
 fn write_assumptions(md: &mut String, plan: &Plan) {
-    use super::runbook::secs;
     use crate::engine::cost;
     use crate::plan::{Promotion, Routing};
     let o = &plan.operations;
@@ -261,16 +235,16 @@ fn write_assumptions(md: &mut String, plan: &Plan) {
     let _ = writeln!(
         md,
         "- Detection: health checks every {} with a failure threshold of {} ({} to declare a region down).",
-        secs(o.health_check_interval_s),
+        show::duration(o.health_check_interval_s),
         o.health_check_failure_threshold,
-        secs(o.health_check_interval_s * f64::from(o.health_check_failure_threshold))
+        show::duration(o.health_check_interval_s * f64::from(o.health_check_failure_threshold))
     );
     let _ = match o.routing {
         Routing::Dns => writeln!(
             md,
             "- Routing: DNS failover, record TTL {} plus {} of resolver overstay.",
-            secs(o.dns_ttl_s),
-            secs(o.resolver_overstay_s)
+            show::duration(o.dns_ttl_s),
+            show::duration(o.resolver_overstay_s)
         ),
         Routing::Anycast => writeln!(md, "- Routing: anycast / global load balancer (seconds)."),
     };
@@ -285,7 +259,7 @@ fn write_assumptions(md: &mut String, plan: &Plan) {
     let _ = writeln!(
         md,
         "- Warm-up after failover: {} (cache warming); cross-region backups every {} min.",
-        secs(o.cache_warmup_s),
+        show::duration(o.cache_warmup_s),
         o.backup_interval_min
     );
     let _ = writeln!(

@@ -10,6 +10,7 @@ use super::escape;
 use crate::engine::report::{ClassReport, Evaluation, Report};
 use crate::engine::Posture;
 use crate::plan::{ConflictSemantics, DataClass, Operations, Plan, Promotion, Routing};
+use crate::present as show;
 
 /// One step: a short imperative title and what exactly to do or check.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,58 +29,6 @@ pub struct Runbook {
     pub steps: Vec<Step>,
 }
 
-/// Seconds for people: `0 s`, `1.0 s`, `45 s`, `270 s (4.5 min)`, `7200 s (2.0 h)`.
-pub(crate) fn secs(v: f64) -> String {
-    if !v.is_finite() {
-        "unbounded".into()
-    } else if v == 0.0 {
-        "0 s".into()
-    } else if v < 10.0 {
-        format!("{v:.1} s")
-    } else if v < 120.0 {
-        format!("{v:.0} s")
-    } else if v < 7200.0 {
-        format!("{v:.0} s ({:.1} min)", v / 60.0)
-    } else {
-        format!("{v:.0} s ({:.1} h)", v / 3600.0)
-    }
-}
-
-/// An optional target in seconds: `60 s`, or `none` when the class has no such target.
-pub(crate) fn target_s(v: Option<f64>) -> String {
-    v.map_or("none".into(), secs)
-}
-
-/// Dollars with thousands separators: `$1,076`, `$2.12` below $10.
-pub(crate) fn usd(v: f64) -> String {
-    if !v.is_finite() {
-        return "n/a".into();
-    }
-    if v.abs() < 10.0 {
-        return format!("${v:.2}");
-    }
-    let whole = format!("{:.0}", v.abs());
-    let mut grouped = String::new();
-    for (i, ch) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(ch);
-    }
-    format!("{}${grouped}", if v < 0.0 { "-" } else { "" })
-}
-
-/// A count of writes: `~63`, `~0.5`, `0`.
-pub(crate) fn count(v: f64) -> String {
-    if v == 0.0 {
-        "0".into()
-    } else if v < 10.0 {
-        format!("~{v:.1}")
-    } else {
-        format!("~{v:.0}")
-    }
-}
-
 /// The data class a report entry describes (plan order; names are unique in a valid plan).
 pub(crate) fn class_of<'a>(plan: &'a Plan, c: &ClassReport) -> Option<&'a DataClass> {
     plan.data_classes.iter().find(|d| d.name == c.name)
@@ -89,19 +38,22 @@ fn detection(o: &Operations) -> String {
     format!(
         "health checks fail {} times in a row at {} intervals (detection {})",
         o.health_check_failure_threshold,
-        secs(o.health_check_interval_s),
-        secs(o.health_check_interval_s * f64::from(o.health_check_failure_threshold))
+        show::duration(o.health_check_interval_s),
+        show::duration(o.health_check_interval_s * f64::from(o.health_check_failure_threshold))
     )
 }
 
 fn promotion(o: &Operations, e: &Evaluation) -> String {
     let planned = e.rto.as_ref().map_or(0.0, |r| r.promotion_s);
     match o.promotion {
-        Promotion::Automated => format!("automated promotion, planned at {}", secs(planned)),
+        Promotion::Automated => format!(
+            "automated promotion, planned at {}",
+            show::duration(planned)
+        ),
         Promotion::Manual => format!(
             "manual promotion by the on-call engineer, drilled at {} min (planned {})",
             o.manual_promotion_min,
-            secs(planned)
+            show::duration(planned)
         ),
     }
 }
@@ -110,8 +62,8 @@ fn shift_small(o: &Operations, to: &str) -> String {
     match o.routing {
         Routing::Dns => format!(
             "Send a small weighted share (about 5 %) of traffic to {to} through DNS and wait out the record TTL of {} plus the resolver overstay of {} before judging it; clients that cache longer keep hitting the failed region for a while.",
-            secs(o.dns_ttl_s),
-            secs(o.resolver_overstay_s)
+            show::duration(o.dns_ttl_s),
+            show::duration(o.resolver_overstay_s)
         ),
         Routing::Anycast => format!(
             "Shift a small share (about 5 %) of traffic to {to} at the global load balancer / anycast layer; it re-routes in seconds."
@@ -120,7 +72,7 @@ fn shift_small(o: &Operations, to: &str) -> String {
 }
 
 fn watch(dc: Option<&DataClass>, e: &Evaluation) -> String {
-    let budget = |v: Option<f64>| v.map_or("no budget".to_string(), |b| format!("{b:.0} ms"));
+    let budget = show::ms_budget;
     let warm = e.rto.as_ref().map_or(0.0, |r| r.warmup_s);
     let mut s = format!(
         "Compare error rate and p95/p99 latency with the pre-failover baseline (write p99 budget: {}, read p99 budget: {}).",
@@ -131,7 +83,7 @@ fn watch(dc: Option<&DataClass>, e: &Evaluation) -> String {
         let _ = write!(
             s,
             " Expect {} of warm-up (scaling or cache warming) before latency settles.",
-            secs(warm)
+            show::duration(warm)
         );
     }
     s
@@ -141,36 +93,28 @@ fn rto_line(dc: Option<&DataClass>, e: &Evaluation) -> String {
     match (&e.rto, e.rto_s) {
         (Some(r), Some(total)) => format!(
             "Expected time to recover {} = {} detection + {} routing + {} promotion + {} warm-up, against the RTO target {}.",
-            secs(total),
-            secs(r.detection_s),
-            secs(r.routing_s),
-            secs(r.promotion_s),
-            secs(r.warmup_s),
-            target_s(dc.and_then(|d| d.rto_s))
+            show::duration(total),
+            show::duration(r.detection_s),
+            show::duration(r.routing_s),
+            show::duration(r.promotion_s),
+            show::duration(r.warmup_s),
+            show::duration_target(dc.and_then(|d| d.rto_s))
         ),
         _ => "This posture does not recover from a region loss on its own.".into(),
     }
 }
 
-fn lost_tail(dc: Option<&DataClass>, e: &Evaluation) -> (String, f64) {
-    let lost = e.writes_lost_on_region_failure.unwrap_or(0.0);
-    let wps = dc.map_or(0.0, |d| d.writes_per_s);
-    let rpo = e.rpo_s.unwrap_or(0.0);
-    (
-        format!(
-            "up to {} writes ({} writes/s x {} of lag)",
-            count(lost),
-            wps,
-            secs(rpo)
-        ),
-        lost,
-    )
+fn lost_tail(e: &Evaluation) -> (String, f64) {
+    match &e.writes_lost_on_region_failure {
+        Some(p) => (format!("up to {}", p.writes_text()), p.value),
+        None => ("everything since the region was lost".to_string(), 0.0),
+    }
 }
 
 /// "within the RPO target 60 s", or a plain check when the class has no RPO target.
 fn within_rpo(dc: Option<&DataClass>) -> String {
     match dc.and_then(|d| d.rpo_s) {
-        Some(t) => format!("within the RPO target {}", secs(t)),
+        Some(t) => format!("within the RPO target {}", show::duration(t)),
         None => "no larger than expected (the class has no RPO target)".into(),
     }
 }
@@ -202,9 +146,9 @@ fn single_writer(plan: &Plan, c: &ClassReport, dc: Option<&DataClass>) -> Runboo
         .clone()
         .or_else(|| p.replicas.first().cloned())
         .unwrap_or_else(|| "the standby".into());
-    let rpo_t = target_s(dc.and_then(|d| d.rpo_s));
+    let rpo_t = show::duration_target(dc.and_then(|d| d.rpo_s));
     let within = within_rpo(dc);
-    let (tail, lost) = lost_tail(dc, e);
+    let (tail, lost) = lost_tail(e);
     let mut steps = common_start(o, &primary);
     let readiness = match e.posture {
         Posture::SyncStandby => format!(
@@ -212,16 +156,16 @@ fn single_writer(plan: &Plan, c: &ClassReport, dc: Option<&DataClass>) -> Runboo
         ),
         Posture::PilotLight => format!(
             "{target} holds the data tier only: start scaling its compute to serving size now. Check its replica lag: the last applied write must be {within} (expected p99 lag {}, {tail}). If the lag is larger, escalate before promoting: promotion would lose more than agreed.",
-            secs(e.rpo_s.unwrap_or(0.0))
+            show::duration(e.rpo_s.unwrap_or(0.0))
         ),
         Posture::ReadLocalWriteGlobal => format!(
             "Promote the read replica in {target}. Check its replica lag is {within} (expected p99 lag {}, {tail}); the other replicas ({}) must re-point to it after promotion.",
-            secs(e.rpo_s.unwrap_or(0.0)),
+            show::duration(e.rpo_s.unwrap_or(0.0)),
             if p.replicas.len() > 1 { p.replicas[1..].join(", ") } else { "none".into() }
         ),
         _ => format!(
             "{target} runs scaled down: check it is healthy and its replica lag is {within} (expected p99 lag {}, {tail}). If the lag is larger, escalate before promoting.",
-            secs(e.rpo_s.unwrap_or(0.0))
+            show::duration(e.rpo_s.unwrap_or(0.0))
         ),
     };
     steps.push(Step {
@@ -241,9 +185,9 @@ fn single_writer(plan: &Plan, c: &ClassReport, dc: Option<&DataClass>) -> Runboo
         posture: e.posture,
         summary: format!(
             "Writes go to {primary}; on its loss {target} is promoted. RPO {} (target {rpo_t}), RTO {} (target {}).",
-            secs(e.rpo_s.unwrap_or(0.0)),
-            e.rto_s.map_or("n/a".into(), secs),
-            target_s(dc.and_then(|d| d.rto_s))
+            show::duration(e.rpo_s.unwrap_or(0.0)),
+            e.rto_s.map_or("n/a".into(), show::duration),
+            show::duration_target(dc.and_then(|d| d.rto_s))
         ),
         steps,
     }
@@ -285,8 +229,8 @@ fn rest_of_failover(
             detail: if lost > 0.0 {
                 format!(
                     "Post on the status page and the incident channel: service restored from {target}; writes made in the last {} before the failure may be missing ({}) and are being reconciled.",
-                    secs(e.rpo_s.unwrap_or(0.0)),
-                    count(lost)
+                    show::duration(e.rpo_s.unwrap_or(0.0)),
+                    show::writes(lost)
                 )
             } else {
                 format!("Post on the status page and the incident channel: service restored from {target}; no acknowledged write was lost.")
@@ -320,7 +264,7 @@ fn partitioned(plan: &Plan, c: &ClassReport, dc: Option<&DataClass>) -> Runbook 
             ),
         })
         .collect();
-    let (tail, lost) = lost_tail(dc, e);
+    let (tail, lost) = lost_tail(e);
     let within = within_rpo(dc);
     let same_jurisdiction = if dc.is_some_and(|d| d.residency != crate::plan::Residency::None) {
         " Records are never re-homed outside their jurisdiction: each standby is in the same one."
@@ -335,7 +279,7 @@ fn partitioned(plan: &Plan, c: &ClassReport, dc: Option<&DataClass>) -> Runbook 
         title: "Check the standby",
         detail: format!(
             "Check the failed partition's standby is healthy and its replica lag is {within} (expected p99 lag {}, {tail} for the largest partition).{same_jurisdiction}",
-            secs(e.rpo_s.unwrap_or(0.0))
+            show::duration(e.rpo_s.unwrap_or(0.0))
         ),
     });
     steps.push(Step {
@@ -370,7 +314,7 @@ fn multi_writer(plan: &Plan, c: &ClassReport, dc: Option<&DataClass>) -> Runbook
     let e = &c.chosen;
     let writers = e.placement.replicas.join(", ");
     let n = e.placement.replicas.len().max(1);
-    let (tail, lost) = lost_tail(dc, e);
+    let (tail, lost) = lost_tail(e);
     let merge = match dc.map(|d| d.conflicts) {
         Some(ConflictSemantics::Mergeable) => "they merge (CRDT-shaped data)",
         Some(ConflictSemantics::LastWriterWins) => {
@@ -393,9 +337,9 @@ fn multi_writer(plan: &Plan, c: &ClassReport, dc: Option<&DataClass>) -> Runbook
     steps.push(Step {
         title: "Watch errors, p95 and conflicts",
         detail: format!(
-            "{} Also watch the conflict rate: {:.1} conflicting writes/day are expected in normal operation.",
+            "{} Also watch the conflict rate: {} are expected in normal operation.",
             watch(dc, e),
-            e.conflicts_per_day
+            show::conflicts_per_day(e.conflicts_per_day)
         ),
     });
     steps.push(Step {
@@ -406,8 +350,8 @@ fn multi_writer(plan: &Plan, c: &ClassReport, dc: Option<&DataClass>) -> Runbook
         title: "Announce",
         detail: format!(
             "Post on the status page: service continues from {writers} minus the failed region; writes made there in the last {} before the failure ({}) are delayed until it returns.",
-            secs(e.rpo_s.unwrap_or(0.0)),
-            count(lost)
+            show::duration(e.rpo_s.unwrap_or(0.0)),
+            show::writes(lost)
         ),
     });
     steps.push(Step {
@@ -425,8 +369,8 @@ fn multi_writer(plan: &Plan, c: &ClassReport, dc: Option<&DataClass>) -> Runbook
         posture: e.posture,
         summary: format!(
             "Every region ({writers}) accepts writes; a region loss moves its users to the others. RPO {} (lag), RTO {}.",
-            secs(e.rpo_s.unwrap_or(0.0)),
-            e.rto_s.map_or("n/a".into(), secs)
+            show::duration(e.rpo_s.unwrap_or(0.0)),
+            e.rto_s.map_or("n/a".into(), show::duration)
         ),
         steps,
     }
@@ -460,7 +404,7 @@ fn consensus(plan: &Plan, c: &ClassReport, dc: Option<&DataClass>) -> Runbook {
         title: "Let the leader move",
         detail: format!(
             "If {leader} (the leader) was lost, the voters elect a new one on their own (planned {}); no manual promotion and no fencing: a minority cannot commit. Check which region now leads: writes pay the quorum round trip from there, so write latency changes.",
-            secs(e.rto.as_ref().map_or(0.0, |r| r.promotion_s + r.detection_s))
+            show::duration(e.rto.as_ref().map_or(0.0, |r| r.promotion_s + r.detection_s))
         ),
     });
     steps.push(Step {
@@ -491,7 +435,7 @@ fn consensus(plan: &Plan, c: &ClassReport, dc: Option<&DataClass>) -> Runbook {
         summary: format!(
             "A majority of {n} voters ({}) acknowledges every write; losing one region triggers a re-election, not a promotion. RPO 0, RTO {}.",
             voters.join(", "),
-            e.rto_s.map_or("n/a".into(), secs)
+            e.rto_s.map_or("n/a".into(), show::duration)
         ),
         steps,
     }
@@ -511,23 +455,23 @@ fn backup_restore(plan: &Plan, c: &ClassReport, dc: Option<&DataClass>) -> Runbo
         .clone()
         .unwrap_or_else(|| "the backup region".into());
     let restore = e.rto.as_ref().map_or(0.0, |r| r.warmup_s);
-    let (tail, lost) = lost_tail(dc, e);
+    let (tail, lost) = lost_tail(e);
     let gb = dc.map_or(0.0, |d| d.data_gb);
     let mut steps = common_start(o, &primary);
     steps.push(Step {
         title: "Decide to restore",
         detail: format!(
             "The newest backup in {backup} is at most {} old (backup every {} min): restoring loses {tail}. If {primary} is expected back sooner than the restore takes ({}), waiting may lose less; decide and write the decision down.",
-            secs(o.backup_interval_min * 60.0),
+            show::duration(o.backup_interval_min * 60.0),
             o.backup_interval_min,
-            secs(restore)
+            show::duration(restore)
         ),
     });
     steps.push(Step {
         title: "Provision and restore",
         detail: format!(
             "Provision the database and the service in {backup} and restore the newest backup ({gb} GB; planned {} for provisioning and restore). Fence {primary}: it must not accept writes if it comes back.",
-            secs(restore)
+            show::duration(restore)
         ),
     });
     steps.push(Step {
@@ -540,8 +484,8 @@ fn backup_restore(plan: &Plan, c: &ClassReport, dc: Option<&DataClass>) -> Runbo
         posture: e.posture,
         summary: format!(
             "One region ({primary}); backups are copied to {backup}. A region loss means restoring there: RPO {}, RTO {}.",
-            secs(e.rpo_s.unwrap_or(0.0)),
-            e.rto_s.map_or("n/a".into(), secs)
+            show::duration(e.rpo_s.unwrap_or(0.0)),
+            e.rto_s.map_or("n/a".into(), show::duration)
         ),
         steps,
     }
@@ -609,7 +553,7 @@ pub fn write_markdown(md: &mut String, plan: &Plan, report: &Report) {
             md,
             "### {}: {}\n",
             escape::text(&rb.class),
-            rb.posture.display_name()
+            crate::present::posture_name(rb.posture)
         );
         if !c.feasible {
             let _ = writeln!(
@@ -637,8 +581,9 @@ pub fn write_markdown(md: &mut String, plan: &Plan, report: &Report) {
                     "| {} | {} | {} | {} |",
                     escape::text(&o.region),
                     escape::text(&o.effect),
-                    o.downtime_s.map_or("until it returns".into(), secs),
-                    count(o.writes_lost)
+                    o.downtime_s
+                        .map_or("until it returns".into(), show::duration),
+                    o.writes_lost.writes_text()
                 );
             }
         }
@@ -649,20 +594,6 @@ pub fn write_markdown(md: &mut String, plan: &Plan, report: &Report) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_read_like_a_person_wrote_them() {
-        assert_eq!(secs(0.0), "0 s");
-        assert_eq!(secs(1.04), "1.0 s");
-        assert_eq!(secs(45.0), "45 s");
-        assert_eq!(secs(270.0), "270 s (4.5 min)");
-        assert_eq!(secs(7200.0), "7200 s (2.0 h)");
-        assert_eq!(usd(1076.4), "$1,076");
-        assert_eq!(usd(1234567.0), "$1,234,567");
-        assert_eq!(usd(2.123), "$2.12");
-        assert_eq!(count(62.7), "~63");
-        assert_eq!(count(0.0), "0");
-    }
 
     #[test]
     fn the_example_gets_a_runbook_per_class_with_its_regions() {

@@ -5,12 +5,12 @@ use leptos::prelude::*;
 
 use crate::data::matrices::DATASETS;
 use crate::data::{find_region, regions, Provider};
-use crate::format::fmt_ms;
 use crate::latency::{
     rtt_explained, DISTANCE_FIT_MEDIAN_ERR_PCT, DISTANCE_FIT_P90_ERR_PCT,
     NEIGHBOURS_MEDIAN_ERR_PCT, NEIGHBOURS_P90_ERR_PCT,
 };
 use crate::place::Place;
+use crate::present::ms as fmt_ms;
 
 fn place_of(key: &str) -> Option<Place> {
     let (p, code) = key.split_once(':')?;

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::format::{fmt_number, parse_number};
+use crate::present::{input::parse_number, plain as fmt_number};
 
 /// A number input with its unit. `optional` fields accept empty as "none".
 #[component]

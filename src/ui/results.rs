@@ -5,46 +5,19 @@ use leptos::prelude::*;
 
 use crate::engine::report::{ClassReport, Evaluation, Report};
 use crate::export::markdown::placement_summary;
-use crate::format::{fmt_duration_s, fmt_ms, fmt_usd, verdict, Verdict};
 use crate::plan::{DataClass, PlaceRef, Plan, UserPopulation};
+use crate::present::{self as show, Check};
 
 use super::charts::ClassCharts;
 use super::topology::TopologyMap;
 
 /// "achieved / target" cell with a met/missed mark that does not rely on colour alone.
 #[component]
-fn VsTarget(achieved: Option<f64>, target: Option<f64>, ms: bool) -> impl IntoView {
-    let show = move |v: f64| {
-        if ms {
-            fmt_ms(v)
-        } else {
-            fmt_duration_s(Some(v))
-        }
-    };
-    let a = match achieved {
-        Some(v) => show(v),
-        None => "not survived".to_string(),
-    };
-    let (cls, note) = match verdict(achieved, target) {
-        Verdict::NoTarget => ("none", "no target".to_string()),
-        Verdict::Met { .. } => ("met", format!("✓ target {}", show(target.unwrap_or(0.0)))),
-        Verdict::Missed { by: Some(by) } => (
-            "missed",
-            format!(
-                "✗ target {}, over by {}",
-                show(target.unwrap_or(0.0)),
-                show(by)
-            ),
-        ),
-        Verdict::Missed { by: None } => (
-            "missed",
-            format!("✗ target {}", show(target.unwrap_or(0.0))),
-        ),
-    };
+fn VsTarget(check: Check) -> impl IntoView {
     view! {
-        <span class=format!("vs {cls}")>
-            <strong>{a}</strong>
-            <small>{note}</small>
+        <span class=format!("vs {}", check.state)>
+            <strong>{check.achieved}</strong>
+            <small>{check.note}</small>
         </span>
     }
 }
@@ -58,12 +31,7 @@ pub fn Summary(plan: Signal<Plan>, report: Signal<Report>) -> impl IntoView {
             <p class="totals" data-testid="total-cost">
                 {move || {
                     let t = report.get().totals;
-                    format!(
-                        "Total {} per month, {:.2}× the single-region cost of {}.",
-                        fmt_usd(t.monthly_cost_usd),
-                        t.cost_multiple,
-                        fmt_usd(t.single_region_monthly_cost_usd)
-                    )
+                    show::totals_sentence(&t)
                 }}
             </p>
             <div class="table-scroll" tabindex="0">
@@ -112,11 +80,11 @@ fn summary_row(i: usize, c: ClassReport, dc: DataClass) -> impl IntoView {
             <th scope="row">{c.name}</th>
             <td data-testid=format!("posture-{i}")><code>{posture}</code></td>
             <td>{placement_summary(&e.placement)}</td>
-            <td><VsTarget achieved=e.rpo_s target=dc.rpo_s ms=false /></td>
-            <td><VsTarget achieved=e.rto_s target=dc.rto_s ms=false /></td>
-            <td><VsTarget achieved=e.worst_p99(true) target=dc.write_p99_budget_ms ms=true /></td>
-            <td><VsTarget achieved=e.worst_p99(false) target=dc.read_p99_budget_ms ms=true /></td>
-            <td>{fmt_usd(e.monthly_cost_usd)} <small>{format!(" ({:.2}×)", e.cost_multiple)}</small></td>
+            <td><VsTarget check=Check::duration(e.rpo_s, dc.rpo_s) /></td>
+            <td><VsTarget check=Check::duration(e.rto_s, dc.rto_s) /></td>
+            <td><VsTarget check=Check::ms(e.worst_p99(true), dc.write_p99_budget_ms) /></td>
+            <td><VsTarget check=Check::ms(e.worst_p99(false), dc.read_p99_budget_ms) /></td>
+            <td>{show::usd(e.monthly_cost_usd)} <small>{format!(" ({})", show::multiple(e.cost_multiple))}</small></td>
         </tr>
     }
 }
@@ -133,7 +101,11 @@ pub fn ClassCard(
 ) -> impl IntoView {
     let e = class.chosen.clone();
     let heading = if class.feasible {
-        format!("{}: {}", class.name, e.posture.display_name())
+        format!(
+            "{}: {}",
+            class.name,
+            crate::present::posture_name(e.posture)
+        )
     } else {
         format!("{}: nothing meets every requirement", class.name)
     };
@@ -142,12 +114,12 @@ pub fn ClassCard(
             <h3>{heading} " " <code class="slug">{e.posture.slug()}</code></h3>
             <p class="placement"><strong>"Placement: "</strong>{placement_summary(&e.placement)}</p>
             <dl class="figures">
-                <div><dt>"RPO (region loss)"</dt><dd><VsTarget achieved=e.rpo_s target=target.rpo_s ms=false /></dd></div>
-                <div><dt>"RTO (region loss)"</dt><dd><VsTarget achieved=e.rto_s target=target.rto_s ms=false /></dd></div>
-                <div><dt>"Write p99, worst population"</dt><dd><VsTarget achieved=e.worst_p99(true) target=target.write_p99_budget_ms ms=true /></dd></div>
-                <div><dt>"Read p99, worst population"</dt><dd><VsTarget achieved=e.worst_p99(false) target=target.read_p99_budget_ms ms=true /></dd></div>
-                <div><dt>"Cost / month"</dt><dd><strong>{fmt_usd(e.monthly_cost_usd)}</strong><small>{format!(" {:.2}× single region", e.cost_multiple)}</small></dd></div>
-                <div><dt>"Writes lost on a hard region failure"</dt><dd><strong>{e.writes_lost_on_region_failure.map_or("all since the region went down".to_string(), |w| format!("{w:.0}"))}</strong></dd></div>
+                <div><dt>"RPO (region loss)"</dt><dd><VsTarget check=Check::duration(e.rpo_s, target.rpo_s) /></dd></div>
+                <div><dt>"RTO (region loss)"</dt><dd><VsTarget check=Check::duration(e.rto_s, target.rto_s) /></dd></div>
+                <div><dt>"Write p99, worst population"</dt><dd><VsTarget check=Check::ms(e.worst_p99(true), target.write_p99_budget_ms) /></dd></div>
+                <div><dt>"Read p99, worst population"</dt><dd><VsTarget check=Check::ms(e.worst_p99(false), target.read_p99_budget_ms) /></dd></div>
+                <div><dt>"Cost / month"</dt><dd><strong>{show::usd(e.monthly_cost_usd)}</strong><small>{format!(" {} single region", show::multiple(e.cost_multiple))}</small></dd></div>
+                <div><dt>"Writes lost on a hard region failure"</dt><dd><strong>{e.writes_lost_on_region_failure.as_ref().map_or("all since the region went down".to_string(), |w| w.writes_text())}</strong></dd></div>
             </dl>
             <TopologyMap regions=places.0 users=places.1 eval=e.clone() residency=target.residency.clone() index />
             <h4>"Why"</h4>
@@ -187,10 +159,10 @@ fn LatencyTable(e: Evaluation) -> impl IntoView {
                     {e.latency.into_iter().map(|l| view! {
                         <tr>
                             <th scope="row">{l.population}</th>
-                            <td>{fmt_ms(l.write_p50_ms)}</td>
-                            <td><VsTarget achieved=Some(l.write_p99_ms) target=l.write_budget_ms ms=true /></td>
-                            <td>{fmt_ms(l.read_p50_ms)}</td>
-                            <td><VsTarget achieved=Some(l.read_p99_ms) target=l.read_budget_ms ms=true /></td>
+                            <td>{show::ms(l.write_p50_ms)}</td>
+                            <td><VsTarget check=Check::ms(Some(l.write_p99_ms), l.write_budget_ms) /></td>
+                            <td>{show::ms(l.read_p50_ms)}</td>
+                            <td><VsTarget check=Check::ms(Some(l.read_p99_ms), l.read_budget_ms) /></td>
                             <td>{l.write_path}</td>
                             <td>{l.read_from}</td>
                         </tr>
@@ -228,7 +200,7 @@ pub fn FailoverStory(report: Signal<Report>) -> impl IntoView {
                                         match o {
                                             Some(o) => view! {
                                                 <td>
-                                                    <strong>{match o.downtime_s { Some(0.0) => "unaffected".to_string(), d => format!("down {}", fmt_duration_s(d)) }}</strong>
+                                                    <strong>{match o.downtime_s { Some(0.0) => "unaffected".to_string(), d => format!("down {}", show::recovery(d)) }}</strong>
                                                     <small>{format!(" {} ", o.effect)}</small>
                                                 </td>
                                             }.into_any(),

@@ -72,7 +72,11 @@ pub fn TopologyMap(
             let len = dx.hypot(dy).max(1e-9);
             let mx = (a.at.lon + b.at.lon) / 2.0 - dy / len * 1.6 * s;
             let my = -(a.at.lat + b.at.lat) / 2.0 + dx / len * 1.6 * s;
-            (mx, my, format!("{:.0} ms {}", l.rtt_p50_ms, l.kind.label()))
+            (
+                mx,
+                my,
+                format!("{} {}", crate::present::ms(l.rtt_p50_ms), l.kind.label()),
+            )
         })
         .collect();
     let link_boxes: Vec<(f64, f64, f64, f64)> = link_labels

@@ -68,7 +68,7 @@ pub fn UsersTable(editor: Editor, placing: RwSignal<Option<usize>>) -> impl Into
                 </div>
             }).collect_view()}
             <p class=move || { if (share_total.get() - 1.0).abs() > 0.01 { "hint field-error" } else { "hint" } } data-testid="share-total">
-                {move || format!("Shares add up to {:.1} %.", share_total.get() * 100.0)}
+                {move || format!("Shares add up to {}.", crate::present::percent(share_total.get()))}
             </p>
             <Problems problems testid="user-problems".to_string() />
             <button data-testid="add-user" on:click=move |_| editor.edit(|p| p.users.push(UserPopulation {

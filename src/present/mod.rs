@@ -1,0 +1,24 @@
+//! The presentation layer: the one place that turns engine figures into text. The engine's
+//! reasons, the UI, the markdown, the report JSON's sentences and the CLI all call it, so a
+//! figure is rounded once, by one rule, and reads the same wherever it is shown.
+//!
+//! * [`figures`]: units and rounding (ms, durations, money, shares, counts, rates, GB);
+//! * [`product`]: products and sums shown with every factor, computed from the shown factors;
+//! * [`names`]: posture names, requirement names, residency wording, place labels;
+//! * [`sentences`]: whole sentences shown in more than one place (totals);
+//! * [`verdict`]: the single tolerance that decides "met" or "missed";
+//! * [`input`]: parsing what the user types into number fields, with messages in the field's
+//!   own words and unit.
+
+pub mod figures;
+pub mod input;
+pub mod names;
+pub mod product;
+pub mod sentences;
+pub mod verdict;
+
+pub use figures::*;
+pub use names::*;
+pub use product::{Factor, Product};
+pub use sentences::*;
+pub use verdict::{duration_against, met, ms_against, verdict, Check, Verdict, TOLERANCE};

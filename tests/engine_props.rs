@@ -90,12 +90,13 @@ proptest! {
                     let mut floor = fibre_floor_rtt_ms(up.location(), entry_place.location());
                     // ...plus, for consensus, the round trip to the nearest other voter.
                     if e.posture == Posture::GlobalConsensus {
-                        floor += e.placement.voters.iter().filter(|v| v.as_str() != entry)
+                        let copies = e.placement.as_ref().unwrap().copies();
+                        floor += copies.iter().map(|c| c.1).filter(|v| *v != entry)
                             .map(|v| fibre_floor_rtt_ms(entry_place.location(), place(v, &plan).location()))
                             .fold(f64::INFINITY, f64::min);
                     }
                     if e.posture == Posture::SyncStandby {
-                        let s = place(e.placement.standby.as_ref().unwrap(), &plan);
+                        let s = place(e.placement.as_ref().unwrap().standby().unwrap(), &plan);
                         floor += fibre_floor_rtt_ms(entry_place.location(), s.location());
                     }
                     prop_assert!(l.write_p50_ms >= floor - 1e-9, "{} write {} < {}", e.posture, l.write_p50_ms, floor);

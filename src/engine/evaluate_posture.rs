@@ -13,7 +13,8 @@ fn empty(posture: Posture, violation: Violation) -> Evaluation {
     Evaluation {
         posture,
         placeable: false,
-        placement: Placement::default(),
+        placement: None,
+        links: Vec::new(),
         latency: Vec::new(),
         rpo_s: None,
         writes_lost_on_region_failure: None,
@@ -75,28 +76,105 @@ fn label(ctx: &Ctx, r: usize) -> String {
 }
 
 fn placement_of(ctx: &Ctx, posture: Posture, c: &Choice) -> Placement {
-    Placement {
-        primary: c.primary.map(|r| label(ctx, r)),
-        standby: c.standby.map(|r| label(ctx, r)),
-        replicas: c.replicas.iter().map(|&r| label(ctx, r)).collect(),
-        homes: c
-            .homes
-            .iter()
-            .enumerate()
-            .map(|(u, &(h, s))| Home {
-                population: ctx.user_name(u).to_string(),
-                region: label(ctx, h),
-                standby: s.map(|s| label(ctx, s)),
-            })
-            .collect(),
-        voters: c.voters.iter().map(|&r| label(ctx, r)).collect(),
-        leader: if posture == Posture::GlobalConsensus {
-            c.voters.first().map(|&r| label(ctx, r))
-        } else {
-            None
+    let l = |r: usize| label(ctx, r);
+    let ls = |rs: &[usize]| rs.iter().map(|&r| label(ctx, r)).collect::<Vec<_>>();
+    let primary = || l(c.primary.expect("single-writer postures have a primary"));
+    match posture {
+        Posture::SingleRegion | Posture::BackupRestore => Placement::Single {
+            primary: primary(),
+            backup: c.backup.map(l),
         },
-        backup: c.backup.map(|r| label(ctx, r)),
+        Posture::PilotLight | Posture::WarmStandby | Posture::SyncStandby => Placement::Standby {
+            primary: primary(),
+            standby: l(c.standby.expect("standby postures have a standby")),
+            replication: if posture == Posture::SyncStandby {
+                Replication::Sync
+            } else {
+                Replication::Async
+            },
+        },
+        Posture::ReadLocalWriteGlobal => Placement::Replicated {
+            primary: primary(),
+            replicas: ls(&c.replicas),
+        },
+        Posture::ActiveActivePartitioned => Placement::Partitioned {
+            homes: c
+                .homes
+                .iter()
+                .enumerate()
+                .map(|(u, &(h, s))| Home {
+                    population: ctx.user_name(u).to_string(),
+                    region: l(h),
+                    standby: s.map(l),
+                })
+                .collect(),
+        },
+        Posture::ActiveActiveMultiWriter => Placement::MultiWriter {
+            writers: ls(&c.replicas),
+        },
+        Posture::GlobalConsensus => Placement::Consensus {
+            leader: l(c.voters[0]),
+            followers: ls(&c.voters[1..]),
+        },
     }
+}
+
+/// The replication links of a placement, each with the RTT the engine used.
+fn links_of(ctx: &Ctx, posture: Posture, c: &Choice) -> Vec<ReplicationLink> {
+    let mut pairs: Vec<(usize, usize, LinkKind)> = Vec::new();
+    match posture {
+        Posture::SingleRegion | Posture::BackupRestore => {
+            if let (Some(p), Some(b)) = (c.primary, c.backup) {
+                pairs.push((p, b, LinkKind::Backup));
+            }
+        }
+        Posture::PilotLight | Posture::WarmStandby | Posture::SyncStandby => {
+            if let (Some(p), Some(s)) = (c.primary, c.standby) {
+                let kind = if posture == Posture::SyncStandby {
+                    LinkKind::Sync
+                } else {
+                    LinkKind::Async
+                };
+                pairs.push((p, s, kind));
+            }
+        }
+        Posture::ReadLocalWriteGlobal => {
+            if let Some(p) = c.primary {
+                pairs.extend(c.replicas.iter().map(|&r| (p, r, LinkKind::Async)));
+            }
+        }
+        Posture::ActiveActivePartitioned => {
+            for &(h, s) in &c.homes {
+                if let Some(s) = s {
+                    if !pairs.iter().any(|&(a, b, _)| a == h && b == s) {
+                        pairs.push((h, s, LinkKind::Async));
+                    }
+                }
+            }
+        }
+        Posture::ActiveActiveMultiWriter => {
+            for (i, &a) in c.replicas.iter().enumerate() {
+                pairs.extend(c.replicas[i + 1..].iter().map(|&b| (a, b, LinkKind::Async)));
+            }
+        }
+        Posture::GlobalConsensus => {
+            pairs.extend(
+                c.voters[1..]
+                    .iter()
+                    .map(|&f| (c.voters[0], f, LinkKind::Sync)),
+            );
+        }
+    }
+    pairs
+        .into_iter()
+        .filter(|&(a, b, _)| a != b)
+        .map(|(a, b, kind)| ReplicationLink {
+            from: label(ctx, a),
+            to: label(ctx, b),
+            kind,
+            rtt_p50_ms: ctx.rr(a, b).q.p50,
+        })
+        .collect()
 }
 
 /// The loss when region `r`, accepting `share` of the writes, fails with `lag_s` unreplicated.
@@ -383,7 +461,7 @@ fn violations(class: &DataClass, posture: Posture, eval: &Evaluation) -> Vec<Vio
                 message: format!(
                     "{} must never conflict, but concurrent writers in {} regions would produce {}",
                     class.name,
-                    eval.placement.replicas.len(),
+                    eval.placement.as_ref().map_or(0, |p| p.regions().len()),
                     show::conflicts_per_day(eval.conflicts_per_day)
                 ),
             });
@@ -505,7 +583,8 @@ pub(crate) fn evaluate_choice(
     posture: Posture,
     c: &Choice,
 ) -> Evaluation {
-    let placement = placement_of(ctx, posture, c);
+    let placement = Some(placement_of(ctx, posture, c));
+    let links = links_of(ctx, posture, c);
     let latency: Vec<PopulationLatency> = (0..ctx.users.len())
         .map(|u| {
             let l = placement::user_latency(ctx, class, posture, c, u);
@@ -568,6 +647,7 @@ pub(crate) fn evaluate_choice(
         cost_multiple: 0.0,
         residency: residency::copies(ctx, class, c),
         placement,
+        links,
         violations: Vec::new(),
     };
     eval.violations = violations(class, posture, &eval);

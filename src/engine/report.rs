@@ -113,23 +113,35 @@ pub struct Violation {
     pub message: String,
 }
 
-/// Roles mapped to place labels.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-pub struct Placement {
-    /// The single write region (single-writer postures).
-    pub primary: Option<String>,
-    /// The failover target (pilot light, warm standby, sync standby).
-    pub standby: Option<String>,
-    /// Read replicas / peer writers / consensus voters other than the above.
-    pub replicas: Vec<String>,
-    /// The home region per user population (partitioned postures).
-    pub homes: Vec<Home>,
-    /// Consensus voters (including the leader).
-    pub voters: Vec<String>,
-    /// Consensus leader (leaseholder).
-    pub leader: Option<String>,
-    /// Where cross-region backups go.
-    pub backup: Option<String>,
+/// Where each copy of a class lives, by shape. Regions are place labels (`aws:us-east-1`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "shape", rename_all = "kebab-case")]
+pub enum Placement {
+    /// One region (multi-AZ); backup & restore adds a cross-region backup.
+    Single {
+        primary: String,
+        backup: Option<String>,
+    },
+    /// A primary and one standby it replicates to (pilot light, warm or sync standby).
+    Standby {
+        primary: String,
+        standby: String,
+        replication: Replication,
+    },
+    /// A primary that takes every write and read replicas (read local, write global).
+    Replicated {
+        primary: String,
+        replicas: Vec<String>,
+    },
+    /// Each population's records live in its home region, with a standby per home.
+    Partitioned { homes: Vec<Home> },
+    /// Every listed region accepts writes and replicates to the others.
+    MultiWriter { writers: Vec<String> },
+    /// A leader and followers that vote; a write waits for a majority.
+    Consensus {
+        leader: String,
+        followers: Vec<String>,
+    },
 }
 
 /// A user population's home region and the standby of that partition (`None` when
@@ -139,6 +151,122 @@ pub struct Home {
     pub population: String,
     pub region: String,
     pub standby: Option<String>,
+}
+
+/// Whether a standby's replication is part of the write (sync) or follows it (async).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Replication {
+    Sync,
+    Async,
+}
+
+/// The role one copy plays.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "role", content = "population", rename_all = "kebab-case")]
+pub enum Role {
+    Primary,
+    Standby,
+    Replica,
+    Writer,
+    Leader,
+    Follower,
+    Backup,
+    /// The home of one population's records.
+    Home(String),
+    /// The standby of one population's partition.
+    PartitionStandby(String),
+}
+
+impl Placement {
+    /// The single write region, for shapes that have one.
+    pub fn primary(&self) -> Option<&str> {
+        match self {
+            Placement::Single { primary, .. }
+            | Placement::Standby { primary, .. }
+            | Placement::Replicated { primary, .. } => Some(primary),
+            Placement::Consensus { leader, .. } => Some(leader),
+            _ => None,
+        }
+    }
+
+    /// The standby that takes over from the primary, for standby shapes.
+    pub fn standby(&self) -> Option<&str> {
+        match self {
+            Placement::Standby { standby, .. } => Some(standby),
+            _ => None,
+        }
+    }
+
+    /// Every copy with its role, in a stable order (primary or leader first).
+    pub fn copies(&self) -> Vec<(Role, &str)> {
+        let mut out: Vec<(Role, &str)> = Vec::new();
+        match self {
+            Placement::Single { primary, backup } => {
+                out.push((Role::Primary, primary));
+                out.extend(backup.iter().map(|b| (Role::Backup, b.as_str())));
+            }
+            Placement::Standby {
+                primary, standby, ..
+            } => {
+                out.push((Role::Primary, primary));
+                out.push((Role::Standby, standby));
+            }
+            Placement::Replicated { primary, replicas } => {
+                out.push((Role::Primary, primary));
+                out.extend(replicas.iter().map(|r| (Role::Replica, r.as_str())));
+            }
+            Placement::Partitioned { homes } => {
+                for h in homes {
+                    out.push((Role::Home(h.population.clone()), &h.region));
+                    if let Some(s) = &h.standby {
+                        out.push((Role::PartitionStandby(h.population.clone()), s));
+                    }
+                }
+            }
+            Placement::MultiWriter { writers } => {
+                out.extend(writers.iter().map(|w| (Role::Writer, w.as_str())));
+            }
+            Placement::Consensus { leader, followers } => {
+                out.push((Role::Leader, leader));
+                out.extend(followers.iter().map(|f| (Role::Follower, f.as_str())));
+            }
+        }
+        out
+    }
+
+    /// Every distinct region that holds a copy, in [`Placement::copies`] order.
+    pub fn regions(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for (_, r) in self.copies() {
+            if !out.contains(&r) {
+                out.push(r);
+            }
+        }
+        out
+    }
+}
+
+/// How a replication link carries writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LinkKind {
+    /// The write waits for this link (synchronous standby, consensus quorum).
+    Sync,
+    /// Replicated after the acknowledgement.
+    Async,
+    /// Periodic backup copies.
+    Backup,
+}
+
+/// One replication link of a placement, as the engine computed it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReplicationLink {
+    pub from: String,
+    pub to: String,
+    pub kind: LinkKind,
+    /// p50 round trip between the two ends (ms), from the latency model.
+    pub rtt_p50_ms: f64,
 }
 
 /// Latency for one user population (ms), with the budgets for comparison.
@@ -219,9 +347,12 @@ pub struct CopyResidency {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Evaluation {
     pub posture: Posture,
-    /// False when no placement exists (residency, applicability); numbers are then empty.
+    /// False when no placement exists (residency, applicability): `placement` is then
+    /// `None`, every list is empty and no figure may be shown (the violation says why).
     pub placeable: bool,
-    pub placement: Placement,
+    pub placement: Option<Placement>,
+    /// The replication links of the placement (empty when not placeable).
+    pub links: Vec<ReplicationLink>,
     pub latency: Vec<PopulationLatency>,
     /// Achieved RPO for a region loss (s): 0, a lag percentile (p99) or the backup interval.
     pub rpo_s: Option<f64>,

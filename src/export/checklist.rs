@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 use super::escape;
 use super::runbook::class_of;
-use crate::engine::report::{ClassReport, Report};
+use crate::engine::report::{ClassReport, Placement, Report};
 use crate::engine::Posture;
 use crate::plan::{Consistency, Plan, Promotion, Residency, Routing};
 use crate::present as show;
@@ -29,28 +29,24 @@ fn survives(c: &ClassReport) -> bool {
 
 /// Regions that hold a copy or serve traffic for this class.
 fn regions_of(c: &ClassReport) -> BTreeSet<String> {
-    let p = &c.chosen.placement;
-    let mut s: BTreeSet<String> = BTreeSet::new();
-    s.extend(p.primary.iter().cloned());
-    s.extend(p.standby.iter().cloned());
-    s.extend(p.replicas.iter().cloned());
-    s.extend(p.voters.iter().cloned());
-    s.extend(p.backup.iter().cloned());
-    for h in &p.homes {
-        s.insert(h.region.clone());
-        s.extend(h.standby.iter().cloned());
-    }
-    s
+    c.chosen
+        .placement
+        .iter()
+        .flat_map(|p| p.regions())
+        .map(str::to_string)
+        .collect()
 }
 
 /// Regions that serve traffic in normal operation.
 fn active_regions(c: &ClassReport) -> usize {
-    let p = &c.chosen.placement;
-    match c.chosen.posture {
-        Posture::ActiveActiveMultiWriter => p.replicas.len(),
-        Posture::GlobalConsensus => p.voters.len(),
-        Posture::ActiveActivePartitioned => p.homes.len(),
-        Posture::ReadLocalWriteGlobal => 1 + p.replicas.len(),
+    match &c.chosen.placement {
+        Some(Placement::MultiWriter { writers }) => writers.len(),
+        Some(Placement::Consensus { followers, .. }) => 1 + followers.len(),
+        Some(Placement::Partitioned { homes }) => {
+            let distinct: BTreeSet<&str> = homes.iter().map(|h| h.region.as_str()).collect();
+            distinct.len()
+        }
+        Some(Placement::Replicated { replicas, .. }) => 1 + replicas.len(),
         _ => 1,
     }
 }
@@ -226,7 +222,7 @@ pub fn checklist(plan: &Plan, report: &Report) -> Vec<ChecklistItem> {
             format!(
                 "{}: the standby {} scales to full size within the {} warm-up the RTO assumes (quota and capacity reserved)",
                 c.name,
-                c.chosen.placement.standby.clone().unwrap_or_default(),
+                c.chosen.placement.as_ref().and_then(|p| p.standby()).unwrap_or_default(),
                 show::duration(warm)
             )
         })
@@ -255,33 +251,21 @@ pub fn checklist(plan: &Plan, report: &Report) -> Vec<ChecklistItem> {
                     | Posture::BackupRestore
             )
         })
-        .map(|c| {
-            let p = &c.chosen.placement;
-            if p.homes.is_empty() {
-                format!(
-                    "{}: fence {} before {} takes writes",
-                    c.name,
-                    p.primary.clone().unwrap_or_default(),
-                    p.standby
-                        .clone()
-                        .or_else(|| p.replicas.first().cloned())
-                        .or_else(|| p.backup.clone())
-                        .unwrap_or_default()
-                )
-            } else {
-                format!(
-                    "{}: fence each failed home before its standby takes writes ({})",
-                    c.name,
-                    p.homes
-                        .iter()
-                        .map(|h| format!(
-                            "{} -> {}",
-                            h.region,
-                            h.standby.clone().unwrap_or_else(|| "none".into())
-                        ))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
+        .map(|c| match &c.chosen.placement {
+            Some(Placement::Partitioned { homes }) => format!(
+                "{}: fence each failed home before its standby takes writes ({})",
+                c.name,
+                homes
+                    .iter()
+                    .map(|h| format!("{} -> {}", h.region, h.standby.as_deref().unwrap_or("none")))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            p => {
+                let copies = p.as_ref().map(|p| p.copies()).unwrap_or_default();
+                let primary = copies.first().map_or("", |c| c.1);
+                let target = copies.get(1).map_or("", |c| c.1);
+                format!("{}: fence {primary} before {target} takes writes", c.name)
             }
         })
         .collect();

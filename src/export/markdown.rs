@@ -4,57 +4,12 @@
 
 use std::fmt::Write as _;
 
-use crate::engine::report::{Placement, Report};
+use crate::engine::report::Report;
 use crate::plan::Plan;
 use crate::present as show;
 
 /// Escapes user text for markdown; see [`super::escape::text`].
 pub use super::escape::text as escape;
-
-/// A one-line description of a placement.
-pub fn placement_summary(p: &Placement) -> String {
-    let mut parts = Vec::new();
-    if let Some(l) = &p.leader {
-        parts.push(format!("leader {l}"));
-        let others: Vec<&String> = p.voters.iter().filter(|v| *v != l).collect();
-        if !others.is_empty() {
-            parts.push(format!(
-                "voters {}",
-                others
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
-        }
-    }
-    if let Some(x) = &p.primary {
-        parts.push(format!("primary {x}"));
-    }
-    if let Some(x) = &p.standby {
-        parts.push(format!("standby {x}"));
-    }
-    if !p.replicas.is_empty() && p.leader.is_none() {
-        let what = if p.primary.is_some() {
-            "replicas"
-        } else {
-            "writers"
-        };
-        parts.push(format!("{what} {}", p.replicas.join(", ")));
-    }
-    for h in &p.homes {
-        match &h.standby {
-            Some(s) => parts.push(format!("{} home {} (standby {s})", h.population, h.region)),
-            None => parts.push(format!("{} home {}", h.population, h.region)),
-        }
-    }
-    if let Some(b) = &p.backup {
-        if p.standby.as_ref() != Some(b) {
-            parts.push(format!("backup {b}"));
-        }
-    }
-    parts.join("; ")
-}
 
 /// Per data class: its reasons, latency per user population and every rejected posture.
 pub(crate) fn write_class_details(md: &mut String, report: &Report) {
@@ -193,7 +148,7 @@ pub fn document(plan: &Plan, report: &Report, app_url: Option<&str>) -> String {
             "| {} | {} | {} | {} | {} | {} | {} | {} ({}) |",
             escape(&c.name),
             posture,
-            escape(&placement_summary(&e.placement)),
+            escape(&show::placement(e.placement.as_ref())),
             show::duration_against(e.rpo_s, dc.and_then(|d| d.rpo_s)),
             show::duration_against(e.rto_s, dc.and_then(|d| d.rto_s)),
             show::ms_against(e.worst_p99(true), dc.and_then(|d| d.write_p99_budget_ms)),

@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 
 use super::escape;
-use crate::engine::report::{ClassReport, Evaluation, Report};
+use crate::engine::report::{ClassReport, Evaluation, Placement, Report};
 use crate::engine::Posture;
 use crate::plan::{ConflictSemantics, DataClass, Operations, Plan, Promotion, Routing};
 use crate::present as show;
@@ -139,13 +139,23 @@ fn common_start(o: &Operations, failed: &str) -> Vec<Step> {
 fn single_writer(plan: &Plan, c: &ClassReport, dc: Option<&DataClass>) -> Runbook {
     let o = &plan.operations;
     let e = &c.chosen;
-    let p = &e.placement;
-    let primary = p.primary.clone().unwrap_or_else(|| "the primary".into());
-    let target = p
-        .standby
-        .clone()
-        .or_else(|| p.replicas.first().cloned())
-        .unwrap_or_else(|| "the standby".into());
+    let replicas: &[String] = match &e.placement {
+        Some(Placement::Replicated { replicas, .. }) => replicas,
+        _ => &[],
+    };
+    let primary = e
+        .placement
+        .as_ref()
+        .and_then(|p| p.primary())
+        .unwrap_or("the primary")
+        .to_string();
+    let target = e
+        .placement
+        .as_ref()
+        .and_then(|p| p.standby())
+        .or(replicas.first().map(String::as_str))
+        .unwrap_or("the standby")
+        .to_string();
     let rpo_t = show::duration_target(dc.and_then(|d| d.rpo_s));
     let within = within_rpo(dc);
     let (tail, lost) = lost_tail(e);
@@ -161,7 +171,7 @@ fn single_writer(plan: &Plan, c: &ClassReport, dc: Option<&DataClass>) -> Runboo
         Posture::ReadLocalWriteGlobal => format!(
             "Promote the read replica in {target}. Check its replica lag is {within} (expected p99 lag {}, {tail}); the other replicas ({}) must re-point to it after promotion.",
             show::duration(e.rpo_s.unwrap_or(0.0)),
-            if p.replicas.len() > 1 { p.replicas[1..].join(", ") } else { "none".into() }
+            if replicas.len() > 1 { replicas[1..].join(", ") } else { "none".into() }
         ),
         _ => format!(
             "{target} runs scaled down: check it is healthy and its replica lag is {within} (expected p99 lag {}, {tail}). If the lag is larger, escalate before promoting.",
@@ -252,9 +262,11 @@ fn rest_of_failover(
 fn partitioned(plan: &Plan, c: &ClassReport, dc: Option<&DataClass>) -> Runbook {
     let o = &plan.operations;
     let e = &c.chosen;
-    let homes: Vec<String> = e
-        .placement
-        .homes
+    let homes: &[crate::engine::report::Home] = match &e.placement {
+        Some(Placement::Partitioned { homes }) => homes,
+        _ => &[],
+    };
+    let homes: Vec<String> = homes
         .iter()
         .map(|h| match &h.standby {
             Some(s) => format!("{}: home {} fails over to {s}", h.population, h.region),
@@ -312,8 +324,12 @@ fn partitioned(plan: &Plan, c: &ClassReport, dc: Option<&DataClass>) -> Runbook 
 fn multi_writer(plan: &Plan, c: &ClassReport, dc: Option<&DataClass>) -> Runbook {
     let o = &plan.operations;
     let e = &c.chosen;
-    let writers = e.placement.replicas.join(", ");
-    let n = e.placement.replicas.len().max(1);
+    let writers: &[String] = match &e.placement {
+        Some(Placement::MultiWriter { writers }) => writers,
+        _ => &[],
+    };
+    let n = writers.len().max(1);
+    let writers = writers.join(", ");
     let (tail, lost) = lost_tail(e);
     let merge = match dc.map(|d| d.conflicts) {
         Some(ConflictSemantics::Mergeable) => "they merge (CRDT-shaped data)",
@@ -379,14 +395,15 @@ fn multi_writer(plan: &Plan, c: &ClassReport, dc: Option<&DataClass>) -> Runbook
 fn consensus(plan: &Plan, c: &ClassReport, dc: Option<&DataClass>) -> Runbook {
     let o = &plan.operations;
     let e = &c.chosen;
-    let voters = &e.placement.voters;
+    let (leader, voters): (String, Vec<String>) = match &e.placement {
+        Some(Placement::Consensus { leader, followers }) => (
+            leader.clone(),
+            std::iter::once(leader).chain(followers).cloned().collect(),
+        ),
+        _ => ("the leader".into(), Vec::new()),
+    };
     let n = voters.len();
     let q = n / 2 + 1;
-    let leader = e
-        .placement
-        .leader
-        .clone()
-        .unwrap_or_else(|| "the leader".into());
     let mut steps = common_start(o, "the failed voter region");
     steps.push(Step {
         title: "Check the quorum",
@@ -444,16 +461,13 @@ fn consensus(plan: &Plan, c: &ClassReport, dc: Option<&DataClass>) -> Runbook {
 fn backup_restore(plan: &Plan, c: &ClassReport, dc: Option<&DataClass>) -> Runbook {
     let o = &plan.operations;
     let e = &c.chosen;
-    let primary = e
-        .placement
-        .primary
-        .clone()
-        .unwrap_or_else(|| "the primary".into());
-    let backup = e
-        .placement
-        .backup
-        .clone()
-        .unwrap_or_else(|| "the backup region".into());
+    let (primary, backup) = match &e.placement {
+        Some(Placement::Single { primary, backup }) => (
+            primary.clone(),
+            backup.clone().unwrap_or_else(|| "the backup region".into()),
+        ),
+        _ => ("the primary".into(), "the backup region".into()),
+    };
     let restore = e.rto.as_ref().map_or(0.0, |r| r.warmup_s);
     let (tail, lost) = lost_tail(e);
     let gb = dc.map_or(0.0, |d| d.data_gb);
@@ -496,9 +510,10 @@ fn single_region(plan: &Plan, c: &ClassReport) -> Runbook {
     let e = &c.chosen;
     let primary = e
         .placement
-        .primary
-        .clone()
-        .unwrap_or_else(|| "its region".into());
+        .as_ref()
+        .and_then(|p| p.primary())
+        .unwrap_or("its region")
+        .to_string();
     let mut steps = common_start(o, &primary);
     steps.push(Step {
         title: "Announce",
@@ -606,14 +621,9 @@ mod tests {
             let all: String = rb.steps.iter().map(|s| s.detail.as_str()).collect();
             // The detection threshold and interval appear in every runbook.
             assert!(all.contains("fail 3 times in a row at 10 s intervals (detection 30 s)"));
-            for r in c
-                .chosen
-                .placement
-                .primary
-                .iter()
-                .chain(&c.chosen.placement.standby)
-            {
-                assert!(all.contains(r.as_str()), "{} lacks {r}", rb.class);
+            let p = c.chosen.placement.as_ref().unwrap();
+            for r in p.primary().iter().chain(&p.standby()) {
+                assert!(all.contains(r), "{} lacks {r}", rb.class);
             }
         }
     }

@@ -1,6 +1,6 @@
 //! Names and wording: postures, requirements, residency rules, jurisdictions.
 
-use crate::engine::report::Requirement;
+use crate::engine::report::{LinkKind, Placement, Requirement, Role};
 use crate::engine::Posture;
 use crate::plan::Residency;
 
@@ -59,5 +59,68 @@ pub fn jurisdiction(j: &str) -> &str {
         "jurisdiction unknown"
     } else {
         j
+    }
+}
+
+/// A placement in one line: `primary aws:us-east-1; sync standby aws:us-east-2`.
+pub fn placement(p: Option<&Placement>) -> String {
+    let Some(p) = p else {
+        return "not placeable".to_string();
+    };
+    match p {
+        Placement::Single { primary, backup } => match backup {
+            Some(b) => format!("primary {primary}; backup {b}"),
+            None => format!("primary {primary}"),
+        },
+        Placement::Standby {
+            primary,
+            standby,
+            replication,
+        } => {
+            let kind = match replication {
+                crate::engine::report::Replication::Sync => "sync standby",
+                crate::engine::report::Replication::Async => "standby",
+            };
+            format!("primary {primary}; {kind} {standby}")
+        }
+        Placement::Replicated { primary, replicas } => {
+            format!("primary {primary}; replicas {}", replicas.join(", "))
+        }
+        Placement::Partitioned { homes } => homes
+            .iter()
+            .map(|h| match &h.standby {
+                Some(s) => format!("{} home {} (standby {s})", h.population, h.region),
+                None => format!("{} home {} (no standby)", h.population, h.region),
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        Placement::MultiWriter { writers } => format!("writers {}", writers.join(", ")),
+        Placement::Consensus { leader, followers } => {
+            format!("leader {leader}; voters {}", followers.join(", "))
+        }
+    }
+}
+
+/// A copy's role as a map label: `primary`, `home: Europe`.
+pub fn role(r: &Role) -> String {
+    match r {
+        Role::Primary => "primary".into(),
+        Role::Standby => "standby".into(),
+        Role::Replica => "replica".into(),
+        Role::Writer => "writer".into(),
+        Role::Leader => "leader".into(),
+        Role::Follower => "voter".into(),
+        Role::Backup => "backup".into(),
+        Role::Home(p) => format!("home: {p}"),
+        Role::PartitionStandby(p) => format!("standby: {p}"),
+    }
+}
+
+/// How a link replicates, one word: `sync`, `async`, `backup`.
+pub fn link_kind(k: LinkKind) -> &'static str {
+    match k {
+        LinkKind::Sync => "sync",
+        LinkKind::Async => "async",
+        LinkKind::Backup => "backup",
     }
 }

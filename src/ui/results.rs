@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use crate::engine::report::{ClassReport, Evaluation, Report};
-use crate::export::markdown::placement_summary;
 use crate::plan::{DataClass, PlaceRef, Plan, UserPopulation};
 use crate::present::{self as show, Check};
 
@@ -79,7 +78,7 @@ fn summary_row(i: usize, c: ClassReport, dc: DataClass) -> impl IntoView {
         <tr class:infeasible=!c.feasible>
             <th scope="row">{c.name}</th>
             <td data-testid=format!("posture-{i}")><code>{posture}</code></td>
-            <td>{placement_summary(&e.placement)}</td>
+            <td>{show::placement(e.placement.as_ref())}</td>
             <td><VsTarget check=Check::duration(e.rpo_s, dc.rpo_s) /></td>
             <td><VsTarget check=Check::duration(e.rto_s, dc.rto_s) /></td>
             <td><VsTarget check=Check::ms(e.worst_p99(true), dc.write_p99_budget_ms) /></td>
@@ -112,7 +111,7 @@ pub fn ClassCard(
     view! {
         <article class="panel card" data-testid=format!("class-card-{index}")>
             <h3>{heading} " " <code class="slug">{e.posture.slug()}</code></h3>
-            <p class="placement"><strong>"Placement: "</strong>{placement_summary(&e.placement)}</p>
+            <p class="placement"><strong>"Placement: "</strong>{show::placement(e.placement.as_ref())}</p>
             <dl class="figures">
                 <div><dt>"RPO (region loss)"</dt><dd><VsTarget check=Check::duration(e.rpo_s, target.rpo_s) /></dd></div>
                 <div><dt>"RTO (region loss)"</dt><dd><VsTarget check=Check::duration(e.rto_s, target.rto_s) /></dd></div>

@@ -75,7 +75,11 @@ pub fn TopologyMap(
             (
                 mx,
                 my,
-                format!("{} {}", crate::present::ms(l.rtt_p50_ms), l.kind.label()),
+                format!(
+                    "{} {}",
+                    crate::present::ms(l.rtt_p50_ms),
+                    crate::present::link_kind(l.kind)
+                ),
             )
         })
         .collect();
@@ -89,7 +93,7 @@ pub fn TopologyMap(
     let links = t.links.iter().zip(&link_labels).map(|(l, (mx, my, text))| {
         let (a, b) = (&t.nodes[l.from], &t.nodes[l.to]);
         view! {
-            <line class=format!("link {}", l.kind.label()) x1=a.at.lon y1=-a.at.lat x2=b.at.lon y2=-b.at.lat />
+            <line class=format!("link {}", crate::present::link_kind(l.kind)) x1=a.at.lon y1=-a.at.lat x2=b.at.lon y2=-b.at.lat />
             <text class="link-label" x=*mx y=*my font-size=link_font text-anchor="middle">{text.clone()}</text>
         }
     }).collect_view();

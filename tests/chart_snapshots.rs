@@ -133,14 +133,16 @@ fn every_chart_survives_empty_and_degenerate_input() {
         promotion_s: -1.0,
         warmup_s: 0.0,
     });
-    e.cost.compute_usd = f64::INFINITY;
-    e.cost.storage_usd = f64::NAN;
+    if let Some(c) = e.cost.as_mut() {
+        c.compute_usd = f64::INFINITY;
+        c.storage_usd = f64::NAN;
+    }
     e.staleness = vec![meridian::engine::report::StalenessPoint {
         t_ms: f64::NAN,
         p_consistent: 0.5,
     }];
     bad.chosen = bad.evaluations[0].clone();
-    bad.chosen.cost_multiple = f64::NAN;
+    bad.chosen.cost_multiple = Some(f64::NAN);
     let lat = latency::data_from(&bad, &[]);
     assert_renders("latency/nan", |w, h| latency::svg(&lat, w, h), "ledger");
     let st = staleness::data_from(&bad, &[]);

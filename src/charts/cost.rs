@@ -48,22 +48,17 @@ pub fn data_from(class: &ClassReport, price_sources: &[String]) -> CostData {
             posture: e.posture,
             chosen: e.posture == class.chosen.posture,
             status: PostureStatus::of(e),
-            parts_usd: e.placeable.then(|| {
-                let c = &e.cost;
-                [c.compute_usd, c.storage_usd, c.transfer_usd, c.backup_usd].map(clean)
-            }),
+            parts_usd: e
+                .cost
+                .as_ref()
+                .map(|c| [c.compute_usd, c.storage_usd, c.transfer_usd, c.backup_usd].map(clean)),
         })
         .collect();
     let single_region_usd = class
         .evaluations
         .iter()
-        .find(|e| e.posture == Posture::SingleRegion && e.placeable)
-        .map(|e| e.monthly_cost_usd)
-        .or_else(|| {
-            // Without a placeable single-region posture, the chosen cost over its multiple.
-            let c = &class.chosen;
-            (c.cost_multiple > 0.0).then(|| c.monthly_cost_usd / c.cost_multiple)
-        })
+        .find(|e| e.posture == Posture::SingleRegion)
+        .and_then(|e| e.monthly_cost_usd)
         .filter(|v| v.is_finite() && *v > 0.0);
     CostData {
         class: class.name.clone(),

@@ -23,18 +23,10 @@ fn empty(posture: Posture, violation: Violation) -> Evaluation {
         region_failures_survived: 0,
         outages: Vec::new(),
         staleness: Vec::new(),
-        conflicts_per_day: 0.0,
-        monthly_cost_usd: 0.0,
-        cost: CostBreakdown {
-            compute_usd: 0.0,
-            storage_usd: 0.0,
-            transfer_usd: 0.0,
-            backup_usd: 0.0,
-            compute_vms: 0.0,
-            copies: 0,
-            transfer_gb: 0.0,
-        },
-        cost_multiple: 0.0,
+        conflicts_per_day: None,
+        monthly_cost_usd: None,
+        cost: None,
+        cost_multiple: None,
         residency: Vec::new(),
         violations: vec![violation],
     }
@@ -456,13 +448,13 @@ fn violations(class: &DataClass, posture: Posture, eval: &Evaluation) -> Vec<Vio
             v.push(Violation {
                 requirement: Requirement::Conflicts,
                 target: None,
-                achieved: Some(eval.conflicts_per_day),
+                achieved: eval.conflicts_per_day,
                 by: None,
                 message: format!(
                     "{} must never conflict, but concurrent writers in {} regions would produce {}",
                     class.name,
                     eval.placement.as_ref().map_or(0, |p| p.regions().len()),
-                    show::conflicts_per_day(eval.conflicts_per_day)
+                    show::conflicts_per_day(eval.conflicts_per_day.unwrap_or(0.0))
                 ),
             });
         }
@@ -641,10 +633,10 @@ pub(crate) fn evaluate_choice(
         region_failures_survived: survived,
         outages: outages(ctx, class, posture, c, rto_s),
         staleness: staleness_curve(ctx, class, posture, c),
-        conflicts_per_day: conflicts,
-        monthly_cost_usd: cost.total_usd(),
-        cost,
-        cost_multiple: 0.0,
+        conflicts_per_day: Some(conflicts),
+        monthly_cost_usd: Some(cost.total_usd()),
+        cost: Some(cost),
+        cost_multiple: None,
         residency: residency::copies(ctx, class, c),
         placement,
         links,

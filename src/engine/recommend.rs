@@ -49,19 +49,16 @@ fn closest(evals: &[Evaluation]) -> usize {
         .unwrap_or(0)
 }
 
+/// Cost for ordering: an unpriced posture sorts last.
+fn cost_key(e: &Evaluation) -> f64 {
+    e.monthly_cost_usd.unwrap_or(f64::INFINITY)
+}
+
 /// Chooses one posture for `class` and writes the reasons.
 pub(crate) fn recommend(_ctx: &Ctx, class: &DataClass, mut evals: Vec<Evaluation>) -> ClassReport {
-    let baseline = if evals[0].placeable {
-        evals[0].monthly_cost_usd
-    } else {
-        0.0
-    };
+    let baseline = evals[0].monthly_cost_usd.filter(|&b| b > 0.0);
     for e in &mut evals {
-        e.cost_multiple = if baseline > 0.0 && e.placeable {
-            e.monthly_cost_usd / baseline
-        } else {
-            0.0
-        };
+        e.cost_multiple = e.monthly_cost_usd.zip(baseline).map(|(c, b)| c / b);
     }
     let chosen_idx = (0..evals.len())
         .filter(|&i| evals[i].placeable && evals[i].feasible())
@@ -70,7 +67,7 @@ pub(crate) fn recommend(_ctx: &Ctx, class: &DataClass, mut evals: Vec<Evaluation
             ea.posture
                 .tier()
                 .cmp(&eb.posture.tier())
-                .then(ea.monthly_cost_usd.total_cmp(&eb.monthly_cost_usd))
+                .then(cost_key(ea).total_cmp(&cost_key(eb)))
                 .then(a.cmp(&b))
         });
     let feasible = chosen_idx.is_some();
@@ -105,8 +102,8 @@ pub(crate) fn recommend(_ctx: &Ctx, class: &DataClass, mut evals: Vec<Evaluation
                 reasons.push(format!(
                     "{} also fits at the same complexity but costs {} vs {}",
                     name(e.posture),
-                    show::usd_month(e.monthly_cost_usd),
-                    show::usd_month(chosen.monthly_cost_usd)
+                    show::posture_cost(e),
+                    show::posture_cost(&chosen)
                 ));
             }
         }
@@ -127,6 +124,7 @@ pub(crate) fn recommend(_ctx: &Ctx, class: &DataClass, mut evals: Vec<Evaluation
     }
     if chosen.placeable {
         reasons.extend(figures(class, &chosen));
+        reasons.extend(below_baseline(&chosen, &evals[0]));
     }
     if class.conflicts == ConflictSemantics::NeverConflict {
         if let Some(mw) = evals
@@ -136,7 +134,7 @@ pub(crate) fn recommend(_ctx: &Ctx, class: &DataClass, mut evals: Vec<Evaluation
             reasons.push(format!(
                 "{} must never conflict, so multi-writer is ruled out whatever its rate: it would see {} with writes spread evenly over the records, more with hot keys",
                 class.name,
-                show::conflicts_per_day(mw.conflicts_per_day)
+                show::conflicts_per_day(mw.conflicts_per_day.unwrap_or(0.0))
             ));
         }
     }
@@ -155,13 +153,13 @@ pub(crate) fn recommend(_ctx: &Ctx, class: &DataClass, mut evals: Vec<Evaluation
                     "meets every requirement but is more complex (tier {} vs {}) at {}",
                     e.posture.tier(),
                     chosen.posture.tier(),
-                    show::usd_month(e.monthly_cost_usd)
+                    show::posture_cost(e)
                 )
             } else {
                 format!(
                     "meets every requirement but costs {} vs {}",
-                    show::usd_month(e.monthly_cost_usd),
-                    show::usd_month(chosen.monthly_cost_usd)
+                    show::posture_cost(e),
+                    show::posture_cost(&chosen)
                 )
             };
             Rejection {
@@ -273,25 +271,12 @@ fn figures(class: &DataClass, e: &Evaluation) -> Vec<String> {
             budget(class.read_p99_budget_ms)
         ));
     }
-    let mult = if e.cost_multiple > 0.0 {
-        format!(
-            ", {} this class's single-region cost",
-            show::multiple(e.cost_multiple)
-        )
-    } else {
-        String::new()
-    };
-    out.push(format!(
-        "costs {}{mult} = compute {} ({} incl. headroom) + storage {} ({} copies) + transfer {} ({}/month) + backups {}",
-        show::usd_month(e.monthly_cost_usd),
-        show::usd(e.cost.compute_usd),
-        show::vms(e.cost.compute_vms),
-        show::usd(e.cost.storage_usd),
-        e.cost.copies,
-        show::usd(e.cost.transfer_usd),
-        show::gb(e.cost.transfer_gb),
-        show::usd(e.cost.backup_usd)
-    ));
+    let mult = e.cost_multiple.map_or(String::new(), |m| {
+        format!(", {} this class's single-region cost", show::multiple(m))
+    });
+    if let (Some(total), Some(cost)) = (e.monthly_cost_usd, &e.cost) {
+        out.push(cost_reason(total, cost, &mult));
+    }
     if class.residency != Residency::None {
         let bad = e.residency.iter().filter(|c| !c.compliant).count();
         out.push(format!(
@@ -308,7 +293,7 @@ fn figures(class: &DataClass, e: &Evaluation) -> Vec<String> {
         };
         out.push(format!(
             "{}, {how}",
-            show::conflicts_per_day(e.conflicts_per_day)
+            show::conflicts_per_day(e.conflicts_per_day.unwrap_or(0.0))
         ));
     }
     if let Some(p) = e.staleness.first() {
@@ -328,26 +313,77 @@ fn figures(class: &DataClass, e: &Evaluation) -> Vec<String> {
     out
 }
 
+/// The cost sentence: the total and the components it is the sum of.
+fn cost_reason(total: f64, c: &CostBreakdown, mult: &str) -> String {
+    format!(
+        "costs {}{mult} = compute {} ({} incl. headroom) + storage {} ({} copies) + transfer {} ({}/month) + backups {}",
+        show::usd_month(total),
+        show::usd(c.compute_usd),
+        show::vms(c.compute_vms),
+        show::usd(c.storage_usd),
+        c.copies,
+        show::usd(c.transfer_usd),
+        show::gb(c.transfer_gb),
+        show::usd(c.backup_usd)
+    )
+}
+
+/// Why a posture costs less than running in one region, when it does: the components side
+/// by side (regions' list prices differ, so copies in cheaper regions can undercut one copy
+/// in an expensive one).
+fn below_baseline(chosen: &Evaluation, single: &Evaluation) -> Option<String> {
+    let (Some(c), Some(s)) = (&chosen.cost, &single.cost) else {
+        return None;
+    };
+    let (ct, st) = (chosen.monthly_cost_usd?, single.monthly_cost_usd?);
+    (ct < st).then(|| {
+        format!(
+            "{} costs less than single region ({} vs {}) because its regions' list prices are lower: compute {} vs {}, storage {} vs {}",
+            name(chosen.posture),
+            show::usd_month(ct),
+            show::usd_month(st),
+            show::usd(c.compute_usd),
+            show::usd(s.compute_usd),
+            show::usd(c.storage_usd),
+            show::usd(s.storage_usd)
+        )
+    })
+}
+
 /// Totals and provenance across classes.
 pub(crate) fn assemble(ctx: &Ctx, classes: Vec<ClassReport>) -> Report {
-    let monthly: f64 = classes.iter().map(|c| c.chosen.monthly_cost_usd).sum();
-    let single: f64 = classes
-        .iter()
-        .map(|c| {
-            let e = &c.evaluations[0];
-            if e.placeable {
-                e.monthly_cost_usd
-            } else {
-                0.0
+    let mut monthly = 0.0;
+    let mut single = 0.0;
+    let mut compared = false;
+    let (mut unpriced, mut no_baseline) = (Vec::new(), Vec::new());
+    for c in &classes {
+        match (c.chosen.monthly_cost_usd, c.evaluations[0].monthly_cost_usd) {
+            (None, _) => unpriced.push(c.name.clone()),
+            (Some(m), None) => {
+                monthly += m;
+                no_baseline.push(c.name.clone());
             }
-        })
-        .sum();
+            (Some(m), Some(s)) => {
+                monthly += m;
+                single += s;
+                compared = true;
+            }
+        }
+    }
+    let compared_monthly = monthly
+        - classes
+            .iter()
+            .filter(|c| no_baseline.contains(&c.name))
+            .filter_map(|c| c.chosen.monthly_cost_usd)
+            .sum::<f64>();
     Report {
         plan_name: ctx.plan.name.clone(),
         totals: Totals {
             monthly_cost_usd: monthly,
             single_region_monthly_cost_usd: single,
-            cost_multiple: if single > 0.0 { monthly / single } else { 0.0 },
+            cost_multiple: (compared && single > 0.0).then(|| compared_monthly / single),
+            unpriced_classes: unpriced,
+            no_baseline_classes: no_baseline,
             infeasible_classes: classes
                 .iter()
                 .filter(|c| !c.feasible)

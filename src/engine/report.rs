@@ -23,10 +23,18 @@ pub struct Report {
 /// Sums across data classes of the chosen postures.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Totals {
+    /// The chosen postures' costs, over the classes that have a placement.
     pub monthly_cost_usd: f64,
+    /// The single-region cost of the classes compared (those with both figures).
     pub single_region_monthly_cost_usd: f64,
-    /// `monthly_cost_usd / single_region_monthly_cost_usd`.
-    pub cost_multiple: f64,
+    /// Chosen over single-region cost, over the classes that have both; `None` if none has.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_multiple: Option<f64>,
+    /// Classes whose chosen posture has no placement, so no cost (left out of the total).
+    pub unpriced_classes: Vec<String>,
+    /// Classes with a cost but no single-region placement (residency), left out of the
+    /// comparison with single region.
+    pub no_baseline_classes: Vec<String>,
     /// Classes for which no posture met every requirement.
     pub infeasible_classes: Vec<String>,
 }
@@ -350,6 +358,7 @@ pub struct Evaluation {
     /// False when no placement exists (residency, applicability): `placement` is then
     /// `None`, every list is empty and no figure may be shown (the violation says why).
     pub placeable: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub placement: Option<Placement>,
     /// The replication links of the placement (empty when not placeable).
     pub links: Vec<ReplicationLink>,
@@ -365,12 +374,19 @@ pub struct Evaluation {
     pub region_failures_survived: u32,
     pub outages: Vec<Outage>,
     pub staleness: Vec<StalenessPoint>,
-    /// Expected conflicting writes per day (multi-writer only; 0 otherwise).
-    pub conflicts_per_day: f64,
-    pub monthly_cost_usd: f64,
-    pub cost: CostBreakdown,
-    /// `monthly_cost_usd` over this class's single-region cost.
-    pub cost_multiple: f64,
+    /// Expected conflicting writes per day (0 for single-writer postures); `None` when not
+    /// placeable.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conflicts_per_day: Option<f64>,
+    /// The sum of `cost`'s components; `None` when not placeable.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub monthly_cost_usd: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost: Option<CostBreakdown>,
+    /// `monthly_cost_usd` over this class's single-region cost; `None` when either is
+    /// unknown (not placeable, or no single-region placement to compare with).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_multiple: Option<f64>,
     pub residency: Vec<CopyResidency>,
     /// Requirements this posture breaks (empty: feasible).
     pub violations: Vec<Violation>,

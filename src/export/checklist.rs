@@ -204,8 +204,8 @@ pub fn checklist(plan: &Plan, report: &Report) -> Vec<ChecklistItem> {
                 "{}: {n} active regions at most {} utilised each ({} in total, {} compute)",
                 c.name,
                 show::percent((n as f64 - 1.0) / n as f64),
-                show::vms(c.chosen.cost.compute_vms),
-                show::usd_month(c.chosen.cost.compute_usd)
+                show::vms(c.chosen.cost.as_ref().map_or(0.0, |k| k.compute_vms)),
+                show::usd_month(c.chosen.cost.as_ref().map_or(0.0, |k| k.compute_usd))
             )
         })
         .collect();
@@ -301,7 +301,7 @@ pub fn checklist(plan: &Plan, report: &Report) -> Vec<ChecklistItem> {
             format!(
                 "{}: {}, resolved by {how}",
                 c.name,
-                show::conflicts_per_day(c.chosen.conflicts_per_day)
+                show::conflicts_per_day(c.chosen.conflicts_per_day.unwrap_or(0.0))
             )
         })
         .collect();
@@ -428,26 +428,33 @@ pub fn checklist(plan: &Plan, report: &Report) -> Vec<ChecklistItem> {
 
     // Cost.
     let t = &report.totals;
-    let transfer: f64 = classes.iter().map(|c| c.chosen.cost.transfer_usd).sum();
-    let transfer_gb: f64 = classes.iter().map(|c| c.chosen.cost.transfer_gb).sum();
+    let costs = || classes.iter().filter_map(|c| c.chosen.cost.as_ref());
+    let transfer: f64 = costs().map(|c| c.transfer_usd).sum();
+    let transfer_gb: f64 = costs().map(|c| c.transfer_gb).sum();
     let idle = (t.monthly_cost_usd - t.single_region_monthly_cost_usd).max(0.0);
-    let text = if t.cost_multiple <= 1.005 {
-        format!(
-            "Finance has seen the bill: {}, the same as running in a single region; cross-region transfer adds {} ({}/month).",
-            show::usd_month(t.monthly_cost_usd),
-            show::usd_month(transfer),
-            show::gb(transfer_gb)
-        )
-    } else {
-        format!(
+    let text = match t.cost_multiple {
+        Some(m) if m > 1.005 => format!(
             "Finance has seen the bill: {}, {} the all-single-region {}. Of the extra {}, cross-region transfer is {} ({}/month); the rest is standby and headroom capacity that idles in normal operation.",
             show::usd_month(t.monthly_cost_usd),
-            show::multiple(t.cost_multiple),
+            show::multiple(m),
             show::usd_month(t.single_region_monthly_cost_usd),
             show::usd_month(idle),
             show::usd_month(transfer),
             show::gb(transfer_gb)
-        )
+        ),
+        None => format!(
+            "Finance has seen the bill: {} ({}); cross-region transfer adds {} ({}/month).",
+            show::usd_month(t.monthly_cost_usd),
+            "no single-region placement to compare with",
+            show::usd_month(transfer),
+            show::gb(transfer_gb)
+        ),
+        Some(_) => format!(
+            "Finance has seen the bill: {}, about the same as running in a single region; cross-region transfer adds {} ({}/month).",
+            show::usd_month(t.monthly_cost_usd),
+            show::usd_month(transfer),
+            show::gb(transfer_gb)
+        ),
     };
     push("Cost review", text);
 

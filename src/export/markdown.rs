@@ -109,16 +109,14 @@ pub fn document(plan: &Plan, report: &Report, app_url: Option<&str>) -> String {
     let t = &report.totals;
     let _ = writeln!(
         md,
-        "{} data class{} across {} candidate region{} for {} user population{}. Total {}, {} the cost of running every class in a single region ({}).{}\n",
+        "{} data class{} across {} candidate region{} for {} user population{}. {}{}\n",
         report.classes.len(),
         if report.classes.len() == 1 { "" } else { "es" },
         plan.regions.len(),
         if plan.regions.len() == 1 { "" } else { "s" },
         plan.users.len(),
         if plan.users.len() == 1 { "" } else { "s" },
-        escape(&show::usd_month(t.monthly_cost_usd)),
-        show::multiple(t.cost_multiple),
-        escape(&show::usd_month(t.single_region_monthly_cost_usd)),
+        escape(&show::totals_sentence(t)),
         if t.infeasible_classes.is_empty() {
             String::new()
         } else {
@@ -153,8 +151,8 @@ pub fn document(plan: &Plan, report: &Report, app_url: Option<&str>) -> String {
             show::duration_against(e.rto_s, dc.and_then(|d| d.rto_s)),
             show::ms_against(e.worst_p99(true), dc.and_then(|d| d.write_p99_budget_ms)),
             show::ms_against(e.worst_p99(false), dc.and_then(|d| d.read_p99_budget_ms)),
-            escape(&show::usd(e.monthly_cost_usd)),
-            show::multiple(e.cost_multiple)
+            escape(&show::posture_cost(e)),
+            show::posture_multiple(e)
         );
     }
     let _ = writeln!(md);

@@ -1,14 +1,45 @@
 //! Sentences shown in more than one place (the UI, the markdown, the CLI), written once.
 
 use super::figures::{multiple, usd_month};
-use crate::engine::report::Totals;
+use crate::engine::report::{Evaluation, Totals};
 
-/// `Total $1,922/month, 1.45x the single-region cost of $1,326/month.`
+/// `Total $1,922/month, 1.45x the single-region cost of $1,326/month.`, with the classes
+/// left out of the total and why, and a pointer when the total is below its baseline.
 pub fn totals_sentence(t: &Totals) -> String {
-    format!(
-        "Total {}, {} the single-region cost of {}.",
-        usd_month(t.monthly_cost_usd),
-        multiple(t.cost_multiple),
-        usd_month(t.single_region_monthly_cost_usd)
-    )
+    let mut s = match t.cost_multiple {
+        Some(m) => format!(
+            "Total {}, {} the single-region cost of {}.",
+            usd_month(t.monthly_cost_usd),
+            multiple(m),
+            usd_month(t.single_region_monthly_cost_usd)
+        ),
+        None => format!("Total {}.", usd_month(t.monthly_cost_usd)),
+    };
+    if !t.unpriced_classes.is_empty() {
+        s.push_str(&format!(
+            " Not in the total (no placement to price): {}.",
+            t.unpriced_classes.join(", ")
+        ));
+    }
+    if !t.no_baseline_classes.is_empty() {
+        s.push_str(&format!(
+            " Not in the comparison (no single-region placement allowed): {}.",
+            t.no_baseline_classes.join(", ")
+        ));
+    }
+    if t.cost_multiple.is_some_and(|m| m < 1.0) {
+        s.push_str(" Below single region: the chosen regions have lower list prices (see each class's cost reason).");
+    }
+    s
+}
+
+/// A posture's monthly cost, or why it has none: `$1,922/month`, `not placeable`.
+pub fn posture_cost(e: &Evaluation) -> String {
+    e.monthly_cost_usd
+        .map_or_else(|| "not placeable".to_string(), usd_month)
+}
+
+/// A posture's cost multiple, or nothing to compare: `1.52x`, `–`.
+pub fn posture_multiple(e: &Evaluation) -> String {
+    e.cost_multiple.map_or_else(|| "–".to_string(), multiple)
 }

@@ -197,8 +197,10 @@ fn empty_report() -> Report {
         totals: crate::engine::report::Totals {
             monthly_cost_usd: 0.0,
             single_region_monthly_cost_usd: 0.0,
-            cost_multiple: 0.0,
+            cost_multiple: None,
             infeasible_classes: Vec::new(),
+            unpriced_classes: Vec::new(),
+            no_baseline_classes: Vec::new(),
         },
         price_sources: Vec::new(),
         rtt_sources: Vec::new(),

@@ -83,7 +83,7 @@ fn summary_row(i: usize, c: ClassReport, dc: DataClass) -> impl IntoView {
             <td><VsTarget check=Check::duration(e.rto_s, dc.rto_s) /></td>
             <td><VsTarget check=Check::ms(e.worst_p99(true), dc.write_p99_budget_ms) /></td>
             <td><VsTarget check=Check::ms(e.worst_p99(false), dc.read_p99_budget_ms) /></td>
-            <td>{show::usd(e.monthly_cost_usd)} <small>{format!(" ({})", show::multiple(e.cost_multiple))}</small></td>
+            <td>{show::posture_cost(&e)} <small>{format!(" ({})", show::posture_multiple(&e))}</small></td>
         </tr>
     }
 }
@@ -117,7 +117,7 @@ pub fn ClassCard(
                 <div><dt>"RTO (region loss)"</dt><dd><VsTarget check=Check::duration(e.rto_s, target.rto_s) /></dd></div>
                 <div><dt>"Write p99, worst population"</dt><dd><VsTarget check=Check::ms(e.worst_p99(true), target.write_p99_budget_ms) /></dd></div>
                 <div><dt>"Read p99, worst population"</dt><dd><VsTarget check=Check::ms(e.worst_p99(false), target.read_p99_budget_ms) /></dd></div>
-                <div><dt>"Cost / month"</dt><dd><strong>{show::usd(e.monthly_cost_usd)}</strong><small>{format!(" {} single region", show::multiple(e.cost_multiple))}</small></dd></div>
+                <div><dt>"Cost / month"</dt><dd><strong>{show::posture_cost(&e)}</strong><small>{format!(" {} single region", show::posture_multiple(&e))}</small></dd></div>
                 <div><dt>"Writes lost on a hard region failure"</dt><dd><strong>{e.writes_lost_on_region_failure.as_ref().map_or("all since the region went down".to_string(), |w| w.writes_text())}</strong></dd></div>
             </dl>
             <TopologyMap regions=places.0 users=places.1 eval=e.clone() residency=target.residency.clone() index />

@@ -100,7 +100,7 @@ test('a plan that breaks a rule says so beside the field, and keeps what was typ
   const planner = await fresh();
   await planner.testid('user-share-0').fill('10');
   const problem = await planner.testid('user-problems').textContent();
-  assert.match(problem, /users\[\*\]\.share: shares add up to 0\.600; allowed: a total of 1/);
+  assert.match(problem, /Shares add up to 60 %; they must add up to 100 %/);
   assert.equal(await planner.testid('user-share-0').inputValue(), '10');
   assert.ok((await planner.testid('plan-errors').textContent()).includes('Nothing you entered is lost'));
   await planner.testid('user-share-0').fill('50');

@@ -5,6 +5,7 @@
 //! * [`figures`]: units and rounding (ms, durations, money, shares, counts, rates, GB);
 //! * [`product`]: products and sums shown with every factor, computed from the shown factors;
 //! * [`names`]: posture names, requirement names, residency wording, place labels;
+//! * [`problems`]: plan problems in the form's words and units;
 //! * [`sentences`]: whole sentences shown in more than one place (totals);
 //! * [`verdict`]: the single tolerance that decides "met" or "missed";
 //! * [`input`]: parsing what the user types into number fields, with messages in the field's
@@ -13,12 +14,14 @@
 pub mod figures;
 pub mod input;
 pub mod names;
+pub mod problems;
 pub mod product;
 pub mod sentences;
 pub mod verdict;
 
 pub use figures::*;
 pub use names::*;
+pub use problems::problem;
 pub use product::{Factor, Product};
 pub use sentences::*;
 pub use verdict::{duration_against, met, ms_against, verdict, Check, Verdict, TOLERANCE};

@@ -109,7 +109,7 @@ pub fn App() -> impl IntoView {
             Ok(_) => Vec::new(),
             Err(e) => {
                 e.0.iter()
-                    .map(|e| (e.field().to_string(), e.to_string()))
+                    .map(|e| (e.field().to_string(), crate::present::problem(e)))
                     .collect()
             }
         })

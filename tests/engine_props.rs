@@ -180,3 +180,71 @@ fn the_rtt_memo_does_not_change_the_report() {
     let warm = evaluate(&plan).unwrap();
     assert_eq!(cold, warm);
 }
+
+fn arb_small_or_large_plan() -> impl Strategy<Value = Plan> {
+    (
+        prop::collection::vec(0usize..500, 1..8),
+        prop::collection::vec(0usize..500, 1..4),
+        prop::collection::vec(0usize..9, 1..4),
+    )
+        .prop_map(|(r, u, p)| plan_from(&r, &u, &p))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Every figure of every posture is either there and finite (placeable) or absent (not
+    /// placeable, with the reason in its violation); no total sits below its single-region
+    /// baseline without a sentence saying why.
+    #[test]
+    fn figures_are_finite_or_absent_and_totals_explain_themselves(plan in arb_small_or_large_plan()) {
+        let r = evaluate(&plan).unwrap();
+        for c in &r.classes {
+            for e in &c.evaluations {
+                prop_assert_eq!(e.placeable, e.placement.is_some(), "{}", e.posture);
+                if e.placeable {
+                    let cost = e.cost.as_ref().unwrap();
+                    let total = e.monthly_cost_usd.unwrap();
+                    prop_assert!(total.is_finite() && total >= 0.0);
+                    for v in [cost.compute_usd, cost.storage_usd, cost.transfer_usd, cost.backup_usd] {
+                        prop_assert!(v.is_finite() && v >= 0.0);
+                    }
+                    prop_assert!(e.cost_multiple.is_none_or(|m| m.is_finite() && m > 0.0));
+                    prop_assert!(e.conflicts_per_day.is_some_and(f64::is_finite));
+                    prop_assert_eq!(e.latency.len(), plan.users.len());
+                    for l in &e.latency {
+                        for v in [l.write_p50_ms, l.write_p99_ms, l.read_p50_ms, l.read_p99_ms] {
+                            prop_assert!(v.is_finite() && v >= 0.0);
+                        }
+                    }
+                    prop_assert!(e.rpo_s.is_none_or(f64::is_finite));
+                    prop_assert!(e.rto_s.is_none_or(f64::is_finite));
+                } else {
+                    prop_assert!(e.monthly_cost_usd.is_none() && e.cost.is_none());
+                    prop_assert!(e.cost_multiple.is_none() && e.conflicts_per_day.is_none());
+                    prop_assert!(e.latency.is_empty() && e.outages.is_empty());
+                    prop_assert!(e.links.is_empty() && e.staleness.is_empty());
+                    prop_assert!(e.rpo_s.is_none() && e.rto_s.is_none());
+                    prop_assert!(!e.violations.is_empty());
+                }
+            }
+            let (chosen, single) = (&c.chosen, &c.evaluations[0]);
+            if let (Some(a), Some(b)) = (chosen.monthly_cost_usd, single.monthly_cost_usd) {
+                if a < b {
+                    prop_assert!(
+                        c.reasons.iter().any(|x| x.contains("costs less than single region")),
+                        "{}: {} < {} with no reason: {:?}", c.name, a, b, c.reasons
+                    );
+                }
+            }
+        }
+        let t = &r.totals;
+        let sentence = meridian::present::totals_sentence(t);
+        if t.cost_multiple.is_some_and(|m| m < 1.0) {
+            prop_assert!(sentence.contains("Below single region"), "{}", sentence);
+        }
+        for name in t.unpriced_classes.iter().chain(&t.no_baseline_classes) {
+            prop_assert!(sentence.contains(name.as_str()), "{}", sentence);
+        }
+    }
+}

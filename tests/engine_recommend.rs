@@ -196,3 +196,29 @@ fn outage_stories_match_the_roles() {
         }
     }
 }
+
+/// A one-region plan: nothing can be cheaper than single region there, and the total is not
+/// below its own baseline (a partitioned posture once skipped its backups).
+#[test]
+fn a_one_region_plan_never_costs_less_than_its_single_region_baseline() {
+    let mut plan = Plan::example();
+    plan.regions.truncate(1);
+    let r = evaluate(&plan).unwrap();
+    for c in &r.classes {
+        // A class pinned elsewhere has no placement at all in this one region.
+        let Some(single) = c.evaluations[0].monthly_cost_usd else {
+            assert!(c.evaluations.iter().all(|e| !e.placeable), "{}", c.name);
+            continue;
+        };
+        for e in c.evaluations.iter().filter(|e| e.placeable) {
+            assert!(
+                e.monthly_cost_usd.unwrap() >= single,
+                "{} {}: {:?} < {single}",
+                c.name,
+                e.posture.slug(),
+                e.monthly_cost_usd
+            );
+        }
+    }
+    assert!(r.totals.monthly_cost_usd >= r.totals.single_region_monthly_cost_usd);
+}

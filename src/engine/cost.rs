@@ -231,7 +231,9 @@ pub(crate) fn cost(
                     streams.push((h, s, share));
                 }
             }
-            backup_region = c.homes.first().and_then(|h| h.1);
+            // Backed up like any copy: cross-region to the first partition's standby, or in
+            // its own region when residency allows no second one (never not at all).
+            backup_region = c.homes.first().map(|&(h, s)| s.unwrap_or(h));
         }
         Posture::ActiveActiveMultiWriter | Posture::GlobalConsensus => {
             let regions: &[usize] = if posture == Posture::GlobalConsensus {

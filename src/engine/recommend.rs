@@ -329,23 +329,24 @@ fn cost_reason(total: f64, c: &CostBreakdown, mult: &str) -> String {
 }
 
 /// Why a posture costs less than running in one region, when it does: the components side
-/// by side (regions' list prices differ, so copies in cheaper regions can undercut one copy
+/// by side (list prices differ by region, so copies in cheaper regions can undercut one copy
 /// in an expensive one).
 fn below_baseline(chosen: &Evaluation, single: &Evaluation) -> Option<String> {
     let (Some(c), Some(s)) = (&chosen.cost, &single.cost) else {
         return None;
     };
     let (ct, st) = (chosen.monthly_cost_usd?, single.monthly_cost_usd?);
+    let pair = |a: f64, b: f64| format!("{} vs {}", show::usd(a), show::usd(b));
     (ct < st).then(|| {
         format!(
-            "{} costs less than single region ({} vs {}) because its regions' list prices are lower: compute {} vs {}, storage {} vs {}",
+            "{} costs less than single region ({} vs {}); by component: compute {}, storage {}, transfer {}, backups {}",
             name(chosen.posture),
             show::usd_month(ct),
             show::usd_month(st),
-            show::usd(c.compute_usd),
-            show::usd(s.compute_usd),
-            show::usd(c.storage_usd),
-            show::usd(s.storage_usd)
+            pair(c.compute_usd, s.compute_usd),
+            pair(c.storage_usd, s.storage_usd),
+            pair(c.transfer_usd, s.transfer_usd),
+            pair(c.backup_usd, s.backup_usd)
         )
     })
 }

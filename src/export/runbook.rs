@@ -196,7 +196,7 @@ fn single_writer(plan: &Plan, c: &ClassReport, dc: Option<&DataClass>) -> Runboo
         summary: format!(
             "Writes go to {primary}; on its loss {target} is promoted. RPO {} (target {rpo_t}), RTO {} (target {}).",
             show::duration(e.rpo_s.unwrap_or(0.0)),
-            e.rto_s.map_or("n/a".into(), show::duration),
+            show::recovery(e.rto_s),
             show::duration_target(dc.and_then(|d| d.rto_s))
         ),
         steps,
@@ -386,7 +386,7 @@ fn multi_writer(plan: &Plan, c: &ClassReport, dc: Option<&DataClass>) -> Runbook
         summary: format!(
             "Every region ({writers}) accepts writes; a region loss moves its users to the others. RPO {} (lag), RTO {}.",
             show::duration(e.rpo_s.unwrap_or(0.0)),
-            e.rto_s.map_or("n/a".into(), show::duration)
+            show::recovery(e.rto_s)
         ),
         steps,
     }
@@ -438,7 +438,7 @@ fn consensus(plan: &Plan, c: &ClassReport, dc: Option<&DataClass>) -> Runbook {
     });
     steps.push(Step {
         title: "Announce",
-        detail: "Post on the status page: service continues on the remaining voters; no acknowledged write was lost (RPO 0).".into(),
+        detail: "Post on the status page: service continues on the remaining voters; no acknowledged write was lost (RPO 0 s).".into(),
     });
     steps.push(Step {
         title: "Investigate and fail back",
@@ -450,9 +450,10 @@ fn consensus(plan: &Plan, c: &ClassReport, dc: Option<&DataClass>) -> Runbook {
         class: c.name.clone(),
         posture: e.posture,
         summary: format!(
-            "A majority of {n} voters ({}) acknowledges every write; losing one region triggers a re-election, not a promotion. RPO 0, RTO {}.",
+            "A majority of {n} voters ({}) acknowledges every write; losing one region triggers a re-election, not a promotion. RPO {}, RTO {}.",
             voters.join(", "),
-            e.rto_s.map_or("n/a".into(), show::duration)
+            show::recovery(e.rpo_s),
+            show::recovery(e.rto_s)
         ),
         steps,
     }
@@ -499,7 +500,7 @@ fn backup_restore(plan: &Plan, c: &ClassReport, dc: Option<&DataClass>) -> Runbo
         summary: format!(
             "One region ({primary}); backups are copied to {backup}. A region loss means restoring there: RPO {}, RTO {}.",
             show::duration(e.rpo_s.unwrap_or(0.0)),
-            e.rto_s.map_or("n/a".into(), show::duration)
+            show::recovery(e.rto_s)
         ),
         steps,
     }

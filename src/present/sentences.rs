@@ -28,7 +28,7 @@ pub fn totals_sentence(t: &Totals) -> String {
         ));
     }
     if t.cost_multiple.is_some_and(|m| m < 1.0) {
-        s.push_str(" Below single region: the chosen regions have lower list prices (see each class's cost reason).");
+        s.push_str(" Below single region: see the cost reasons of the classes that cost less than single region.");
     }
     s
 }

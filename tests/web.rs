@@ -93,3 +93,30 @@ async fn a_number_field_keeps_text_that_does_not_parse_and_names_the_field() {
     );
     assert!(container.query_selector("[role=alert]").unwrap().is_none());
 }
+
+/// The summary shows each figure as the same string the markdown and the CLI print: both
+/// come from `meridian::present`, applied to the same report.
+#[wasm_bindgen_test]
+async fn the_summary_shows_the_same_strings_as_the_exports() {
+    use meridian::present as show;
+    let root = mount_app();
+    tick().await;
+    let report = meridian::engine::evaluate(&meridian::plan::Plan::example()).unwrap();
+    let total: HtmlElement = by_testid(&root, "total-cost");
+    assert_eq!(
+        total.text_content().unwrap().trim(),
+        show::totals_sentence(&report.totals)
+    );
+    for (i, c) in report.classes.iter().enumerate() {
+        let cell: HtmlElement = by_testid(&root, &format!("posture-{i}"));
+        let row = cell.parent_element().unwrap().text_content().unwrap();
+        for figure in [
+            show::recovery(c.chosen.rpo_s),
+            show::recovery(c.chosen.rto_s),
+            show::posture_cost(&c.chosen),
+            show::placement(c.chosen.placement.as_ref()),
+        ] {
+            assert!(row.contains(&figure), "{}: {row:?} lacks {figure:?}", c.name);
+        }
+    }
+}

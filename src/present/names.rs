@@ -45,7 +45,7 @@ pub fn residency_rule(r: &Residency) -> String {
 /// A residency rule as a requirement: `every copy must stay in EU`.
 pub fn residency_requirement(r: &Residency) -> String {
     match r {
-        Residency::None => "no residency rule".to_string(),
+        Residency::None => "no residency constraint".to_string(),
         Residency::Pinned { jurisdictions } => {
             format!("every copy must stay in {}", jurisdictions.join(", "))
         }

@@ -52,15 +52,7 @@ pub fn TopologyMap(
     let (x, y, w, h) = frame(&pts);
     // Text and markers are sized in map degrees, so scale them with the frame.
     let s = w / 120.0;
-    let binding = match &residency {
-        Residency::None => "no residency constraint".to_string(),
-        Residency::Pinned { jurisdictions } => {
-            format!("every copy must stay in {}", jurisdictions.join(", "))
-        }
-        Residency::PerOwner => {
-            "each record stays in its owner population's jurisdiction".to_string()
-        }
-    };
+    let binding = crate::present::residency_requirement(&residency);
     // Link labels first (midpoint, nudged off the line); node labels then avoid them.
     let link_font = 2.2 * s;
     let link_labels: Vec<(f64, f64, String)> = t

@@ -30,7 +30,7 @@ use super::observations::floor_ms;
 /// on the leave-one-provider-out evaluation by a small grid (radius 300–1,000 km, scale
 /// 100–300 km, k 1.0–1.6, relative 0–0.25, prior 0–0.2); the optimum is flat, so these
 /// round values are not over-fitted to the last decimal. The own-provider weight was chosen
-/// on 5-fold cross-validation (1, 3, 10, 30, 100: flat from 10 on).
+/// on 5-fold cross-validation (1, 3, 10, 30, 100: the gain flattens from 10 on).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Params {
     /// A neighbour's ends must each be within this distance of the pair's ends.

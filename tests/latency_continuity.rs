@@ -112,3 +112,19 @@ fn a_point_on_a_measured_region_reproduces_its_measured_pairs() {
     let median = errs[errs.len() / 2];
     assert!(median < 0.05, "median {median}: {errs:?}");
 }
+
+/// Two regions of one metro with no measured pair between their surroundings (Santa Clara and
+/// San Francisco) still report the short-link band's error, not the long-haul fallback's.
+#[test]
+fn short_links_report_the_short_band_even_without_neighbours() {
+    let l = rtt(
+        &region(Provider::Aws, "us-west-1"),
+        &region(Provider::Azure, "westus"),
+    );
+    assert!(l.p50_ms < 5.0, "{l:?}");
+    let d = l.source.describe();
+    assert!(
+        d.contains("same-metro line") && d.contains("< 150 km"),
+        "{d}"
+    );
+}

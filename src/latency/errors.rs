@@ -37,7 +37,7 @@ pub const NEIGHBOURS_BY_LENGTH: [BandError; 4] = [
     BandError {
         min_km: 0.0,
         max_km: 150.0,
-        method: "same-metro line (cross-AZ + fitted inflation) blended with nearby measured pairs; links < 150 km",
+        method: "same-metro line (cross-AZ + fitted inflation) blended with nearby measured pairs or the distance fit; links < 150 km",
         median_pct: 31.0,
         p90_pct: 57.1,
     },

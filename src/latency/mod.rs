@@ -188,20 +188,21 @@ pub fn rtt_explained(a: &Place, b: &Place) -> RttExplained {
     };
     let p50 = pred.p50_ms.max(floor);
     let p95 = tail::tail_fit().p95(p50);
-    let source = match pred.basis {
-        model::Basis::Neighbours { .. } => {
-            let band = neighbour_band(crate::geo::great_circle_km(a.location(), b.location()));
-            RttSource::Modeled {
-                method: band.method,
-                median_abs_error_pct: band.median_pct,
-                p90_abs_error_pct: band.p90_pct,
-            }
-        }
-        model::Basis::DistanceFit => RttSource::Modeled {
+    // A short link is mostly the same-metro line even when no measured pair is near: it
+    // reports its length band's error, like the links the band was measured on.
+    let source = if matches!(pred.basis, model::Basis::DistanceFit) && pred.metro_share == 0.0 {
+        RttSource::Modeled {
             method: METHOD_DISTANCE_FIT,
             median_abs_error_pct: DISTANCE_FIT_MEDIAN_ERR_PCT,
             p90_abs_error_pct: DISTANCE_FIT_P90_ERR_PCT,
-        },
+        }
+    } else {
+        let band = neighbour_band(crate::geo::great_circle_km(a.location(), b.location()));
+        RttSource::Modeled {
+            method: band.method,
+            median_abs_error_pct: band.median_pct,
+            p90_abs_error_pct: band.p90_pct,
+        }
     };
     RttExplained {
         link: LinkRtt {

@@ -27,8 +27,9 @@ use super::metro;
 use super::observations::floor_ms;
 
 /// Tuning of the neighbour model. Radius, scale, inflation, relative and prior were chosen
-/// on the leave-one-provider-out evaluation by a small grid (radius 300–1,000 km, scale
-/// 100–300 km, k 1.0–1.6, relative 0–0.25, prior 0–0.2); the optimum is flat, so these
+/// on the leave-one-provider-out evaluation by a small grid (radius 300–800 km, scale
+/// 100–250 km, k 1.0–1.6, relative 0–0.25, prior 0–0.2) and re-checked on the v2 data
+/// (radius 400–1,000 km, scale 150–300 km, relative 0.1–0.3); the optimum is flat, so these
 /// round values are not over-fitted to the last decimal. The own-provider weight was chosen
 /// on 5-fold cross-validation (1, 3, 10, 30, 100: the gain flattens from 10 on).
 #[derive(Clone, Copy, Debug, PartialEq)]

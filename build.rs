@@ -55,6 +55,11 @@ const MATRICES: &[MatrixFile] = &[
         path: "data/latency_gcp_perfdashboard_p50_2023-11-27.csv",
     },
     MatrixFile {
+        ident: "AWS_P50",
+        provider: "aws",
+        path: "data/latency_aws_cloudping_p50_1y_2025-05.csv",
+    },
+    MatrixFile {
         ident: "AWS_MEAN",
         provider: "aws",
         path: "data/latency_aws_cloudping_mean_2020-04.csv",

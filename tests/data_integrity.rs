@@ -8,7 +8,8 @@
 use std::collections::BTreeSet;
 
 use meridian::data::matrices::{
-    missing_regions, region_index, DatasetId, AWS_MEAN, AZURE_P50, AZURE_P95, DATASETS, GCP_P50,
+    missing_regions, region_index, Dataset, DatasetId, AWS_MEAN, AWS_P50, AZURE_P50, AZURE_P95,
+    DATASETS, GCP_P50,
 };
 use meridian::data::{find_region, regions, Provider};
 use meridian::geo::fibre_floor_rtt_ms;
@@ -94,27 +95,7 @@ fn matrix_regions_missing_from_the_catalog_are_exactly_the_restricted_gcp_ones()
 #[test]
 fn catalog_regions_without_measurements_are_the_known_ones() {
     let expected: &[(Provider, &[&str])] = &[
-        (
-            Provider::Aws,
-            &[
-                "af-south-1",
-                "ap-northeast-3",
-                "ap-south-2",
-                "ap-southeast-3",
-                "ap-southeast-4",
-                "ap-southeast-5",
-                "ap-southeast-7",
-                "ca-west-1",
-                "cn-north-1",
-                "cn-northwest-1",
-                "eu-central-2",
-                "eu-south-1",
-                "eu-south-2",
-                "il-central-1",
-                "me-central-1",
-                "mx-central-1",
-            ],
-        ),
+        (Provider::Aws, &["cn-north-1", "cn-northwest-1"]),
         (
             Provider::Gcp,
             &["asia-southeast3", "europe-north2", "northamerica-south1"],
@@ -130,12 +111,15 @@ fn catalog_regions_without_measurements_are_the_known_ones() {
         ),
     ];
     for (prov, codes) in expected {
-        let ds = match prov {
-            Provider::Aws => &AWS_MEAN,
-            Provider::Gcp => &GCP_P50,
-            Provider::Azure => &AZURE_P50,
+        let sets: &[&Dataset] = match prov {
+            Provider::Aws => &[&AWS_P50, &AWS_MEAN],
+            Provider::Gcp => &[&GCP_P50],
+            Provider::Azure => &[&AZURE_P50],
         };
-        let measured: BTreeSet<u16> = ds.links().iter().flat_map(|l| [l.a, l.b]).collect();
+        let measured: BTreeSet<u16> = sets
+            .iter()
+            .flat_map(|ds| ds.links().iter().flat_map(|l| [l.a, l.b]))
+            .collect();
         let unmeasured: Vec<&str> = regions()
             .iter()
             .filter(|r| r.provider == *prov)
@@ -307,5 +291,76 @@ fn link_distances_from_build_rs_match_geo() {
                 "{l:?} vs {km}"
             );
         }
+    }
+}
+
+/// Regions placed at a data-centre metro (coord_derived = metro) carry exactly the point of
+/// data/region_metro_coords.csv, so regions of one metro are a few km apart.
+#[test]
+fn metro_coordinates_match_their_source_and_put_one_metro_together() {
+    let text = std::fs::read_to_string("data/region_metro_coords.csv").unwrap();
+    let mut n = 0;
+    for line in text.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+        let f: Vec<&str> = line.split(',').collect();
+        let prov = Provider::from_slug(f[0]).unwrap();
+        let r = find_region(prov, f[1]).unwrap();
+        assert_eq!(
+            (r.lat, r.lon),
+            (f[2].parse().unwrap(), f[3].parse().unwrap())
+        );
+        assert_eq!(r.coord_derived, "metro", "{}", r.key());
+        n += 1;
+    }
+    assert_eq!(n, 7);
+    let metro = regions()
+        .iter()
+        .filter(|r| r.coord_derived == "metro")
+        .count();
+    assert_eq!(metro, n);
+    for (a, b, max_km) in [
+        (
+            (Provider::Aws, "us-east-1"),
+            (Provider::Gcp, "us-east4"),
+            10.0,
+        ),
+        (
+            (Provider::Aws, "us-east-2"),
+            (Provider::Gcp, "us-east5"),
+            25.0,
+        ),
+        (
+            (Provider::Aws, "eu-west-1"),
+            (Provider::Azure, "northeurope"),
+            5.0,
+        ),
+        (
+            (Provider::Aws, "mx-central-1"),
+            (Provider::Azure, "mexicocentral"),
+            5.0,
+        ),
+        (
+            (Provider::Azure, "francecentral"),
+            (Provider::Gcp, "europe-west9"),
+            5.0,
+        ),
+    ] {
+        let (ra, rb) = (
+            find_region(a.0, a.1).unwrap(),
+            find_region(b.0, b.1).unwrap(),
+        );
+        let km = meridian::geo::great_circle_km(ra.location(), rb.location());
+        assert!(km < max_km, "{} {} {km}", ra.key(), rb.key());
+    }
+}
+
+/// The 2025 AWS matrix covers every pair of the 2020 one, so it supersedes it entirely for
+/// the catalog; the 2020 file stays for provenance and for pairs 2025 might lack.
+#[test]
+fn aws_2025_covers_every_2020_pair() {
+    for l in AWS_MEAN.links() {
+        assert!(
+            AWS_P50.lookup(l.a.into(), l.b.into()).is_some(),
+            "{l:?} only in 2020"
+        );
     }
 }

@@ -83,7 +83,7 @@ fn model_eval_prints_the_table() {
     assert_eq!(code, 0);
     assert!(out.starts_with("| predictor |"), "{out}");
     assert!(
-        out.contains("| neighbour model (shipped) | all (2364) |"),
+        out.contains("| neighbour model (shipped) | all (2707) |"),
         "{out}"
     );
 }

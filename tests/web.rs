@@ -116,7 +116,11 @@ async fn the_summary_shows_the_same_strings_as_the_exports() {
             show::posture_cost(&c.chosen),
             show::placement(c.chosen.placement.as_ref()),
         ] {
-            assert!(row.contains(&figure), "{}: {row:?} lacks {figure:?}", c.name);
+            assert!(
+                row.contains(&figure),
+                "{}: {row:?} lacks {figure:?}",
+                c.name
+            );
         }
     }
 }

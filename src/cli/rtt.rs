@@ -116,6 +116,15 @@ pub fn run(args: Vec<OsString>) -> i32 {
             }
         }
     }
+    if let Some(p) = x.prediction.as_ref().filter(|p| p.metro_share > 0.0) {
+        let _ = writeln!(
+            out,
+            "  short link: {:.0} % from the same-metro line ({} ms cross-AZ + {:.2} x fibre floor)",
+            100.0 * p.metro_share,
+            latency::CROSS_AZ_P50_MS,
+            latency::model::model().distance_fit().k
+        );
+    }
     if let RttSource::Measured { .. } = x.link.source {
         let _ = writeln!(out, "  (both directions averaged where both are published)");
     }

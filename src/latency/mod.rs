@@ -3,7 +3,8 @@
 //! [`rtt`] answers, in order: the same place → the cross-AZ figure; two regions of one
 //! provider that its matrix measures → the measurement (asymmetry rule: mean of both
 //! directions when both exist, else the one that exists); anything else → the model of
-//! [`model`] (nearby measured pairs of any provider, else a distance fit). p99 comes from
+//! [`model`] (nearby measured pairs, the pair's own providers weighted more, blended toward
+//! a same-metro line on short links; else a distance fit). p99 comes from
 //! the tail model of [`tail`]. Nothing is ever below the fibre floor. See
 //! docs/latency-model.md.
 
@@ -12,83 +13,21 @@ use std::fmt;
 use crate::geo::fibre_floor_rtt_ms;
 use crate::place::Place;
 
+mod errors;
 pub mod eval;
+pub mod fit;
 pub mod measured;
+pub mod metro;
 pub mod model;
+pub mod observations;
 pub mod tail;
+
+pub use errors::*;
 
 /// Round trip between two availability zones of one region (DESIGN.md: cross-AZ 1–2 ms).
 pub const CROSS_AZ_P50_MS: f64 = 1.5;
 /// Its p99: twice the median, a conservative round figure for an in-metro link.
 pub const CROSS_AZ_P99_MS: f64 = 3.0;
-
-/// Method names used in [`RttSource::Modeled`] (the neighbour method is followed by the
-/// link-length band, see [`NEIGHBOURS_BY_LENGTH`]).
-pub const METHOD_NEIGHBOURS: &str = "nearby measured pairs (any provider), adjusted for distance";
-pub const METHOD_DISTANCE_FIT: &str = "distance fit c0 + k x fibre floor";
-
-/// Leave-one-provider-out error of the neighbour model over all measured pairs, as printed
-/// by `meridian model-eval` (a test checks these stay in step with the evaluation).
-pub const NEIGHBOURS_MEDIAN_ERR_PCT: f64 = 6.0;
-pub const NEIGHBOURS_P90_ERR_PCT: f64 = 21.8;
-/// Leave-one-provider-out error of the distance fit alone (the fallback).
-pub const DISTANCE_FIT_MEDIAN_ERR_PCT: f64 = 13.8;
-pub const DISTANCE_FIT_P90_ERR_PCT: f64 = 34.6;
-
-/// The neighbour model's expected error for links of one length band. Error grows sharply
-/// on short links (providers disagree most there), so a modeled link reports the figure of
-/// its own band, not the all-links average.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct BandError {
-    /// Great-circle length range of the band, km (`min ≤ d < max`).
-    pub min_km: f64,
-    pub max_km: f64,
-    /// [`METHOD_NEIGHBOURS`] plus the band, shown as the method.
-    pub method: &'static str,
-    pub median_pct: f64,
-    pub p90_pct: f64,
-}
-
-/// Leave-one-provider-out error of the neighbour model by link length (the bands of
-/// [`eval::LENGTH_BANDS`]); a test checks them against the evaluation.
-pub const NEIGHBOURS_BY_LENGTH: [BandError; 4] = [
-    BandError {
-        min_km: 0.0,
-        max_km: 1000.0,
-        method: "nearby measured pairs (any provider), adjusted for distance; links < 1,000 km",
-        median_pct: 21.3,
-        p90_pct: 60.2,
-    },
-    BandError {
-        min_km: 1000.0,
-        max_km: 2500.0,
-        method: "nearby measured pairs (any provider), adjusted for distance; links 1,000-2,500 km",
-        median_pct: 13.9,
-        p90_pct: 33.8,
-    },
-    BandError {
-        min_km: 2500.0,
-        max_km: 5000.0,
-        method: "nearby measured pairs (any provider), adjusted for distance; links 2,500-5,000 km",
-        median_pct: 11.6,
-        p90_pct: 29.4,
-    },
-    BandError {
-        min_km: 5000.0,
-        max_km: f64::INFINITY,
-        method: "nearby measured pairs (any provider), adjusted for distance; links >= 5,000 km",
-        median_pct: 4.7,
-        p90_pct: 14.5,
-    },
-];
-
-/// The band of a link `km` long.
-pub fn neighbour_band(km: f64) -> &'static BandError {
-    NEIGHBOURS_BY_LENGTH
-        .iter()
-        .find(|b| km >= b.min_km && km < b.max_km)
-        .unwrap_or(&NEIGHBOURS_BY_LENGTH[NEIGHBOURS_BY_LENGTH.len() - 1])
-}
 
 /// Where an RTT figure came from, so every number can be defended.
 #[derive(Clone, Debug, PartialEq)]
@@ -238,27 +177,32 @@ pub fn rtt_explained(a: &Place, b: &Place) -> RttExplained {
     let swap = (la.lat, la.lon, a.label())
         .partial_cmp(&(lb.lat, lb.lon, b.label()))
         .is_some_and(|o| o.is_gt());
+    let end = |p: &Place| match p {
+        Place::Region(r) => model::End::region(r),
+        Place::Custom(_) => model::End::point(p.location()),
+    };
     let pred = if swap {
-        model::model().predict(lb, la)
+        model::model().predict_ends(end(b), end(a))
     } else {
-        model::model().predict(la, lb)
+        model::model().predict_ends(end(a), end(b))
     };
     let p50 = pred.p50_ms.max(floor);
     let p95 = tail::tail_fit().p95(p50);
-    let source = match pred.basis {
-        model::Basis::Neighbours { .. } => {
-            let band = neighbour_band(crate::geo::great_circle_km(a.location(), b.location()));
-            RttSource::Modeled {
-                method: band.method,
-                median_abs_error_pct: band.median_pct,
-                p90_abs_error_pct: band.p90_pct,
-            }
-        }
-        model::Basis::DistanceFit => RttSource::Modeled {
+    // A short link is mostly the same-metro line even when no measured pair is near: it
+    // reports its length band's error, like the links the band was measured on.
+    let source = if matches!(pred.basis, model::Basis::DistanceFit) && pred.metro_share == 0.0 {
+        RttSource::Modeled {
             method: METHOD_DISTANCE_FIT,
             median_abs_error_pct: DISTANCE_FIT_MEDIAN_ERR_PCT,
             p90_abs_error_pct: DISTANCE_FIT_P90_ERR_PCT,
-        },
+        }
+    } else {
+        let band = neighbour_band(crate::geo::great_circle_km(a.location(), b.location()));
+        RttSource::Modeled {
+            method: band.method,
+            median_abs_error_pct: band.median_pct,
+            p90_abs_error_pct: band.p90_pct,
+        }
     };
     RttExplained {
         link: LinkRtt {
@@ -290,7 +234,7 @@ mod tests {
         };
         assert_eq!(
             m.to_string(),
-            "modeled: nearby measured pairs (any provider), adjusted for distance; expected error 6.0 % median, 21.8 % p90 (leave-one-provider-out)"
+            "modeled: nearby measured pairs (the pair's own providers weighted x10), adjusted for distance; expected error 6.0 % median, 21.8 % p90 (leave-one-provider-out)"
         );
         let d = RttSource::Measured {
             dataset: "X",
@@ -325,10 +269,10 @@ mod tests {
                 },
             ) => {
                 assert!(
-                    ms.starts_with(METHOD_NEIGHBOURS) && ms.ends_with("< 1,000 km"),
+                    ms.starts_with(METHOD_NEIGHBOURS) && ms.ends_with("150-2,500 km"),
                     "{ms}"
                 );
-                assert!(ml.ends_with(">= 5,000 km"), "{ml}");
+                assert!(ml.ends_with(">= 8,000 km"), "{ml}");
                 assert!(ps > pl, "{ps} {pl}");
             }
             x => panic!("{x:?}"),
@@ -340,7 +284,7 @@ mod tests {
         for w in NEIGHBOURS_BY_LENGTH.windows(2) {
             assert_eq!(w[0].max_km, w[1].min_km);
         }
-        assert!(neighbour_band(0.0).max_km == 1000.0 && neighbour_band(1e6).min_km == 5000.0);
+        assert!(neighbour_band(0.0).max_km == 150.0 && neighbour_band(1e6).min_km == 8000.0);
     }
 
     #[test]

@@ -218,6 +218,11 @@ pub fn vms(v: f64) -> String {
     format!("{} VM-equivalents", plain(round_to(v, 0.1)))
 }
 
+/// An error statistic already in percent, one decimal: `6.0 %` (the model's error bands).
+pub fn error_pct(pct: f64) -> String {
+    format!("{pct:.1} %")
+}
+
 /// A probability as a percentage with one decimal where it matters: `33 %`, `99.9 %`.
 pub fn probability(p: f64) -> String {
     let pct = p * 100.0;

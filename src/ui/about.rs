@@ -5,8 +5,9 @@ use leptos::prelude::*;
 
 use crate::data::matrices::DATASETS;
 use crate::data::{find_region, regions, Provider};
+use crate::latency::eval::LENGTH_BANDS;
 use crate::latency::{
-    rtt_explained, DISTANCE_FIT_MEDIAN_ERR_PCT, DISTANCE_FIT_P90_ERR_PCT,
+    rtt_explained, DISTANCE_FIT_MEDIAN_ERR_PCT, DISTANCE_FIT_P90_ERR_PCT, NEIGHBOURS_BY_LENGTH,
     NEIGHBOURS_MEDIAN_ERR_PCT, NEIGHBOURS_P90_ERR_PCT,
 };
 use crate::place::Place;
@@ -71,8 +72,18 @@ pub fn AboutNumbers(#[prop(into)] price_sources: Signal<Vec<String>>) -> impl In
             </p>
             <h3>"The latency model's error"</h3>
             <p>{format!(
-                "Pairs without a measurement (other providers, custom places, regions missing from a matrix) are predicted from measured pairs between nearby places, adjusted for distance: leave-one-provider-out error {NEIGHBOURS_MEDIAN_ERR_PCT:.1} % median, {NEIGHBOURS_P90_ERR_PCT:.1} % p90. With no measured pair nearby, a distance fit: {DISTANCE_FIT_MEDIAN_ERR_PCT:.1} % median, {DISTANCE_FIT_P90_ERR_PCT:.1} % p90. No figure is ever below the fibre floor (2 × great-circle distance at 200 km/ms). p99 comes from p50 (and the measured p95 where Azure publishes one) through a log-normal tail model. Details and per-provider errors: docs/latency-model.md; reproduce with `meridian model-eval`."
+                "Pairs without a measurement (other providers, custom places, regions missing from a matrix) are predicted from measured pairs between nearby places, adjusted for distance, the pair's own providers' measurements weighing ten times more; links under 300 km blend toward the same-metro figure (cross-AZ 1.5 ms plus distance). Leave-one-provider-out error over all measured links: {NEIGHBOURS_MEDIAN_ERR_PCT:.1} % median, {NEIGHBOURS_P90_ERR_PCT:.1} % p90; by link length below (each modeled figure shows its own band's). With no measured pair nearby, a distance fit: {DISTANCE_FIT_MEDIAN_ERR_PCT:.1} % median, {DISTANCE_FIT_P90_ERR_PCT:.1} % p90. No figure is ever below the fibre floor (2 × great-circle distance at 200 km/ms). p99 comes from p50 (and the measured p95 where Azure publishes one) through a log-normal tail model. Details, 5-fold CV and per-provider errors: docs/latency-model.md; reproduce with `meridian model-eval`."
             )}</p>
+            <div class="table-scroll" tabindex="0">
+                <table data-testid="model-error-bands">
+                    <thead><tr><th scope="col">"Link length"</th><th scope="col">"Median error"</th><th scope="col">"p90 error"</th></tr></thead>
+                    <tbody>
+                        {NEIGHBOURS_BY_LENGTH.iter().zip(LENGTH_BANDS).map(|(b, (label, _, _))| view! {
+                            <tr><th scope="row">{label}</th><td>{crate::present::error_pct(b.median_pct)}</td><td>{crate::present::error_pct(b.p90_pct)}</td></tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
             <h3>"Measured round trips"</h3>
             <div class="table-scroll" tabindex="0">
                 <table>

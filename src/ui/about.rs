@@ -101,6 +101,7 @@ pub fn AboutNumbers(#[prop(into)] price_sources: Signal<Vec<String>>) -> impl In
             <h3>"Other sources"</h3>
             <ul>
                 <li>"Region catalog (135 regions, coordinates): tal66/cloud-regions (MIT), Azure ARM location metadata, Cyclenerd/google-cloud-pricing-cost-calculator (Apache-2.0); 2025-01. See data/SOURCES.md."</li>
+                <li>"Metro coordinates of seven regions (aws us-east-1, us-east-2, us-west-1, us-west-2, mx-central-1; azure francecentral, israelcentral): data-centre points from electricitymaps/electricitymaps-contrib, config/data_centers/data_centers.json (AGPL-3.0 repository; coordinates only), 2026-07."</li>
                 <li>"Land outlines: Natural Earth 1:110m (public domain), via the world-atlas package."</li>
                 <li>"Failover and replication reference figures (DNS TTL, health checks, promotion, lag): the project's design brief; each constant is documented in docs/engine.md."</li>
             </ul>

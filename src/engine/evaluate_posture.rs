@@ -169,6 +169,19 @@ fn links_of(ctx: &Ctx, posture: Posture, c: &Choice) -> Vec<ReplicationLink> {
         .collect()
 }
 
+/// Whether every region holding a primary, home or leader has somewhere to fail over to.
+fn has_takeover(posture: Posture, c: &Choice) -> bool {
+    match posture {
+        Posture::SingleRegion => false,
+        Posture::ActiveActivePartitioned => c.homes.iter().all(|h| h.1.is_some()),
+        Posture::ActiveActiveMultiWriter => c.replicas.len() >= 2,
+        Posture::GlobalConsensus => c.voters.len() >= 3,
+        Posture::ReadLocalWriteGlobal => !c.replicas.is_empty(),
+        Posture::BackupRestore => c.backup.is_some(),
+        Posture::PilotLight | Posture::WarmStandby | Posture::SyncStandby => c.standby.is_some(),
+    }
+}
+
 /// The loss when region `r`, accepting `share` of the writes, fails with `lag_s` unreplicated.
 fn loss(class: &DataClass, share: f64, lag_s: f64) -> Product {
     Product::writes_lost(class.writes_per_s, share, lag_s)
@@ -604,7 +617,13 @@ pub(crate) fn evaluate_choice(
         })
         .collect();
     let (rpo_s, writes_lost) = rpo_of(ctx, class, posture, c);
-    let rto = rto::rto(posture, class, ctx.ops());
+    // No takeover target for some failed region, no recovery time at all: a partition whose
+    // residency allows no standby is down until its region returns.
+    let rto = if has_takeover(posture, c) {
+        rto::rto(posture, class, ctx.ops())
+    } else {
+        None
+    };
     let rto_s = rto.as_ref().map(|r| r.total_s());
     let survived = match posture {
         Posture::SingleRegion => 0,

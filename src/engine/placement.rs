@@ -4,12 +4,18 @@
 //! The objective, compared lexicographically:
 //! 1. `excess_ms`: total p99 milliseconds by which users exceed the class's write and read
 //!    budgets (a placement that meets the budgets beats any that does not);
-//! 2. `weighted_ms`: the traffic-weighted p99 latency, users weighted by share and operations
-//!    by the class's write/read mix.
+//! 2. `failover_excess_ms`: the same after the primary's region is lost and the takeover
+//!    region (standby, or where a backup is restored) serves everyone;
+//! 3. `weighted_ms`: the traffic-weighted p99 latency, users weighted by share and operations
+//!    by the class's write/read mix;
+//! 4. `failover_weighted_ms`: the same after the failover. It alone decides between async
+//!    standbys (which do not change latency in normal operation). No weight constant: normal
+//!    operation is nearly all of the time, and a sync standby's round trip is on every write.
 //!
-//! Both are sums over user populations of terms that only grow with a user's write and read
+//! Each is a sum over user populations of terms that only grow with a user's write and read
 //! p99, which is what makes the search exact:
-//! * single-primary postures enumerate the primary (and for `sync-standby` the standby);
+//! * single-primary postures enumerate the primary, and standby and backup & restore
+//!   postures the primary x takeover region pairs;
 //! * per-user choices (homes, nearest replica, nearest writer) decompose: each user's best
 //!   region is independent of the others;
 //! * consensus enumerates leader x voter pairs with branch and bound: a leader's lower bound
@@ -20,9 +26,8 @@
 //! [`brute_force`] enumerates every placement without these shortcuts; tests check both
 //! give the same optimum on plans of up to 12 regions.
 //!
-//! Roles that do not change the objective (the standby of an async posture, the backup
-//! region, a partition's standby) go to the region with the lowest p99 RTT from the primary,
-//! which minimises replication lag and so the RPO.
+//! A partition's standby is the allowed region closest to its population, then to its home
+//! (see `failover_home`): the users' latency after the failover first, replication lag next.
 
 use std::cmp::Ordering;
 
@@ -49,14 +54,27 @@ pub(crate) struct Choice {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Objective {
     pub excess_ms: f64,
+    /// Budget excess after the takeover region serves everyone (standby postures).
+    pub failover_excess_ms: f64,
     pub weighted_ms: f64,
+    /// The traffic-weighted p99 after the takeover region serves everyone.
+    pub failover_weighted_ms: f64,
 }
 
 impl Objective {
+    pub const ZERO: Objective = Objective {
+        excess_ms: 0.0,
+        failover_excess_ms: 0.0,
+        weighted_ms: 0.0,
+        failover_weighted_ms: 0.0,
+    };
+
     pub fn compare(&self, o: &Objective) -> Ordering {
         self.excess_ms
             .total_cmp(&o.excess_ms)
+            .then(self.failover_excess_ms.total_cmp(&o.failover_excess_ms))
             .then(self.weighted_ms.total_cmp(&o.weighted_ms))
+            .then(self.failover_weighted_ms.total_cmp(&o.failover_weighted_ms))
     }
 }
 
@@ -219,10 +237,7 @@ fn consensus_user(
 
 /// The consensus objective for `voters` with quorum wait `q` (exact or a lower bound).
 fn consensus_objective(ctx: &Ctx, class: &DataClass, voters: &[usize], q: Quantiles) -> Objective {
-    let mut o = Objective {
-        excess_ms: 0.0,
-        weighted_ms: 0.0,
-    };
+    let mut o = Objective::ZERO;
     for u in 0..ctx.users.len() {
         let l = consensus_user(ctx, class, voters, q, u);
         let t = user_term(ctx, class, u, l.write.p99, l.read.p99);
@@ -248,23 +263,45 @@ fn user_term(ctx: &Ctx, class: &DataClass, u: usize, w99: f64, r99: f64) -> Obje
     let over = |v: f64, b: Option<f64>| b.map_or(0.0, |b| (v - b).max(0.0));
     Objective {
         excess_ms: over(w99, class.write_p99_budget_ms) + over(r99, class.read_p99_budget_ms),
+        failover_excess_ms: 0.0,
         weighted_ms: ctx.shares[u] * (fw * w99 + fr * r99),
+        failover_weighted_ms: 0.0,
     }
 }
 
 /// The objective of a complete placement.
 pub(crate) fn objective(ctx: &Ctx, class: &DataClass, posture: Posture, c: &Choice) -> Objective {
-    let mut o = Objective {
-        excess_ms: 0.0,
-        weighted_ms: 0.0,
-    };
+    let mut o = Objective::ZERO;
     for u in 0..ctx.users.len() {
         let l = user_latency(ctx, class, posture, c, u);
         let t = user_term(ctx, class, u, l.write.p99, l.read.p99);
         o.excess_ms += t.excess_ms;
         o.weighted_ms += t.weighted_ms;
     }
+    if let Some(t) = takeover(posture, c) {
+        // After the primary's region is lost every user is served from the takeover region
+        // (no sync partner any more). No weight is needed: budgets in normal operation come
+        // first, budgets after a failover second, then latency in normal operation (nearly all
+        // of the time; a sync standby's round trip is paid on every write), then latency after
+        // a failover, which alone decides between async standbys.
+        for u in 0..ctx.users.len() {
+            let to = ctx.ur(u, t).q;
+            let f = user_term(ctx, class, u, to.then(ctx.commit).p99, to.p99);
+            o.failover_excess_ms += f.excess_ms;
+            o.failover_weighted_ms += f.weighted_ms;
+        }
+    }
     o
+}
+
+/// The region that serves everyone after a single-primary posture loses its primary's
+/// region: the standby, or for backup & restore the region the backup is restored in.
+pub(crate) fn takeover(posture: Posture, c: &Choice) -> Option<usize> {
+    match posture {
+        Posture::PilotLight | Posture::WarmStandby | Posture::SyncStandby => c.standby,
+        Posture::BackupRestore => c.backup,
+        _ => None,
+    }
 }
 
 /// Why a posture has no placement at all.
@@ -310,6 +347,24 @@ pub(crate) fn search(
             )))
         }
     };
+    // Primary and takeover region together: the takeover region changes the objective
+    // through the users' latency after a failover (and, for sync standby, every write).
+    let best_pair = |mk: &dyn Fn(usize, usize) -> Choice| -> (Choice, Objective) {
+        let mut best: Option<(Choice, Objective)> = None;
+        for &p in &ctx.hinted(class, &allowed) {
+            for &t in allowed.iter().filter(|&&t| t != p) {
+                let c = mk(p, t);
+                let o = objective(ctx, class, posture, &c);
+                if best
+                    .as_ref()
+                    .is_none_or(|b| o.compare(&b.1) == Ordering::Less)
+                {
+                    best = Some((c, o));
+                }
+            }
+        }
+        best.expect("at least two candidates")
+    };
     let best_primary = |mk: &dyn Fn(usize) -> Choice| -> (Choice, Objective) {
         let mut best: Option<(Choice, Objective)> = None;
         for &p in &ctx.hinted(class, &allowed) {
@@ -334,9 +389,9 @@ pub(crate) fn search(
         }
         Posture::BackupRestore => {
             need(2, "the primary and a cross-region backup")?;
-            Ok(best_primary(&|p| Choice {
+            Ok(best_pair(&|p, b| Choice {
                 primary: Some(p),
-                backup: nearest_other(ctx, p, &allowed),
+                backup: Some(b),
                 ..Choice::default()
             }))
         }
@@ -349,14 +404,11 @@ pub(crate) fn search(
                     "the primary and a standby"
                 },
             )?;
-            Ok(best_primary(&|p| {
-                let s = nearest_other(ctx, p, &allowed);
-                Choice {
-                    primary: Some(p),
-                    standby: s,
-                    backup: s,
-                    ..Choice::default()
-                }
+            Ok(best_pair(&|p, s| Choice {
+                primary: Some(p),
+                standby: Some(s),
+                backup: Some(s),
+                ..Choice::default()
             }))
         }
         Posture::ReadLocalWriteGlobal => {
@@ -452,10 +504,7 @@ fn consensus_search(ctx: &Ctx, class: &DataClass, allowed: &[usize]) -> (Choice,
         .hinted(class, allowed)
         .into_iter()
         .map(|l| {
-            let mut o = Objective {
-                excess_ms: 0.0,
-                weighted_ms: 0.0,
-            };
+            let mut o = Objective::ZERO;
             for u in 0..users {
                 let w = ctx.ur(u, l).q.then(ctx.commit).p99;
                 let r = if linearizable(class) {
@@ -570,6 +619,7 @@ pub(crate) fn brute_force(ctx: &Ctx, class: &DataClass, posture: Posture) -> Opt
                     consider(Choice {
                         primary: Some(p),
                         standby: Some(s),
+                        backup: Some(s),
                         ..Choice::default()
                     });
                 }

@@ -7,9 +7,14 @@
 //!   none for multi-writer (every region already writes); consensus re-elects a leader in
 //!   [`ELECTION_S`], which overlaps detection and routing, so only the part of the election
 //!   that outlasts them is counted;
-//! * warm-up = scaling up a pilot light ([`PILOT_LIGHT_SCALE_UP_S`]) plus cache warm-up, the
-//!   plan's cache warm-up for a warm or sync standby, or for backup & restore provisioning
-//!   ([`PROVISION_S`]) plus data size / [`RESTORE_GB_PER_HOUR`].
+//! * warm-up, decided per role ([`warm_by_role`]): a role is warm when it already serves real
+//!   traffic or runs at full size with every write applied, and cold when it runs scaled down
+//!   or serves nothing. Cold roles pay: a pilot light scales up ([`PILOT_LIGHT_SCALE_UP_S`])
+//!   and warms caches, a warm standby warms caches (the plan's cache warm-up), backup &
+//!   restore provisions ([`PROVISION_S`]) and restores data size / [`RESTORE_GB_PER_HOUR`].
+//!   Warm roles pay nothing: a sync standby (full size, hot), a read replica that serves
+//!   reads, a partition's standby that is another partition's home or serves its share,
+//!   another writer, a consensus follower.
 
 use super::posture::Posture;
 use super::report::RtoBreakdown;
@@ -30,6 +35,15 @@ pub const PILOT_LIGHT_SCALE_UP_S: f64 = 600.0;
 pub const PROVISION_S: f64 = 1800.0;
 /// Restore throughput from a cross-region backup (GB/hour). Assumption (~140 MB/s).
 pub const RESTORE_GB_PER_HOUR: f64 = 500.0;
+
+/// Whether the role that takes over under `posture` is warm (serving or full size and hot)
+/// and so pays no warm-up; the rule [`rto`] applies, stated once for tests and docs.
+pub fn warm_by_role(posture: Posture) -> bool {
+    !matches!(
+        posture,
+        Posture::BackupRestore | Posture::PilotLight | Posture::WarmStandby
+    )
+}
 
 /// Health-check detection time (s).
 pub fn detection_s(ops: &Operations) -> f64 {
@@ -66,8 +80,14 @@ pub fn rto(posture: Posture, class: &DataClass, ops: &Operations) -> Option<RtoB
             promotion_s(ops),
             PILOT_LIGHT_SCALE_UP_S + ops.cache_warmup_s,
         ),
-        Posture::WarmStandby | Posture::SyncStandby => (promotion_s(ops), ops.cache_warmup_s),
-        Posture::ReadLocalWriteGlobal | Posture::ActiveActivePartitioned => (promotion_s(ops), 0.0),
+        // A warm standby runs scaled down and serves nothing: its caches are cold.
+        Posture::WarmStandby => (promotion_s(ops), ops.cache_warmup_s),
+        // Warm by role (see [`warm_by_role`]): the takeover region already runs at full size
+        // and has applied every write (sync standby), or already serves real traffic (a
+        // read replica, another partition's home), so nothing needs warming.
+        Posture::SyncStandby | Posture::ReadLocalWriteGlobal | Posture::ActiveActivePartitioned => {
+            (promotion_s(ops), 0.0)
+        }
         Posture::ActiveActiveMultiWriter => (0.0, 0.0),
         Posture::GlobalConsensus => ((ELECTION_S - detection_s - routing_s).max(0.0), 0.0),
     };

@@ -140,18 +140,24 @@ fn UserPlace(editor: Editor, i: usize) -> impl IntoView {
     view! {
         {coords}
         <span class="field"><span>"Near"</span><output data-testid=format!("user-near-{i}")>{label}</output></span>
-        <span class="field">
-            <span>"Jurisdiction"</span>
-            <output data-testid=format!("user-jurisdiction-{i}")>{source}</output>
-        </span>
-        {move || custom.get().then(|| view! {
-            <label class="field">
-                <span>"Set jurisdiction"</span>
-                <input type="text" size="6" data-testid=format!("user-jurisdiction-override-{i}") placeholder="e.g. EU"
-                    prop:value=move || if overridden() { facts.get().map(|f| f.1).unwrap_or_default() } else { String::new() }
-                    on:change=move |ev| set_override(event_target_value(&ev)) />
-            </label>
-        })}
+        {move || if custom.get() {
+            // One field: empty follows the coordinates (their code is the placeholder); a
+            // typed code is the user's; the line under it says which.
+            view! {
+                <label class="field">
+                    <span>"Jurisdiction"</span>
+                    <input type="text" size="6" data-testid=format!("user-jurisdiction-override-{i}")
+                        placeholder=move || facts.get().map(|f| f.1).unwrap_or_default()
+                        prop:value=move || if overridden() { facts.get().map(|f| f.1).unwrap_or_default() } else { String::new() }
+                        on:change=move |ev| set_override(event_target_value(&ev)) />
+                    <small data-testid=format!("user-jurisdiction-{i}")>{source}</small>
+                </label>
+            }.into_any()
+        } else {
+            view! {
+                <span class="field"><span>"Jurisdiction"</span><output data-testid=format!("user-jurisdiction-{i}")>{source}</output></span>
+            }.into_any()
+        }}
         {move || overridden().then(|| view! {
             <button data-testid=format!("user-jurisdiction-reset-{i}") on:click=move |_| set_override(String::new())>"Use coordinates"</button>
         })}

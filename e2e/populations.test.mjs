@@ -115,3 +115,22 @@ test('a new population is labelled by its coordinates and follows typed ones', a
   assert.equal(await planner.testid('user-near-3').textContent(), 'Sydney, AU');
   assert.deepEqual(planner.errors, []);
 });
+
+test('a custom place takes its name and jurisdiction from its coordinates unless typed', async () => {
+  const planner = await fresh();
+  await planner.testid('tab-custom').click();
+  await planner.testid('custom-lat').fill('50.11');
+  await planner.testid('custom-lon').fill('8.68');
+  assert.equal(await planner.testid('custom-jurisdiction-source').textContent(), 'EU (from coordinates)');
+  assert.equal(await planner.testid('custom-name').getAttribute('placeholder'), 'Frankfurt, DE');
+  await planner.testid('custom-add').click();
+  assert.ok((await planner.selectedRegions()).includes('Frankfurt, DE'));
+  await planner.testid('custom-lat').fill('47.37');
+  await planner.testid('custom-lon').fill('8.54');
+  await planner.testid('custom-name').fill('Zürich DC');
+  await planner.testid('custom-jurisdiction').fill('ch-finma');
+  assert.equal(await planner.testid('custom-jurisdiction-source').textContent(), 'CH-FINMA (set by you)');
+  await planner.testid('custom-add').click();
+  assert.ok((await planner.selectedRegions()).includes('Zürich DC'));
+  assert.deepEqual(planner.errors, []);
+});

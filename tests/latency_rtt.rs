@@ -102,12 +102,8 @@ fn any_place() -> impl Strategy<Value = Place> {
     let n = regions().len();
     prop_oneof![
         (0..n).prop_map(|i| Place::Region(&regions()[i])),
-        (-89.0f64..89.0, -179.0f64..179.0).prop_map(|(lat, lon)| Place::Custom(CustomPlace {
-            name: format!("{lat},{lon}"),
-            lat,
-            lon,
-            jurisdiction: String::new(),
-        })),
+        (-89.0f64..89.0, -179.0f64..179.0)
+            .prop_map(|(lat, lon)| Place::Custom(CustomPlace::at(lat, lon))),
     ]
 }
 

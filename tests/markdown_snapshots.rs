@@ -83,7 +83,7 @@ fn hostile_names_cannot_break_a_table_or_inject_html() {
     plan.data_classes[0].name = hostile.to_string();
     plan.users[0].name = format!("`{hostile}`");
     if let meridian::plan::PlaceRef::Custom(c) = &mut plan.users[1].place {
-        c.name = hostile.to_string();
+        c.name = Some(hostile.to_string());
     }
     let report = evaluate(&plan).unwrap();
     let md = document(&plan, &report, Some("https://meridian.example/\"><script>"));
@@ -111,7 +111,7 @@ fn hostile_names_cannot_break_a_table_or_inject_html() {
     // The title is one line and not a second heading.
     assert!(md.starts_with("# \\# x \\| injected"), "{}", &md[..80]);
     // The link target is percent-encoded, so the injected quote and tag stay inside it.
-    assert!(md.contains("(https://meridian.example/%22%3E%3Cscript%3E#plan=v1."));
+    assert!(md.contains("(https://meridian.example/%22%3E%3Cscript%3E#plan=v2."));
 }
 
 #[test]

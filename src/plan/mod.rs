@@ -19,6 +19,7 @@ use crate::data::prices::PriceBook;
 use crate::data::{find_region, Provider};
 use crate::place::{CustomPlace, Place};
 
+mod migrate;
 mod presets;
 mod samples;
 mod validate;
@@ -26,8 +27,9 @@ mod validate;
 pub use presets::Preset;
 pub use validate::{validate, PlanError, PlanErrors};
 
-/// The plan format version this build reads and writes.
-pub const PLAN_VERSION: u32 = 1;
+/// The plan format version this build writes. Version 1 (custom places with a fixed name and
+/// jurisdiction) is still read and migrated on load ([`Plan::from_json`], plan links).
+pub const PLAN_VERSION: u32 = 2;
 
 /// Everything the engine needs: where data may live, where users are, how operations run,
 /// and the data classes to place.
@@ -88,8 +90,8 @@ impl std::fmt::Display for PlanParseError {
 
 impl std::error::Error for PlanParseError {}
 
-/// A place in a plan: `"aws:us-east-1"` for a catalog region, or an object
-/// `{ "name", "lat", "lon", "jurisdiction" }` for a custom place.
+/// A place in a plan: `"aws:us-east-1"` for a catalog region, `"lat,lon"`, or an object
+/// `{ "lat", "lon" }` (optionally `name` and a `jurisdiction` of the user's) for a custom place.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum PlaceRef {
@@ -105,21 +107,28 @@ impl PlaceRef {
         PlaceRef::Key(key.to_string())
     }
 
-    /// A custom place.
+    /// A custom place with a name and a jurisdiction the user chose (an empty string: none,
+    /// i.e. from the coordinates).
     pub fn custom(name: &str, lat: f64, lon: f64, jurisdiction: &str) -> PlaceRef {
+        let given = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
         PlaceRef::Custom(CustomPlace {
-            name: name.to_string(),
+            name: given(name),
             lat,
             lon,
-            jurisdiction: jurisdiction.to_string(),
+            jurisdiction_override: given(jurisdiction),
         })
     }
 
-    /// The label used in reports: the key, or the custom place's name.
+    /// A custom place known by its coordinates: its label and jurisdiction follow them.
+    pub fn at(lat: f64, lon: f64) -> PlaceRef {
+        PlaceRef::Custom(CustomPlace::at(lat, lon))
+    }
+
+    /// The label used in reports: the key, or the custom place's label ([`CustomPlace::label`]).
     pub fn label(&self) -> String {
         match self {
             PlaceRef::Key(k) => k.clone(),
-            PlaceRef::Custom(c) => c.name.clone(),
+            PlaceRef::Custom(c) => c.label(),
         }
     }
 
@@ -154,7 +163,9 @@ impl PlaceRef {
                 if !(-90.0..=90.0).contains(&c.lat) || !(-180.0..=180.0).contains(&c.lon) {
                     return Err(format!(
                         "custom place {:?} has lat {} lon {}; allowed lat -90..90, lon -180..180",
-                        c.name, c.lat, c.lon
+                        c.name.as_deref().unwrap_or_default(),
+                        c.lat,
+                        c.lon
                     ));
                 }
                 Ok(Place::Custom(c.clone()))
@@ -354,17 +365,17 @@ impl Plan {
             users: vec![
                 UserPopulation {
                     name: "North America".to_string(),
-                    place: PlaceRef::custom("Chicago", 41.88, -87.63, "US"),
+                    place: PlaceRef::at(41.88, -87.63),
                     share: 0.5,
                 },
                 UserPopulation {
                     name: "Europe".to_string(),
-                    place: PlaceRef::custom("Berlin", 52.52, 13.40, "EU"),
+                    place: PlaceRef::at(52.52, 13.40),
                     share: 0.35,
                 },
                 UserPopulation {
                     name: "Asia-Pacific".to_string(),
-                    place: PlaceRef::custom("Tokyo", 35.68, 139.69, "JP"),
+                    place: PlaceRef::at(35.68, 139.69),
                     share: 0.15,
                 },
             ],
@@ -379,11 +390,13 @@ impl Plan {
         }
     }
 
-    /// Parses a plan from JSON (no validation; see [`validate`]). Errors carry the field
-    /// path, e.g. `data_classes[0].consistency: unknown variant `strong`, expected one of ...`.
+    /// Parses a plan from JSON (no validation; see [`validate`]); a version-1 plan is
+    /// migrated to the current version ([`Plan::migrate`]). Errors carry the field path,
+    /// e.g. `data_classes[0].consistency: unknown variant `strong`, expected one of ...`.
     pub fn from_json(s: &str) -> Result<Plan, PlanParseError> {
         let de = &mut serde_json::Deserializer::from_str(s);
-        serde_path_to_error::deserialize(de).map_err(|e| {
+        let parsed: Result<Plan, _> = serde_path_to_error::deserialize(de);
+        parsed.map(Plan::migrate).map_err(|e| {
             let path = e.path().to_string();
             let inner = e.into_inner();
             let mut message = inner.to_string();
@@ -394,7 +407,7 @@ impl Plan {
             if message.contains("untagged enum PlaceRef") {
                 message =
                     "expected a place: \"provider:code\" (e.g. \"aws:us-east-1\"), \"lat,lon\", \
-                           or an object {name, lat, lon, jurisdiction}"
+                           or an object {lat, lon} with an optional name and jurisdiction"
                         .to_string();
             }
             PlanParseError {
@@ -451,7 +464,7 @@ mod tests {
         let u = serde_json::to_string(&Plan::example().users[0].place).unwrap();
         assert_eq!(
             u,
-            r#"{"name":"Chicago","lat":41.88,"lon":-87.63,"jurisdiction":"US"}"#
+            r#"{"lat":41.88,"lon":-87.63,"jurisdiction":"US","jurisdiction_from":"coordinates"}"#
         );
     }
 

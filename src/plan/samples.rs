@@ -31,12 +31,12 @@ impl Plan {
             "azure:eastus",
         ];
         let users = [
-            ("US East", 40.71, -74.01, "US", 0.3),
-            ("US West", 37.77, -122.42, "US", 0.15),
-            ("Europe", 52.52, 13.40, "EU", 0.25),
-            ("India", 19.08, 72.88, "IN", 0.1),
-            ("Japan", 35.68, 139.69, "JP", 0.1),
-            ("Australia", -33.87, 151.21, "AU", 0.1),
+            ("US East", 40.71, -74.01, 0.3),
+            ("US West", 37.77, -122.42, 0.15),
+            ("Europe", 52.52, 13.40, 0.25),
+            ("India", 19.08, 72.88, 0.1),
+            ("Japan", 35.68, 139.69, 0.1),
+            ("Australia", -33.87, 151.21, 0.1),
         ];
         let mut classes: Vec<DataClass> =
             Preset::ALL.iter().map(|&p| DataClass::preset(p)).collect();
@@ -54,9 +54,9 @@ impl Plan {
             regions: regions.iter().map(|k| PlaceRef::key(k)).collect(),
             users: users
                 .iter()
-                .map(|&(name, lat, lon, j, share)| UserPopulation {
+                .map(|&(name, lat, lon, share)| UserPopulation {
                     name: name.into(),
-                    place: PlaceRef::custom(name, lat, lon, j),
+                    place: PlaceRef::at(lat, lon),
                     share,
                 })
                 .collect(),

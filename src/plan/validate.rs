@@ -299,7 +299,7 @@ mod tests {
         assert_eq!(
             msgs,
             vec![
-                "version: 7 is not supported; allowed: 1".to_string(),
+                "version: 7 is not supported; allowed: 2".to_string(),
                 "regions[1]: \"aws:mars-north-1\" is not in the region catalog; did you mean \
                  aws:cn-north-1, aws:eu-north-1?"
                     .to_string(),

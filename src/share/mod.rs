@@ -1,4 +1,4 @@
-//! Plan links: the whole plan in the URL fragment (`…/#plan=v1.eNq…`), which browsers never
+//! Plan links: the whole plan in the URL fragment (`…/#plan=v2.eNq…`), which browsers never
 //! send to a server.
 //!
 //! A link payload is `v<version>.<base64url(zlib(postcard(wire plan)))>`; the format is
@@ -11,12 +11,13 @@
 //! use meridian::share::{decode_plan, encode_plan};
 //! let plan = Plan::example();
 //! let link = encode_plan(&plan);
-//! assert!(link.starts_with("v1."));
+//! assert!(link.starts_with("v2."));
 //! assert_eq!(decode_plan(&format!("#plan={link}")), Ok(plan));
 //! ```
 
 mod codec;
 mod error;
+mod places;
 mod wire;
 
 pub use error::LinkError;
@@ -24,12 +25,13 @@ pub use error::LinkError;
 use crate::plan::{validate, Plan};
 
 /// The format version [`encode_plan`] writes.
-pub const CURRENT_VERSION: u32 = 1;
+pub const CURRENT_VERSION: u32 = 2;
 
-/// Every format version [`decode_plan`] reads (old links keep opening).
-pub const SUPPORTED_VERSIONS: &[u32] = &[1];
+/// Every format version [`decode_plan`] reads (old links keep opening; a v1 link's plan is
+/// migrated with [`Plan::migrate`]).
+pub const SUPPORTED_VERSIONS: &[u32] = &[1, 2];
 
-/// The fragment key the UI puts before the payload: `#plan=v1.…`.
+/// The fragment key the UI puts before the payload: `#plan=v2.…`.
 pub const FRAGMENT_KEY: &str = "plan=";
 
 /// Longest link payload accepted (characters). A typical plan is well under 1,000; 64 KiB
@@ -43,7 +45,7 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 /// The link payload for a plan (put it after `#plan=`). Any plan encodes, valid or not, so
 /// the UI can share work in progress; every number round-trips bit for bit.
 pub fn encode_plan(plan: &Plan) -> String {
-    let wire = wire::PlanV1::from(plan);
+    let wire = wire::PlanWire::<places::PlaceV2>::from(plan);
     // Serialising plain structs, strings, vectors and integers into a Vec cannot fail.
     let body = postcard::to_allocvec(&wire).unwrap_or_default();
     format!("v{CURRENT_VERSION}.{}", codec::pack(&body))
@@ -82,26 +84,33 @@ pub fn decode_plan_unvalidated(link: &str) -> Result<Plan, LinkError> {
     }
     let (version, data) = split_version(&payload)?;
     match version {
-        1 => {
-            let body = codec::unpack(data, MAX_BODY_BYTES)?;
-            let (wire, rest) =
-                postcard::take_from_bytes::<wire::PlanV1>(&body).map_err(|e| match e {
-                    postcard::Error::DeserializeUnexpectedEnd => LinkError::Truncated,
-                    other => LinkError::Malformed(other.to_string()),
-                })?;
-            if !rest.is_empty() {
-                return Err(LinkError::Malformed(format!(
-                    "{} unexpected bytes after the plan",
-                    rest.len()
-                )));
-            }
-            wire.into_plan().map_err(LinkError::Malformed)
-        }
+        1 => decode_body::<places::PlaceV1>(data).map(Plan::migrate),
+        2 => decode_body::<places::PlaceV2>(data),
         found => Err(LinkError::UnknownVersion {
             found,
             supported: SUPPORTED_VERSIONS,
         }),
     }
+}
+
+/// The plan in a payload's data (after `v<n>.`), written with places of type `P`.
+fn decode_body<P>(data: &str) -> Result<Plan, LinkError>
+where
+    P: places::WirePlace + serde::de::DeserializeOwned,
+{
+    let body = codec::unpack(data, MAX_BODY_BYTES)?;
+    let (wire, rest) =
+        postcard::take_from_bytes::<wire::PlanWire<P>>(&body).map_err(|e| match e {
+            postcard::Error::DeserializeUnexpectedEnd => LinkError::Truncated,
+            other => LinkError::Malformed(other.to_string()),
+        })?;
+    if !rest.is_empty() {
+        return Err(LinkError::Malformed(format!(
+            "{} unexpected bytes after the plan",
+            rest.len()
+        )));
+    }
+    wire.into_plan().map_err(LinkError::Malformed)
 }
 
 /// The payload without URL, `#`, `plan=` or whitespace.

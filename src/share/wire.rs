@@ -1,21 +1,24 @@
-//! The v1 wire form of a [`Plan`]: a private mirror of the plan with postcard-friendly
-//! types. It exists because `Plan` uses serde shapes that need a self-describing format
+//! The wire form of a [`Plan`] (link versions 1 and 2): a private mirror of the plan with
+//! postcard-friendly types. It exists because `Plan` uses serde shapes that need a self-describing format
 //! (`PlaceRef` is untagged, `Residency` internally tagged) and because field names and
 //! 8-byte floats would make links long.
 //!
-//! The v1 layout is frozen: enums are written as explicit codes (not derive order), so
-//! reordering a `Plan` enum cannot change what an old link means. Changing any type here is
-//! a new format version (add `wire_v2.rs`, keep this one for decoding old links).
+//! The layouts are frozen: enums are written as explicit codes (not derive order), so
+//! reordering a `Plan` enum cannot change what an old link means. Versions 1 and 2 differ
+//! only in how a place is written (`super::places`): the rest of the layout is shared
+//! through the type parameter `P`, byte for byte. Changing any other type here is a new
+//! format version that must stop sharing it (copy this file for the old versions).
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::places::WirePlace;
+
 use crate::data::prices::PriceBook;
-use crate::place::CustomPlace;
 use crate::plan::{
-    ConflictSemantics, Consistency, DataClass, Operations, Ownership, PlaceRef, Plan, Promotion,
-    Residency, Routing, UserPopulation,
+    ConflictSemantics, Consistency, DataClass, Operations, Ownership, Plan, Promotion, Residency,
+    Routing, UserPopulation,
 };
 
 /// An f64 stored exactly in as few bytes as its value allows: small integers as a zig-zag
@@ -73,7 +76,7 @@ fn decimal(v: f64) -> Option<Num> {
     Some(Num::Dec(m, e))
 }
 
-fn num(v: f64) -> Num {
+pub(super) fn num(v: f64) -> Num {
     Num::new(v)
 }
 
@@ -82,31 +85,20 @@ fn opt(v: Option<f64>) -> Option<Num> {
 }
 
 #[derive(Serialize, Deserialize)]
-pub(crate) struct PlanV1 {
+pub(crate) struct PlanWire<P> {
     version: u32,
     name: String,
-    regions: Vec<PlaceV1>,
-    users: Vec<UserV1>,
+    regions: Vec<P>,
+    users: Vec<UserV1<P>>,
     operations: OpsV1,
-    classes: Vec<ClassV1>,
+    classes: Vec<ClassV1<P>>,
     prices: [Vec<(String, Num)>; 4],
 }
 
 #[derive(Serialize, Deserialize)]
-enum PlaceV1 {
-    Key(String),
-    Custom {
-        name: String,
-        lat: Num,
-        lon: Num,
-        jurisdiction: String,
-    },
-}
-
-#[derive(Serialize, Deserialize)]
-struct UserV1 {
+struct UserV1<P> {
     name: String,
-    place: PlaceV1,
+    place: P,
     share: Num,
 }
 
@@ -131,7 +123,7 @@ enum ResidencyV1 {
 }
 
 #[derive(Serialize, Deserialize)]
-struct ClassV1 {
+struct ClassV1<P> {
     name: String,
     consistency: u8,
     rpo_s: Option<Num>,
@@ -146,7 +138,7 @@ struct ClassV1 {
     data_gb: Num,
     conflicts: u8,
     keys: Option<Num>,
-    home_hints: Vec<PlaceV1>,
+    home_hints: Vec<P>,
 }
 
 /// Frozen codes for the plan's enums. Written as exhaustive matches, so adding a variant to
@@ -189,35 +181,6 @@ codes!(conflicts_code, conflicts_from, ConflictSemantics, "conflicts", {
     ConflictSemantics::Mergeable => 2,
 });
 
-fn place(p: &PlaceRef) -> PlaceV1 {
-    match p {
-        PlaceRef::Key(k) => PlaceV1::Key(k.clone()),
-        PlaceRef::Custom(c) => PlaceV1::Custom {
-            name: c.name.clone(),
-            lat: num(c.lat),
-            lon: num(c.lon),
-            jurisdiction: c.jurisdiction.clone(),
-        },
-    }
-}
-
-fn place_back(p: PlaceV1) -> PlaceRef {
-    match p {
-        PlaceV1::Key(k) => PlaceRef::Key(k),
-        PlaceV1::Custom {
-            name,
-            lat,
-            lon,
-            jurisdiction,
-        } => PlaceRef::Custom(CustomPlace {
-            name,
-            lat: lat.get(),
-            lon: lon.get(),
-            jurisdiction,
-        }),
-    }
-}
-
 fn map(m: &BTreeMap<String, f64>) -> Vec<(String, Num)> {
     m.iter().map(|(k, v)| (k.clone(), num(*v))).collect()
 }
@@ -226,19 +189,19 @@ fn map_back(v: Vec<(String, Num)>) -> BTreeMap<String, f64> {
     v.into_iter().map(|(k, n)| (k, n.get())).collect()
 }
 
-impl From<&Plan> for PlanV1 {
-    fn from(p: &Plan) -> PlanV1 {
+impl<P: WirePlace> From<&Plan> for PlanWire<P> {
+    fn from(p: &Plan) -> PlanWire<P> {
         let o = &p.operations;
-        PlanV1 {
+        PlanWire {
             version: p.version,
             name: p.name.clone(),
-            regions: p.regions.iter().map(place).collect(),
+            regions: p.regions.iter().map(P::write).collect(),
             users: p
                 .users
                 .iter()
                 .map(|u| UserV1 {
                     name: u.name.clone(),
-                    place: place(&u.place),
+                    place: P::write(&u.place),
                     share: num(u.share),
                 })
                 .collect(),
@@ -277,7 +240,7 @@ impl From<&Plan> for PlanV1 {
                     data_gb: num(d.data_gb),
                     conflicts: conflicts_code(d.conflicts),
                     keys: opt(d.keys),
-                    home_hints: d.home_hints.iter().map(place).collect(),
+                    home_hints: d.home_hints.iter().map(P::write).collect(),
                 })
                 .collect(),
             prices: [
@@ -290,8 +253,9 @@ impl From<&Plan> for PlanV1 {
     }
 }
 
-impl PlanV1 {
-    /// Back to a plan; fails only on an enum code v1 does not define (hostile input).
+impl<P: WirePlace> PlanWire<P> {
+    /// Back to a plan as written (a v1 link's plan still needs [`Plan::migrate`]); fails
+    /// only on an enum code the format does not define (hostile input).
     pub(crate) fn into_plan(self) -> Result<Plan, String> {
         let o = self.operations;
         let mut data_classes = Vec::with_capacity(self.classes.len());
@@ -318,20 +282,20 @@ impl PlanV1 {
                 conflicts: conflicts_from(d.conflicts)
                     .map_err(|e| format!("data_classes[{i}].{e}"))?,
                 keys: d.keys.map(Num::get),
-                home_hints: d.home_hints.into_iter().map(place_back).collect(),
+                home_hints: d.home_hints.into_iter().map(P::read).collect(),
             });
         }
         let [transfer, egress, vm, storage] = self.prices;
         Ok(Plan {
             version: self.version,
             name: self.name,
-            regions: self.regions.into_iter().map(place_back).collect(),
+            regions: self.regions.into_iter().map(P::read).collect(),
             users: self
                 .users
                 .into_iter()
                 .map(|u| UserPopulation {
                     name: u.name,
-                    place: place_back(u.place),
+                    place: P::read(u.place),
                     share: u.share.get(),
                 })
                 .collect(),

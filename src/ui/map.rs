@@ -79,15 +79,12 @@ pub fn PickerMap(
         ev.stop_propagation();
         placing.set(None);
         editor.edit(move |p| {
-            if let Some(u) = p.users.get_mut(i) {
-                let jurisdiction = match &u.place {
-                    PlaceRef::Custom(c) => c.jurisdiction.clone(),
-                    other => other
-                        .resolve()
-                        .map(|pl| pl.jurisdiction().to_string())
-                        .unwrap_or_default(),
-                };
-                u.place = PlaceRef::custom(&u.name, lat, lon, &jurisdiction);
+            // The place's label and derived jurisdiction follow the click; a jurisdiction the
+            // user set stays. A population near a catalog region becomes a custom place.
+            match p.users.get_mut(i).map(|u| &mut u.place) {
+                Some(PlaceRef::Custom(c)) => c.move_to(lat, lon),
+                Some(place) => *place = PlaceRef::at(lat, lon),
+                None => {}
             }
         });
     };

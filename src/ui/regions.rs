@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::data::{regions, Provider};
+use crate::place::CustomPlace;
 use crate::plan::PlaceRef;
 
 use super::fields::{NumberField, Problems};
@@ -105,7 +106,8 @@ fn RegionList(editor: Editor, provider: Provider, query: RwSignal<String>) -> im
     }
 }
 
-/// Adds an on-premises site or another cloud's region by name, coordinates and jurisdiction.
+/// Adds an on-premises site or another cloud's region by coordinates; its name and
+/// jurisdiction come from them unless the user types their own.
 #[component]
 fn CustomPlaceForm(editor: Editor) -> impl IntoView {
     let name = RwSignal::new(String::new());
@@ -113,36 +115,47 @@ fn CustomPlaceForm(editor: Editor) -> impl IntoView {
     let lon = RwSignal::new(None::<f64>);
     let jurisdiction = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
-    let add = move |_| {
-        let (n, j) = (
-            name.get().trim().to_string(),
-            jurisdiction.get().trim().to_uppercase(),
-        );
-        match (n.is_empty(), lat.get(), lon.get(), j.is_empty()) {
-            (true, ..) => problem.set(Some("Name: required (e.g. \"Frankfurt DC\")".into())),
-            (_, None, ..) | (_, _, None, _) => problem.set(Some(
-                "Latitude and longitude: required, in decimal degrees".into(),
-            )),
-            (.., true) => problem.set(Some(
-                "Jurisdiction: required, a code such as DE, EU or US".into(),
-            )),
-            (false, Some(la), Some(lo), false) => {
-                problem.set(None);
-                editor.edit(move |p| p.regions.push(PlaceRef::custom(&n, la, lo, &j)));
-                name.set(String::new());
-            }
+    // What the coordinates give, recomputed as they are typed.
+    let derived = Memo::new(move |_| match (lat.get(), lon.get()) {
+        (Some(la), Some(lo)) => {
+            let at = CustomPlace::at(la, lo);
+            Some((at.label(), at.jurisdiction().to_string()))
         }
+        _ => None,
+    });
+    let source = move || {
+        let typed = jurisdiction.get().trim().to_uppercase();
+        match derived.get() {
+            _ if !typed.is_empty() => format!("{typed} (set by you)"),
+            Some((_, j)) => format!("{j} (from coordinates)"),
+            None => "from the coordinates".to_string(),
+        }
+    };
+    let add = move |_| match (lat.get(), lon.get()) {
+        (Some(la), Some(lo)) => {
+            problem.set(None);
+            let (n, j) = (name.get(), jurisdiction.get().trim().to_uppercase());
+            editor.edit(move |p| p.regions.push(PlaceRef::custom(&n, la, lo, &j)));
+            name.set(String::new());
+            jurisdiction.set(String::new());
+        }
+        _ => problem.set(Some(
+            "Latitude and longitude: required, in decimal degrees".into(),
+        )),
     };
     view! {
         <div class="custom-form">
-            <p>"A place outside the catalog (an on-premises data centre, another cloud's region). Its round trips are modeled from coordinates."</p>
+            <p>"A place outside the catalog (an on-premises data centre, another cloud's region). Its round trips are modeled from coordinates; its name and jurisdiction come from them unless you type your own."</p>
             <div class="row">
-                <label class="field"><span>"Name"</span>
-                    <input type="text" data-testid="custom-name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) /></label>
                 <NumberField label="Latitude" unit="°" testid="custom-lat".into() value=Signal::derive(move || lat.get()) on_change=Callback::new(move |v| lat.set(v)) optional=true min=-90.0 max=90.0 />
                 <NumberField label="Longitude" unit="°" testid="custom-lon".into() value=Signal::derive(move || lon.get()) on_change=Callback::new(move |v| lon.set(v)) optional=true min=-180.0 max=180.0 />
-                <label class="field"><span>"Jurisdiction"</span>
-                    <input type="text" data-testid="custom-jurisdiction" prop:value=move || jurisdiction.get() on:input=move |ev| jurisdiction.set(event_target_value(&ev)) /></label>
+                <label class="field"><span>"Name (optional)"</span>
+                    <input type="text" data-testid="custom-name" placeholder=move || derived.get().map(|d| d.0).unwrap_or_else(|| "e.g. Frankfurt DC".into())
+                        prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) /></label>
+                <label class="field"><span>"Jurisdiction (optional)"</span>
+                    <input type="text" size="6" data-testid="custom-jurisdiction" placeholder=move || derived.get().map(|d| d.1).unwrap_or_default()
+                        prop:value=move || jurisdiction.get() on:input=move |ev| jurisdiction.set(event_target_value(&ev)) /></label>
+                <output data-testid="custom-jurisdiction-source">{source}</output>
                 <button data-testid="custom-add" on:click=add>"Add place"</button>
             </div>
             {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}

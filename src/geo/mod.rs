@@ -1,6 +1,22 @@
-//! Geometry on the sphere and the physical floor on round-trip time.
+//! Geometry on the sphere, the physical floor on round-trip time, and what the coordinates
+//! of a place say about it (its country, jurisdiction and label).
 
 use serde::{Deserialize, Serialize};
+
+mod countries;
+mod jurisdiction;
+#[cfg(test)]
+mod tests_places;
+
+pub use jurisdiction::{
+    coordinates_label, country_at, fold_eu, is_country_code, jurisdiction_at, place_label,
+    EU_MEMBERS, METRO_RADIUS_KM,
+};
+
+/// Bytes of the built-in country map, countries and points in it (for size reports).
+pub fn country_map_stats() -> (usize, usize, usize) {
+    countries::asset_stats()
+}
 
 /// Mean Earth radius (km), the usual figure for haversine distances.
 pub const EARTH_RADIUS_KM: f64 = 6371.0;

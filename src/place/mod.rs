@@ -1,20 +1,12 @@
 //! A place: a provider region from the catalog, or a custom place the user adds
 //! (an on-premises data centre, another cloud's region, a city where users are).
 
-use serde::{Deserialize, Serialize};
-
 use crate::data::Region;
 use crate::geo::LatLon;
 
-/// A custom place given by the user: name, coordinates and jurisdiction.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct CustomPlace {
-    pub name: String,
-    pub lat: f64,
-    pub lon: f64,
-    /// Jurisdiction code residency rules bind to (e.g. `DE`, `US`).
-    pub jurisdiction: String,
-}
+mod custom;
+
+pub use custom::{CustomPlace, JurisdictionFrom};
 
 /// Anything between which the latency model can give a round-trip time.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,22 +19,23 @@ impl Place {
     pub fn location(&self) -> LatLon {
         match self {
             Place::Region(r) => r.location(),
-            Place::Custom(c) => LatLon::new(c.lat, c.lon),
+            Place::Custom(c) => c.location(),
         }
     }
 
     pub fn jurisdiction(&self) -> &str {
         match self {
             Place::Region(r) => r.jurisdiction,
-            Place::Custom(c) => &c.jurisdiction,
+            Place::Custom(c) => c.jurisdiction(),
         }
     }
 
-    /// `provider:code` for a region, the given name for a custom place.
+    /// `provider:code` for a region; for a custom place its name, else the nearest catalog
+    /// city or "lat, lon" ([`CustomPlace::label`]).
     pub fn label(&self) -> String {
         match self {
             Place::Region(r) => r.key(),
-            Place::Custom(c) => c.name.clone(),
+            Place::Custom(c) => c.label(),
         }
     }
 }
@@ -179,18 +172,13 @@ fn parse_coordinates(input: &str) -> Result<Place, PlaceError> {
     if !(-180.0..=180.0).contains(&lon) {
         return Err(bad("longitude must be within -180..180"));
     }
-    Ok(Place::Custom(CustomPlace {
-        name: format!("{lat},{lon}"),
-        lat,
-        lon,
-        // A bare coordinate says nothing about the law that applies there.
-        jurisdiction: String::new(),
-    }))
+    // Name and jurisdiction follow the coordinates.
+    Ok(Place::Custom(CustomPlace::at(lat, lon)))
 }
 
 impl Place {
-    /// Parses `provider:code` (a catalog region) or `lat,lon` (a custom place with an empty,
-    /// i.e. unknown, jurisdiction). Case-insensitive for the provider and code.
+    /// Parses `provider:code` (a catalog region) or `lat,lon` (a custom place whose name and
+    /// jurisdiction come from the coordinates). Case-insensitive for the provider and code.
     pub fn parse(input: &str) -> Result<Place, PlaceError> {
         let s = input.trim();
         if s.is_empty() {
@@ -249,7 +237,8 @@ mod tests {
         );
         let p = Place::parse("50.11, 8.68").unwrap();
         assert_eq!(p.location(), LatLon::new(50.11, 8.68));
-        assert_eq!(p.jurisdiction(), "");
+        assert_eq!(p.jurisdiction(), "EU");
+        assert_eq!(p.label(), "Frankfurt, DE");
     }
 
     #[test]

@@ -10,12 +10,7 @@ use meridian::place::{CustomPlace, Place};
 use proptest::prelude::*;
 
 fn point(lat: f64, lon: f64) -> Place {
-    Place::Custom(CustomPlace {
-        name: format!("{lat},{lon}"),
-        lat,
-        lon,
-        jurisdiction: String::new(),
-    })
+    Place::Custom(CustomPlace::at(lat, lon))
 }
 
 fn region(p: Provider, code: &str) -> Place {

@@ -66,9 +66,9 @@ test('a population placed on the map in Sydney is AU in the plan, the markdown a
   assert.equal(plan.users[2].place.name, undefined, 'no stale place name');
 
   const md = await downloaded(planner, 'download-markdown');
-  const users = md.slice(md.indexOf('| users | place | share of traffic |'));
+  const users = md.slice(md.indexOf('| users | place | jurisdiction | share of traffic |'));
   const row = users.split('\n').find((l) => l.startsWith('| Asia-Pacific |'));
-  assert.match(row, /^\| Asia-Pacific \| Sydney, AU \| 15 % \|$/);
+  assert.match(row, /^\| Asia-Pacific \| Sydney, AU \| AU \(from coordinates\) \| 15 % \|$/);
 
   // Per-owner residency: Asia-Pacific's records are homed in Australia, by the engine the
   // CLI runs and on the class card.

@@ -246,15 +246,16 @@ fn write_assumptions(md: &mut String, plan: &Plan) {
             .collect::<Vec<_>>()
             .join(", ")
     );
-    let _ = writeln!(md, "\n| users | place | share of traffic |");
-    let _ = writeln!(md, "|---|---|---|");
+    let _ = writeln!(md, "\n| users | place | jurisdiction | share of traffic |");
+    let _ = writeln!(md, "|---|---|---|---|");
     for u in &plan.users {
         let _ = writeln!(
             md,
-            "| {} | {} | {:.0} % |",
+            "| {} | {} | {} | {} |",
             escape(&u.name),
             escape(&u.place.label()),
-            u.share * 100.0
+            escape(&show::place_jurisdiction(&u.place)),
+            show::percent(u.share)
         );
     }
     let _ = writeln!(

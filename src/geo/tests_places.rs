@@ -66,9 +66,6 @@ fn sea_points_take_the_nearest_country() {
 fn every_catalog_region_is_in_its_catalog_jurisdiction() {
     let wrong: Vec<String> = crate::data::regions()
         .iter()
-        // Its catalog coordinates (31.27, 33.45) are in northern Sinai, Egypt: a data error
-        // in data/regions.csv (Israel Central is near Tel Aviv), left to the data's owner.
-        .filter(|r| r.key() != "azure:israelcentral")
         .filter(|r| jurisdiction_at(r.location()) != r.jurisdiction)
         .map(|r| {
             format!(

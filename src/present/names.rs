@@ -124,3 +124,28 @@ pub fn link_kind(k: LinkKind) -> &'static str {
         LinkKind::Backup => "backup",
     }
 }
+
+/// A jurisdiction with where it comes from: `AU (from coordinates)`, `EU (set by you)`,
+/// `US (from the region)`; an empty code reads "unknown".
+pub fn jurisdiction_source(code: &str, set_by_user: bool, custom: bool) -> String {
+    let code = if code.is_empty() { "unknown" } else { code };
+    match (set_by_user, custom) {
+        (true, _) => format!("{code} (set by you)"),
+        (false, true) => format!("{code} (from coordinates)"),
+        (false, false) => format!("{code} (from the region)"),
+    }
+}
+
+/// A plan place's jurisdiction with its source, or why it has none.
+pub fn place_jurisdiction(p: &crate::plan::PlaceRef) -> String {
+    match p.resolve() {
+        Ok(place) => {
+            let (user, custom) = match p {
+                crate::plan::PlaceRef::Custom(c) => (c.jurisdiction_override.is_some(), true),
+                crate::plan::PlaceRef::Key(k) => (false, !k.contains(':')),
+            };
+            jurisdiction_source(place.jurisdiction(), user, custom)
+        }
+        Err(_) => "unknown (not a place)".to_string(),
+    }
+}

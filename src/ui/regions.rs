@@ -126,8 +126,8 @@ fn CustomPlaceForm(editor: Editor) -> impl IntoView {
     let source = move || {
         let typed = jurisdiction.get().trim().to_uppercase();
         match derived.get() {
-            _ if !typed.is_empty() => format!("{typed} (set by you)"),
-            Some((_, j)) => format!("{j} (from coordinates)"),
+            _ if !typed.is_empty() => crate::present::jurisdiction_source(&typed, true, true),
+            Some((_, j)) => crate::present::jurisdiction_source(&j, false, true),
             None => "from the coordinates".to_string(),
         }
     };

@@ -127,14 +127,10 @@ fn UserPlace(editor: Editor, i: usize) -> impl IntoView {
         })
     };
     let label = move || facts.get().map(|f| f.0).unwrap_or_default();
-    let source = move || match facts.get() {
-        Some((_, j, true)) => format!("{j} (set by you)"),
-        Some((_, j, false)) if custom.get() => format!(
-            "{} (from coordinates)",
-            if j.is_empty() { "unknown" } else { &j }
-        ),
-        Some((_, j, false)) => format!("{j} (from the region)"),
-        None => String::new(),
+    let source = move || {
+        facts.get().map_or(String::new(), |(_, j, user)| {
+            crate::present::jurisdiction_source(&j, user, custom.get())
+        })
     };
     let overridden = move || facts.get().is_some_and(|f| f.2);
     view! {

@@ -5,7 +5,7 @@ use super::cost;
 use super::placement::{self, Choice, Unplaceable};
 use super::posture::Posture;
 use super::report::*;
-use super::{residency, rpo, rto, staleness, Ctx};
+use super::{after_failover, residency, rpo, rto, staleness, Ctx};
 use crate::plan::{ConflictSemantics, Consistency, DataClass, Ownership};
 use crate::present::{self as show, Product};
 
@@ -449,6 +449,7 @@ fn outages(
                 writes_lost: lost,
                 downtime_s: down,
                 effect,
+                after: after_failover::after_loss(ctx, class, posture, c, r),
             }
         })
         .collect()

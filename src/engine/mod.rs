@@ -19,6 +19,7 @@ use crate::latency::{rtt_explained, LinkRtt, RttSource};
 use crate::place::Place;
 use crate::plan::{validate, DataClass, Operations, Plan, PlanErrors, Residency};
 
+mod after_failover;
 pub mod cost;
 pub mod latency;
 pub mod placement;

@@ -316,6 +316,21 @@ pub struct Outage {
     /// `None` if it does not recover until the region returns.
     pub downtime_s: Option<f64>,
     pub effect: String,
+    /// Each population's service once the failover is done (empty: nobody's changes).
+    pub after: Vec<PopulationAfter>,
+}
+
+/// One population after a region loss: where its writes go and their p99, or `None`
+/// everywhere when its data is unavailable until the region returns.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PopulationAfter {
+    pub population: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub served_from: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub write_p99_ms: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read_p99_ms: Option<f64>,
 }
 
 /// A point of the staleness curve.

@@ -589,17 +589,26 @@ pub fn write_markdown(md: &mut String, plan: &Plan, report: &Report) {
         }
         if !c.chosen.outages.is_empty() {
             let _ = writeln!(md, "\nIf one region fails:\n");
-            let _ = writeln!(md, "| region lost | effect | down for | writes lost |");
-            let _ = writeln!(md, "|---|---|---|---|");
+            let _ = writeln!(
+                md,
+                "| region lost | effect | down for | writes lost | then (p99 per population) |"
+            );
+            let _ = writeln!(md, "|---|---|---|---|---|");
             for o in &c.chosen.outages {
+                let after = show::after_failover(&o.after);
                 let _ = writeln!(
                     md,
-                    "| {} | {} | {} | {} |",
+                    "| {} | {} | {} | {} | {} |",
                     escape::text(&o.region),
                     escape::text(&o.effect),
                     o.downtime_s
                         .map_or("until it returns".into(), show::duration),
-                    o.writes_lost.writes_text()
+                    o.writes_lost.writes_text(),
+                    if after.is_empty() {
+                        "unchanged".to_string()
+                    } else {
+                        escape::text(&after)
+                    }
                 );
             }
         }

@@ -1,7 +1,8 @@
 //! Sentences shown in more than one place (the UI, the markdown, the CLI), written once.
 
+use super::figures::ms;
 use super::figures::{multiple, usd_month};
-use crate::engine::report::{Evaluation, Totals};
+use crate::engine::report::{Evaluation, PopulationAfter, Totals};
 
 /// `Total $1,922/month, 1.45x the single-region cost of $1,326/month.`, with the classes
 /// left out of the total and why, and a pointer when the total is below its baseline.
@@ -42,4 +43,22 @@ pub fn posture_cost(e: &Evaluation) -> String {
 /// A posture's cost multiple, or nothing to compare: `1.52x`, `–`.
 pub fn posture_multiple(e: &Evaluation) -> String {
     e.cost_multiple.map_or_else(|| "–".to_string(), multiple)
+}
+
+/// Service after a failover, per population: `North America: writes 81 ms, reads 60 ms p99
+/// from aws:us-west-2; Europe: down until the region returns`. Empty when nothing changes.
+pub fn after_failover(after: &[PopulationAfter]) -> String {
+    after
+        .iter()
+        .map(|a| match (&a.served_from, a.write_p99_ms, a.read_p99_ms) {
+            (Some(from), Some(w), Some(r)) => format!(
+                "{}: writes {}, reads {} p99 via {from}",
+                a.population,
+                ms(w),
+                ms(r)
+            ),
+            _ => format!("{}: down until the region returns", a.population),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }

@@ -201,6 +201,7 @@ pub fn FailoverStory(report: Signal<Report>) -> impl IntoView {
                                                 <td>
                                                     <strong>{match o.downtime_s { Some(0.0) => "unaffected".to_string(), d => format!("down {}", show::recovery(d)) }}</strong>
                                                     <small>{format!(" {} ", o.effect)}</small>
+                                                    {(!o.after.is_empty()).then(|| view! { <small class="after">{format!("Then: {}.", show::after_failover(&o.after))}</small> })}
                                                 </td>
                                             }.into_any(),
                                             None => view! { <td>"–"</td> }.into_any(),

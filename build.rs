@@ -9,6 +9,10 @@
 //!   catalog does not have (reported, never silently dropped).
 //! * `prices_table.rs`: per-region prices from `egress_prices_by_region.csv` and
 //!   `vm_price_gcp_n2-standard-4.csv` (the provider-wide rules live in `src/data/prices.rs`).
+//! * `cost_tables.rs`: the reference VM of each provider per region (`vm_price_*.csv`) and
+//!   block storage per region (`block_storage_prices.csv`), see [`cost_source`].
+//! * `carbon_tables.rs`: Google's CFE % and grid intensity per GCP region and the grid
+//!   intensity per country (`carbon_*.csv`), see [`carbon_source`].
 
 use std::collections::{BTreeMap, HashMap};
 use std::env;
@@ -266,6 +270,148 @@ fn prices_source() -> String {
     src
 }
 
+/// One provider's reference-VM price file (all share provider, region, usd_per_hour,
+/// source_date, instance_type columns, except GCP's, which has its own layout).
+const VM_FILES: &[&str] = &[
+    "data/vm_price_aws_m6i.xlarge.csv",
+    "data/vm_price_azure_D4s_v5.csv",
+];
+
+#[derive(serde::Deserialize)]
+struct VmPriceRow {
+    provider: String,
+    region: String,
+    usd_per_hour: f64,
+    source_date: String,
+    instance_type: String,
+}
+
+#[derive(serde::Deserialize)]
+struct StorageRow {
+    provider: String,
+    region_or_config: String,
+    item: String,
+    unit: String,
+    usd: f64,
+    source_date: String,
+}
+
+fn positive(path: &str, what: &str, v: f64) -> f64 {
+    assert!(
+        v.is_finite() && v > 0.0,
+        "{path}: {what} {v} is not a price"
+    );
+    v
+}
+
+/// `VM_PRICES` (provider, region, instance, $/hour, as-of, file) from every VM price file,
+/// and `BLOCK_STORAGE` (provider, region, item, $/unit, unit, as-of) for the block-storage
+/// class each provider's database disks use (EBS gp3, pd-balanced).
+fn cost_source() -> String {
+    let mut src = String::from("pub static VM_PRICES: &[VmPrice] = &[\n");
+    for path in VM_FILES {
+        let mut rdr = csv::Reader::from_path(path).expect(path);
+        for row in rdr.deserialize::<VmPriceRow>() {
+            let r = row.expect(path);
+            writeln!(
+                src,
+                "VmPrice{{provider:{},region:{:?},instance:{:?},usd_per_hour:{:?},as_of:{:?},file:{:?}}},",
+                provider_variant(&r.provider), r.region, r.instance_type,
+                positive(path, "usd_per_hour", r.usd_per_hour), r.source_date, path
+            )
+            .unwrap();
+        }
+    }
+    let path = "data/vm_price_gcp_n2-standard-4.csv";
+    let mut rdr = csv::Reader::from_path(path).expect(path);
+    for row in rdr.deserialize::<VmRow>() {
+        let r = row.expect(path);
+        writeln!(
+            src,
+            "VmPrice{{provider:Provider::Gcp,region:{:?},instance:\"n2-standard-4\",usd_per_hour:{:?},as_of:\"2026-07-30\",file:{path:?}}},",
+            r.region, positive(path, "usd_per_hour", r.usd_per_hour_ondemand)
+        )
+        .unwrap();
+    }
+    src.push_str("];\npub static BLOCK_STORAGE: &[BlockStorage] = &[\n");
+    let path = "data/block_storage_prices.csv";
+    let mut rdr = csv::Reader::from_path(path).expect(path);
+    for row in rdr.deserialize::<StorageRow>() {
+        let r = row.expect(path);
+        writeln!(
+            src,
+            "BlockStorage{{provider:{},region:{:?},item:{:?},usd:{:?},unit:{:?},as_of:{:?}}},",
+            provider_variant(&r.provider),
+            r.region_or_config,
+            r.item,
+            positive(path, "usd", r.usd),
+            r.unit,
+            r.source_date
+        )
+        .unwrap();
+    }
+    src.push_str("];\n");
+    src
+}
+
+#[derive(serde::Deserialize)]
+struct GcpCarbonRow {
+    region: String,
+    year: u16,
+    cfe_pct: f64,
+    grid_gco2_per_kwh: f64,
+}
+
+#[derive(serde::Deserialize)]
+struct GridRow {
+    iso2: String,
+    year: u16,
+    gco2_per_kwh: f64,
+    country: String,
+}
+
+/// `GCP_CARBON` (region, year, CFE %, grid g/kWh) and `COUNTRY_GRID` (ISO code, country
+/// name as in regions.csv, year, g/kWh).
+fn carbon_source() -> String {
+    let mut src = String::from("pub static GCP_CARBON: &[GcpCarbon] = &[\n");
+    let path = "data/carbon_gcp_region.csv";
+    let mut rdr = csv::Reader::from_path(path).expect(path);
+    for row in rdr.deserialize::<GcpCarbonRow>() {
+        let r = row.expect(path);
+        assert!(
+            (0.0..=100.0).contains(&r.cfe_pct),
+            "{path}: CFE {}",
+            r.cfe_pct
+        );
+        writeln!(
+            src,
+            "GcpCarbon{{region:{:?},year:{},cfe_pct:{:?},grid_g_per_kwh:{:?}}},",
+            r.region,
+            r.year,
+            r.cfe_pct,
+            positive(path, "grid", r.grid_gco2_per_kwh)
+        )
+        .unwrap();
+    }
+    src.push_str("];\npub static COUNTRY_GRID: &[CountryGrid] = &[\n");
+    let path = "data/carbon_grid_by_country.csv";
+    let mut rdr = csv::Reader::from_path(path).expect(path);
+    for row in rdr.deserialize::<GridRow>() {
+        let r = row.expect(path);
+        writeln!(
+            src,
+            "CountryGrid{{iso2:{:?},country:{:?},year:{},g_per_kwh:{:?}}},",
+            r.iso2,
+            r.country,
+            r.year,
+            positive(path, "grid", r.gco2_per_kwh)
+        )
+        .unwrap();
+    }
+    src.push_str("];\n");
+    src
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=data");
     println!("cargo:rerun-if-changed=build.rs");
@@ -279,4 +425,6 @@ fn main() {
     fs::write(out.join("regions_table.rs"), regions_source(&regions)).unwrap();
     fs::write(out.join("matrices_table.rs"), matrices_source(&regions)).unwrap();
     fs::write(out.join("prices_table.rs"), prices_source()).unwrap();
+    fs::write(out.join("cost_tables.rs"), cost_source()).unwrap();
+    fs::write(out.join("carbon_tables.rs"), carbon_source()).unwrap();
 }

@@ -1,4 +1,5 @@
-//! Monthly cost by component (compute, storage, transfer, backup; USD/month), one
+//! Monthly cost by component (compute, database, storage, transfer, backup, platform;
+//! USD/month), one
 //! horizontal stacked bar per posture, with the class's single-region cost as a dashed
 //! reference line: how much each posture multiplies the bill.
 
@@ -16,8 +17,8 @@ pub struct CostRow {
     pub posture: Posture,
     pub chosen: bool,
     pub status: PostureStatus,
-    /// compute, storage, transfer, backup (USD/month); `None` when not placeable.
-    pub parts_usd: Option<[f64; 4]>,
+    /// [`COMPONENTS`] in order (USD/month); `None` when not placeable.
+    pub parts_usd: Option<[f64; 6]>,
 }
 
 impl CostRow {
@@ -36,7 +37,9 @@ pub struct CostData {
     pub sources: Vec<String>,
 }
 
-pub const COMPONENTS: [&str; 4] = ["compute", "storage", "transfer", "backup"];
+pub const COMPONENTS: [&str; 6] = [
+    "compute", "database", "storage", "transfer", "backup", "platform",
+];
 
 /// `price_sources` from the [`Report`](crate::engine::Report).
 pub fn data_from(class: &ClassReport, price_sources: &[String]) -> CostData {
@@ -48,10 +51,17 @@ pub fn data_from(class: &ClassReport, price_sources: &[String]) -> CostData {
             posture: e.posture,
             chosen: e.posture == class.chosen.posture,
             status: PostureStatus::of(e),
-            parts_usd: e
-                .cost
-                .as_ref()
-                .map(|c| [c.compute_usd, c.storage_usd, c.transfer_usd, c.backup_usd].map(clean)),
+            parts_usd: e.cost.as_ref().map(|c| {
+                [
+                    c.compute_usd,
+                    c.database_usd,
+                    c.storage_usd,
+                    c.transfer_usd,
+                    c.backup_usd,
+                    c.platform_usd,
+                ]
+                .map(clean)
+            }),
         })
         .collect();
     let single_region_usd = class
@@ -203,7 +213,7 @@ pub fn table(data: &CostData) -> Table {
                             .map_or("—".to_string(), |s| style::fixed(total / s, 2)),
                     );
                 }
-                None => cells.extend(["—", "—", "—", "—", "—", "—"].map(String::from)),
+                None => cells.extend(["—"; COMPONENTS.len() + 2].map(String::from)),
             }
             cells
         })
@@ -219,9 +229,11 @@ pub fn table(data: &CostData) -> Table {
             "Posture",
             "Status",
             "Compute (USD/month)",
+            "Database (USD/month)",
             "Storage (USD/month)",
             "Transfer (USD/month)",
             "Backup (USD/month)",
+            "Platform (USD/month)",
             "Total (USD/month)",
             "x single region",
         ]

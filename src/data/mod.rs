@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::geo::LatLon;
 
+pub mod carbon;
 pub mod matrices;
 pub mod prices;
 

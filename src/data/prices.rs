@@ -43,6 +43,12 @@ pub struct RegionVm {
 
 include!(concat!(env!("OUT_DIR"), "/prices_table.rs"));
 
+mod compute;
+pub use compute::{
+    block_storage_usd_per_gb_month, vm_usd_per_month, BlockStorage, VmPrice,
+    AZURE_PREMIUM_SSD_USD_PER_GIB_MONTH, BLOCK_STORAGE, HOURS_PER_MONTH, VM_PRICES,
+};
+
 /// GB per GiB, to put Google's per-GiB prices on the same footing.
 pub const GB_PER_GIB: f64 = 1.073_741_824;
 
@@ -77,6 +83,14 @@ pub struct Priced {
     /// `USD/GB`, `USD/month`, `USD/GB-month`.
     pub unit: &'static str,
     pub source: PriceSource,
+    /// Whose price this is (never another provider's for a provider's region); `None` for
+    /// labelled assumptions and custom places' own network.
+    pub provider: Option<Provider>,
+    /// The project file under `data/` the figure comes from, if any.
+    pub file: Option<&'static str>,
+    /// Set when the figure is not the region's own price (e.g. the provider's nearest
+    /// priced region), in words the UI shows beside the price.
+    pub stand_in: Option<String>,
 }
 
 impl Priced {
@@ -95,6 +109,9 @@ impl Priced {
                 as_of,
                 basis: basis.into(),
             },
+            provider: None,
+            file: None,
+            stand_in: None,
         }
     }
 
@@ -103,7 +120,27 @@ impl Priced {
             usd,
             unit,
             source: PriceSource::Override { what },
+            provider: None,
+            file: None,
+            stand_in: None,
         }
+    }
+
+    /// A figure with no source: says "assumption" and why.
+    fn assumption(usd: f64, unit: &'static str, why: impl Into<String>) -> Priced {
+        Priced::list(usd, unit, "assumption", "-", why)
+    }
+
+    /// Whose price it is and which data/ file it comes from.
+    fn of(mut self, provider: Option<Provider>, file: Option<&'static str>) -> Priced {
+        self.provider = provider;
+        self.file = file;
+        self
+    }
+
+    fn stand_in(mut self, why: String) -> Priced {
+        self.stand_in = Some(why);
+        self
     }
 
     /// One human-readable line: value, unit and provenance.
@@ -114,8 +151,16 @@ impl Priced {
                 as_of,
                 basis,
             } => {
+                let file = self.file.map_or(String::new(), |f| format!("; {f}"));
+                let who = self
+                    .provider
+                    .map_or("no provider".to_string(), |p| p.display_name().to_string());
+                let flag = self
+                    .stand_in
+                    .as_ref()
+                    .map_or(String::new(), |s| format!("; {s}"));
                 format!(
-                    "{:.4} {} ({basis}; {source}, as of {as_of})",
+                    "{:.4} {} ({basis}; {source}{file}, as of {as_of}; {who}{flag})",
                     self.usd, self.unit
                 )
             }
@@ -170,6 +215,19 @@ fn scope_slug(s: TransferScope) -> &'static str {
         TransferScope::Intercontinental => "intercontinental",
         TransferScope::Internet => "internet",
     }
+}
+
+/// The override under `prefix` + key for `region` (`block/aws:us-east-1`, `block/aws`).
+fn lookup_prefixed(
+    map: &BTreeMap<String, f64>,
+    prefix: &str,
+    region: Option<&Region>,
+) -> Option<(f64, String)> {
+    let r = region?;
+    [r.key(), r.provider.slug().to_string()]
+        .into_iter()
+        .map(|k| format!("{prefix}{k}"))
+        .find_map(|k| map.get(&k).map(|v| (*v, k)))
 }
 
 /// The override for `region` (place key first, then provider slug), if any.
@@ -341,13 +399,30 @@ fn list_transfer(a: &Region, b: &Region, scope: TransferScope) -> Priced {
 
 /// Internet egress $/GB from `from` (the rate paid when data leaves the provider).
 pub fn internet_egress_usd_per_gb(from: &Place, book: &PriceBook) -> Priced {
+    let file = match region_of(from) {
+        Some(r) if egress_row(r, EgressKind::Internet).is_some() => {
+            "data/egress_prices_by_region.csv"
+        }
+        _ => "data/egress_prices.csv",
+    };
+    let p = internet_egress(from, book);
+    let provider = region_of(from).map(|r| r.provider);
+    match p.source {
+        PriceSource::List {
+            source: "assumption",
+            ..
+        } => p,
+        PriceSource::List { .. } => p.of(provider, Some(file)),
+        PriceSource::Override { .. } => p.of(provider, None),
+    }
+}
+
+fn internet_egress(from: &Place, book: &PriceBook) -> Priced {
     const GB: &str = "USD/GB";
     let Some(r) = region_of(from) else {
-        return Priced::list(
+        return Priced::assumption(
             0.0,
             GB,
-            "none",
-            "-",
             "egress from a custom place is not priced (your own network)",
         );
     };
@@ -416,57 +491,24 @@ pub fn transfer_usd_per_gb(from: &Place, to: &Place, book: &PriceBook) -> Priced
     if let Some(r) = src {
         let scoped = format!("{}/{}", r.provider.slug(), scope_slug(scope));
         if let Some(v) = book.transfer_usd_per_gb.get(&scoped) {
-            return Priced::overridden(*v, GB, format!("transfer {scoped}"));
+            return Priced::overridden(*v, GB, format!("transfer {scoped}"))
+                .of(Some(r.provider), None);
         }
     }
     if let Some(v) = book.transfer_usd_per_gb.get(scope_slug(scope)) {
         return Priced::overridden(*v, GB, format!("transfer {}", scope_slug(scope)));
     }
     match (src, region_of(to)) {
-        (Some(a), Some(b)) if scope != TransferScope::Internet => list_transfer(a, b, scope),
+        (Some(a), Some(b)) if scope != TransferScope::Internet => {
+            let p = list_transfer(a, b, scope);
+            let file = match egress_row(a, EgressKind::InterRegion) {
+                Some(_) if a.provider == Provider::Aws => "data/egress_prices_by_region.csv",
+                _ => "data/egress_prices.csv",
+            };
+            p.of(Some(a.provider), Some(file))
+        }
         _ => internet_egress_usd_per_gb(from, book),
     }
-}
-
-/// The median GCP n2-standard-4 on-demand month over the regions of the CSV: the
-/// provider-wide stand-in for AWS and Azure, for which data/ has no per-region VM prices.
-fn gcp_median_vm() -> f64 {
-    let mut v: Vec<f64> = GCP_VM_N2_STANDARD_4
-        .iter()
-        .map(|r| r.usd_per_month)
-        .collect();
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
-}
-
-/// $/month of the reference VM (4 vCPU, 16 GiB, on demand) in `place`. Google Cloud: the
-/// n2-standard-4 price of that region. AWS, Azure, custom places and GCP regions missing from
-/// the CSV: the median GCP n2-standard-4 price, stated as such (similar 4 vCPU / 16 GiB
-/// general-purpose instances list in the same range, but data/ does not carry their prices).
-pub fn vm_usd_per_month(place: &Place, book: &PriceBook) -> Priced {
-    const MO: &str = "USD/month";
-    let r = region_of(place);
-    if let Some((v, k)) = lookup(&book.vm_usd_per_month, r) {
-        return Priced::overridden(v, MO, format!("VM {k}"));
-    }
-    if let Some(r) = r.filter(|r| r.provider == Provider::Gcp) {
-        if let Some(vm) = GCP_VM_N2_STANDARD_4.iter().find(|v| v.region == r.code) {
-            return Priced::list(
-                vm.usd_per_month,
-                MO,
-                CYCLENERD_GCP,
-                "2026-07-30",
-                format!("GCP n2-standard-4 on demand in {}", r.code),
-            );
-        }
-    }
-    Priced::list(
-        gcp_median_vm(),
-        MO,
-        CYCLENERD_GCP,
-        "2026-07-30",
-        "provider-wide stand-in: median GCP n2-standard-4 (4 vCPU, 16 GiB) on-demand month over 40 regions; not this provider's own price",
-    )
 }
 
 /// Standard object storage, first tier, in each provider's reference US region. Not from
@@ -483,18 +525,21 @@ pub fn storage_usd_per_gb_month(place: &Place, book: &PriceBook) -> Priced {
         Some(Provider::Aws) => (0.023, "S3 Standard, first 50 TB, us-east-1"),
         Some(Provider::Gcp) => (0.020, "Cloud Storage Standard, regional, us-central1"),
         Some(Provider::Azure) => (0.018, "Blob Storage Hot LRS, first 50 TB, East US"),
-        None => (
-            0.023,
-            "custom place: the AWS S3 Standard figure as a stand-in",
-        ),
+        None => (0.023, "S3 Standard, first 50 TB, us-east-1"),
     };
-    Priced::list(
+    let p = Priced::list(
         usd,
         U,
         "provider list-price pages as commonly quoted; not in data/, unverified",
         "2024",
         format!("provider-wide: {what}"),
-    )
+    );
+    match r {
+        Some(r) => p.of(Some(r.provider), None),
+        None => p
+            .of(Some(Provider::Aws), None)
+            .stand_in("custom place: the AWS S3 Standard figure as a stand-in".to_string()),
+    }
 }
 
 #[cfg(test)]
@@ -587,13 +632,33 @@ mod tests {
     }
 
     #[test]
-    fn vm_prices_per_gcp_region_and_stand_in_elsewhere() {
+    fn vm_prices_are_each_providers_own_with_the_nearest_region_flagged() {
         let b = PriceBook::default();
         let gcp = vm_usd_per_month(&p("gcp:asia-east2"), &b);
-        assert!((gcp.usd - 158.754526712).abs() < 1e-9, "{gcp}");
+        // Hourly list x 720 h (the CSV's month column includes sustained-use discounts).
+        assert!((gcp.usd - 0.271772 * HOURS_PER_MONTH).abs() < 1e-9, "{gcp}");
+        assert_eq!(gcp.provider, Some(Provider::Gcp));
         let aws = vm_usd_per_month(&p("aws:us-east-1"), &b);
-        assert!(aws.describe().contains("stand-in"), "{aws}");
-        assert!(aws.usd > 80.0 && aws.usd < 200.0);
+        assert!((aws.usd - 0.192 * HOURS_PER_MONTH).abs() < 1e-9, "{aws}");
+        assert!(
+            aws.stand_in.is_none() && aws.describe().contains("m6i.xlarge"),
+            "{aws}"
+        );
+        // sa-east-1 has no m6i.xlarge row: the nearest priced AWS region stands in, flagged.
+        let sa = vm_usd_per_month(&p("aws:sa-east-1"), &b);
+        assert_eq!(sa.provider, Some(Provider::Aws));
+        assert!(
+            sa.stand_in
+                .as_deref()
+                .unwrap_or("")
+                .contains("nearest priced region"),
+            "{sa}"
+        );
+        let az = vm_usd_per_month(&p("azure:westeurope"), &b);
+        assert!(az.describe().contains("Standard_D4s_v5"), "{az}");
+        let disk = block_storage_usd_per_gb_month(&p("aws:eu-west-1"), &b);
+        assert!((disk.usd - 0.08 / GB_PER_GIB).abs() < 1e-12, "{disk}");
+        assert!(disk.stand_in.is_some(), "{disk}");
     }
 
     #[test]

@@ -1,19 +1,12 @@
-//! Monthly cost per data class: compute with static-stability headroom, a database node and
-//! storage per copy, cross-region replication transfer, and backups.
-//!
-//! Prices come through the [`Prices`] trait, implemented for the plan's `PriceBook`.
-//!
-//! Compute, in VM-equivalents, for a serving load `L = max(1, (reads + writes)/s /
-//! RPS_PER_VM)`:
-//! * one active region sized for an AZ loss: 3 AZs each at most 2/3 utilised, `L x 3/2`;
-//! * n active regions, statically stable for a region loss: each sized to carry `L/(n-1)`,
-//!   i.e. at most (n-1)/n utilised in normal operation, `L x n/(n-1)` in total;
-//! * a warm standby (and a sync standby's region) runs [`WARM_STANDBY_FRACTION`] of the
-//!   primary's compute; a pilot light runs none (data tier only); backup & restore none.
+//! Monthly cost per data class: the bill of materials of the placement ([`bom`]) priced
+//! per region with each provider's own list prices ([`Prices`]), as six components:
+//! serving compute, database nodes, their storage, cross-region transfer, backups and the
+//! per-region platform line. Also the emissions of that compute ([`emissions`]) and the
+//! scaling of a user's own bill ([`baseline`]). Sources: docs/engine.md, "Cost".
 
 use super::placement::Choice;
 use super::posture::Posture;
-use super::report::CostBreakdown;
+use super::report::{CostBreakdown, RegionCost};
 use super::Ctx;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -22,23 +15,34 @@ use crate::data::prices::{self, PriceBook};
 use crate::place::Place;
 use crate::plan::DataClass;
 
-/// Requests per second one VM-equivalent serves (4 vCPU). Assumption.
-pub const RPS_PER_VM: f64 = 1000.0;
-/// VM-equivalents of a database node holding one copy. Assumption.
-pub const DB_NODE_VMS: f64 = 2.0;
-/// A warm standby's compute as a fraction of the primary's. Assumption ("scaled down but
-/// running", DESIGN.md).
-pub const WARM_STANDBY_FRACTION: f64 = 0.25;
-/// AZs per region for in-region static stability. Assumption (the common 3-AZ region).
-pub const AZS_PER_REGION: f64 = 3.0;
+pub mod baseline;
+pub mod bom;
+pub mod emissions;
+
+pub use bom::{
+    active_region_vms, load_vms, max_utilisation, static_stability_capacity, DbRole,
+    AZS_PER_REGION, DB_NODE_VMS, RPS_PER_VM, WARM_STANDBY_FRACTION,
+};
+
 /// Seconds in an average month (30 days).
 pub const SECONDS_PER_MONTH: f64 = 2_592_000.0;
+
+/// The per-region platform line, USD/hour: one load balancer ($0.0225/h) and a NAT
+/// gateway in each of 3 AZs ($0.045/h each), AWS us-east-1 list prices as commonly quoted
+/// (not in data/, unverified). Assumption: applied to every provider as a provider-neutral
+/// figure (each has a load balancer and NAT of that order); override per region.
+pub const PLATFORM_NETWORK_USD_PER_HOUR: f64 = 0.0225 + 3.0 * 0.045;
+/// Observability (metrics, logs, traces) per region and month. Assumption: no public
+/// source prices a "region's worth"; 100 USD is a floor, not an estimate of yours.
+pub const PLATFORM_OBSERVABILITY_USD_PER_MONTH: f64 = 100.0;
 
 /// A price with where it came from (value, unit and provenance in one line).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Price {
     pub usd: f64,
     pub source: String,
+    /// Set when the figure is not the region's own price (see `Priced::stand_in`).
+    pub stand_in: Option<String>,
 }
 
 /// The prices the cost model needs. Implemented for the plan's
@@ -52,42 +56,51 @@ pub trait Prices {
     fn backup_gb_month(&self, region: &Place) -> Price;
     /// Cross-region transfer per GB from `from` to `to`.
     fn transfer_gb(&self, from: &Place, to: &Place) -> Price;
+    /// The fixed platform line per month in `region`.
+    fn platform_month(&self, _region: &Place) -> Price {
+        let usd = PLATFORM_NETWORK_USD_PER_HOUR * 720.0 + PLATFORM_OBSERVABILITY_USD_PER_MONTH;
+        Price {
+            usd,
+            source: format!(
+                "platform: {usd:.2} USD/month per region (assumption: load balancer + NAT in 3 AZs at AWS list prices as commonly quoted, 2024, applied to every provider, + 100 USD observability; not in data/)"
+            ),
+            stand_in: None,
+        }
+    }
 }
 
-/// Database block storage $/GB-month. Assumption: the price book carries object-storage
-/// prices only (used for backups); managed database / block storage lists at ~5x that
-/// (AWS RDS gp2 $0.115/GB-month, 2024), so we use $0.115 and say so.
-pub const DB_STORAGE_USD_PER_GB_MONTH: f64 = 0.115;
+fn price(what: &str, p: prices::Priced) -> Price {
+    Price {
+        usd: p.usd,
+        source: format!("{what}: {}", p.describe()),
+        stand_in: p.stand_in,
+    }
+}
 
 impl Prices for PriceBook {
     fn vm_month(&self, region: &Place) -> Price {
-        let p = prices::vm_usd_per_month(region, self);
-        Price {
-            usd: p.usd,
-            source: format!("VM: {}", p.describe()),
-        }
+        price(
+            &format!("VM {}", region.label()),
+            prices::vm_usd_per_month(region, self),
+        )
     }
-    fn storage_gb_month(&self, _: &Place) -> Price {
-        Price {
-            usd: DB_STORAGE_USD_PER_GB_MONTH,
-            source: format!(
-                "database storage: {DB_STORAGE_USD_PER_GB_MONTH} USD/GB-month (assumption: AWS RDS gp2 list price, 2024)"
-            ),
-        }
+    fn storage_gb_month(&self, region: &Place) -> Price {
+        price(
+            &format!("database storage {}", region.label()),
+            prices::block_storage_usd_per_gb_month(region, self),
+        )
     }
     fn backup_gb_month(&self, region: &Place) -> Price {
-        let p = prices::storage_usd_per_gb_month(region, self);
-        Price {
-            usd: p.usd,
-            source: format!("backup storage: {}", p.describe()),
-        }
+        price(
+            &format!("backup storage {}", region.label()),
+            prices::storage_usd_per_gb_month(region, self),
+        )
     }
     fn transfer_gb(&self, from: &Place, to: &Place) -> Price {
-        let p = prices::transfer_usd_per_gb(from, to, self);
-        Price {
-            usd: p.usd,
-            source: format!("transfer from {}: {}", from.label(), p.describe()),
-        }
+        price(
+            &format!("transfer {} to {}", from.label(), to.label()),
+            prices::transfer_usd_per_gb(from, to, self),
+        )
     }
 }
 
@@ -98,6 +111,7 @@ pub(crate) enum PriceKind {
     Storage,
     Backup,
     Transfer,
+    Platform,
 }
 
 /// Prices of the plan's regions, memoised per evaluation (a price lookup formats its
@@ -119,38 +133,22 @@ impl<'a> PriceCache<'a> {
         if let Some(p) = self.memo.borrow().get(&(kind, a, b)) {
             return p.clone();
         }
+        let (Some(ra), Some(rb)) = (regions.get(a), regions.get(b)) else {
+            return Price {
+                usd: 0.0,
+                source: "no such region".to_string(),
+                stand_in: None,
+            };
+        };
         let p = match kind {
-            PriceKind::Vm => self.book.vm_month(&regions[a]),
-            PriceKind::Storage => self.book.storage_gb_month(&regions[a]),
-            PriceKind::Backup => self.book.backup_gb_month(&regions[a]),
-            PriceKind::Transfer => self.book.transfer_gb(&regions[a], &regions[b]),
+            PriceKind::Vm => self.book.vm_month(ra),
+            PriceKind::Storage => self.book.storage_gb_month(ra),
+            PriceKind::Backup => self.book.backup_gb_month(ra),
+            PriceKind::Transfer => self.book.transfer_gb(ra, rb),
+            PriceKind::Platform => self.book.platform_month(ra),
         };
         self.memo.borrow_mut().insert((kind, a, b), p.clone());
         p
-    }
-}
-
-/// Serving load in VM-equivalents.
-pub fn load_vms(class: &DataClass) -> f64 {
-    ((class.reads_per_s + class.writes_per_s) / RPS_PER_VM).max(1.0)
-}
-
-/// Total compute for `n` active regions statically stable for the loss of one:
-/// `load x n/(n-1)`; one region is sized for the loss of an AZ instead.
-pub fn static_stability_capacity(load: f64, n_active: usize) -> f64 {
-    if n_active <= 1 {
-        load * AZS_PER_REGION / (AZS_PER_REGION - 1.0)
-    } else {
-        load * n_active as f64 / (n_active as f64 - 1.0)
-    }
-}
-
-/// Highest normal-operation utilisation of each of `n` active regions: (n-1)/n.
-pub fn max_utilisation(n_active: usize) -> f64 {
-    if n_active <= 1 {
-        (AZS_PER_REGION - 1.0) / AZS_PER_REGION
-    } else {
-        (n_active as f64 - 1.0) / n_active as f64
     }
 }
 
@@ -163,184 +161,136 @@ pub(crate) fn cost(
     prices: &PriceCache,
     sources: &mut Vec<String>,
 ) -> CostBreakdown {
-    let mut note = |s: String| {
-        if !sources.contains(&s) {
-            sources.push(s);
+    let bom = bom::build(ctx, class, posture, c).unwrap_or_default();
+    let mut rows: Vec<RegionCost> = Vec::new();
+    let mut idx: Vec<usize> = Vec::new();
+    let mut get = |kind: PriceKind, a: usize, b: usize, rows: &mut Vec<RegionCost>| {
+        let p = prices.get(&ctx.regions, kind, a, b);
+        if !sources.contains(&p.source) {
+            sources.push(p.source.clone());
         }
+        if let (Some(why), Some(row)) = (
+            &p.stand_in,
+            rows.iter_mut().find(|r| r.region == label(ctx, a)),
+        ) {
+            if !row.price_notes.contains(why) {
+                row.price_notes.push(why.clone());
+            }
+        }
+        p.usd
     };
-    let load = load_vms(class);
-    // (region, VM-equivalents) of compute, and (region, share of data) per copy.
-    let mut compute: Vec<(usize, f64)> = Vec::new();
-    let mut copies: Vec<(usize, f64)> = Vec::new();
-    // (from, to, share of the write stream) replicated across regions.
-    let mut streams: Vec<(usize, usize, f64)> = Vec::new();
-    let backup_region;
-    match posture {
-        Posture::SingleRegion | Posture::BackupRestore => {
-            let p = c.primary.expect("primary");
-            compute.push((p, static_stability_capacity(load, 1)));
-            copies.push((p, 1.0));
-            backup_region = Some(c.backup.unwrap_or(p));
-            if let Some(b) = c.backup {
-                streams.push((p, b, 1.0));
-            }
+    let mut row_of = |r: usize, rows: &mut Vec<RegionCost>| -> usize {
+        if let Some(i) = idx.iter().position(|&x| x == r) {
+            return i;
         }
-        Posture::PilotLight | Posture::WarmStandby | Posture::SyncStandby => {
-            let (p, s) = (c.primary.expect("primary"), c.standby.expect("standby"));
-            let primary = static_stability_capacity(load, 1);
-            compute.push((p, primary));
-            if posture != Posture::PilotLight {
-                compute.push((s, primary * WARM_STANDBY_FRACTION));
-            }
-            copies.push((p, 1.0));
-            copies.push((s, 1.0));
-            streams.push((p, s, 1.0));
-            backup_region = Some(s);
-        }
-        Posture::ReadLocalWriteGlobal => {
-            let p = c.primary.expect("primary");
-            let mut all = vec![p];
-            all.extend(&c.replicas);
-            let per = static_stability_capacity(load, all.len()) / all.len() as f64;
-            for &r in &all {
-                compute.push((r, per));
-                copies.push((r, 1.0));
-                if r != p {
-                    streams.push((p, r, 1.0));
-                }
-            }
-            backup_region = c.replicas.first().copied();
-        }
-        Posture::ActiveActivePartitioned => {
-            let mut active: Vec<usize> = Vec::new();
-            for &(h, s) in &c.homes {
-                active.push(h);
-                active.extend(s);
-            }
-            active.sort_unstable();
-            active.dedup();
-            let per = static_stability_capacity(load, active.len()) / active.len() as f64;
-            for &r in &active {
-                compute.push((r, per));
-            }
-            for (u, &(h, s)) in c.homes.iter().enumerate() {
-                let share = ctx.shares[u];
-                copies.push((h, share));
-                if let Some(s) = s {
-                    copies.push((s, share));
-                    streams.push((h, s, share));
-                }
-            }
-            // Backed up like any copy: cross-region to the first partition's standby, or in
-            // its own region when residency allows no second one (never not at all).
-            backup_region = c.homes.first().map(|&(h, s)| s.unwrap_or(h));
-        }
-        Posture::ActiveActiveMultiWriter | Posture::GlobalConsensus => {
-            let regions: &[usize] = if posture == Posture::GlobalConsensus {
-                &c.voters
-            } else {
-                &c.replicas
-            };
-            let per = static_stability_capacity(load, regions.len()) / regions.len() as f64;
-            for &r in regions {
-                compute.push((r, per));
-                copies.push((r, 1.0));
-            }
-            if posture == Posture::GlobalConsensus {
-                // The leader ships every write to the other voters.
-                for &r in &regions[1..] {
-                    streams.push((regions[0], r, 1.0));
-                }
-            } else {
-                // Each writer ships its users' writes to every other writer.
-                let mut write_share = vec![0.0; ctx.n()];
-                for u in 0..ctx.users.len() {
-                    let via = super::placement::user_latency(ctx, class, posture, c, u).write_via;
-                    write_share[via] += ctx.shares[u];
-                }
-                for &a in regions {
-                    for &b in regions {
-                        if a != b && write_share[a] > 0.0 {
-                            streams.push((a, b, write_share[a]));
-                        }
-                    }
-                }
-            }
-            backup_region = regions.get(1).copied();
-        }
-    }
-    let mut compute_usd = 0.0;
-    let mut compute_vms = 0.0;
-    for &(r, vms) in &compute {
-        let p = prices.get(&ctx.regions, PriceKind::Vm, r, 0);
-        note(p.source);
-        compute_usd += vms * p.usd;
-        compute_vms += vms;
-    }
-    let mut storage_usd = 0.0;
-    let mut copy_regions: Vec<usize> = copies.iter().map(|c| c.0).collect();
-    copy_regions.sort_unstable();
-    copy_regions.dedup();
-    for &(r, share) in &copies {
-        let p = prices.get(&ctx.regions, PriceKind::Storage, r, 0);
-        note(p.source);
-        storage_usd += class.data_gb * share * p.usd;
-    }
-    // A database node per region holding data.
-    for &r in &copy_regions {
-        let p = prices.get(&ctx.regions, PriceKind::Vm, r, 0);
-        note(p.source.clone());
-        compute_usd += DB_NODE_VMS * p.usd;
-        compute_vms += DB_NODE_VMS;
+        idx.push(r);
+        rows.push(RegionCost {
+            region: label(ctx, r),
+            serving_vms: 0.0,
+            database: Vec::new(),
+            database_nodes: 0.0,
+            stored_gb: 0.0,
+            compute_usd: 0.0,
+            database_usd: 0.0,
+            storage_usd: 0.0,
+            transfer_usd: 0.0,
+            backup_usd: 0.0,
+            platform_usd: 0.0,
+            price_notes: Vec::new(),
+            kg_co2e_month: None,
+        });
+        rows.len() - 1
+    };
+    for rb in &bom.regions {
+        let i = row_of(rb.region, &mut rows);
+        let vm = get(PriceKind::Vm, rb.region, 0, &mut rows);
+        let nodes = rb.db_nodes();
+        let stored = rb.stored_gb(class.data_gb);
+        let disk = if stored > 0.0 {
+            get(PriceKind::Storage, rb.region, 0, &mut rows)
+        } else {
+            0.0
+        };
+        let platform = if rb.runs() {
+            get(PriceKind::Platform, rb.region, 0, &mut rows)
+        } else {
+            0.0
+        };
+        let row = &mut rows[i];
+        row.serving_vms = rb.serving_vms;
+        row.database = rb
+            .db
+            .iter()
+            .map(|(role, n, _)| format!("{} x{n}", role.name()))
+            .collect();
+        row.database_nodes = nodes;
+        row.stored_gb = stored;
+        row.compute_usd = rb.serving_vms * vm;
+        row.database_usd = nodes * DB_NODE_VMS * vm;
+        row.storage_usd = stored * disk;
+        row.platform_usd = platform;
+        row.kg_co2e_month = ctx
+            .regions
+            .get(rb.region)
+            .and_then(|p| emissions::kg_co2e_month(p, rb.serving_vms + nodes * DB_NODE_VMS));
     }
     let gb_per_month = class.writes_per_s * class.record_bytes * SECONDS_PER_MONTH / 1e9;
-    let mut transfer_usd = 0.0;
     let mut transfer_gb = 0.0;
-    for &(a, b, share) in &streams {
-        let p = prices.get(&ctx.regions, PriceKind::Transfer, a, b);
-        note(p.source);
-        transfer_usd += gb_per_month * share * p.usd;
+    for &(a, b, share) in &bom.streams {
+        let i = row_of(a, &mut rows);
+        let p = get(PriceKind::Transfer, a, b, &mut rows);
+        rows[i].transfer_usd += gb_per_month * share * p;
         transfer_gb += gb_per_month * share;
     }
-    // One full snapshot retained (in the backup region, cross-region where there is one).
-    let backup_usd = backup_region.map_or(0.0, |b| {
-        let p = prices.get(&ctx.regions, PriceKind::Backup, b, 0);
-        note(p.source);
-        class.data_gb * p.usd
-    });
-    let copies_total: f64 = copies.iter().map(|c| c.1).sum();
-    // Each component as shown, so the components on screen add up to the total.
-    let shown = crate::present::round_usd;
-    CostBreakdown {
-        compute_usd: shown(compute_usd),
-        storage_usd: shown(storage_usd),
-        transfer_usd: shown(transfer_usd),
-        backup_usd: shown(backup_usd),
-        compute_vms,
-        copies: copies_total.round() as u32,
-        transfer_gb,
+    // A retained full snapshot where the data lives and, where the posture has a second
+    // region, its copy there: the copy's storage, plus shipping each month's changes.
+    for &(at, copy, share) in &bom.backups {
+        let i = row_of(at, &mut rows);
+        let obj = get(PriceKind::Backup, at, 0, &mut rows);
+        rows[i].backup_usd += class.data_gb * share * obj;
+        if let Some(to) = copy {
+            let ship = get(PriceKind::Transfer, at, to, &mut rows);
+            rows[i].backup_usd += gb_per_month * share * ship;
+            let j = row_of(to, &mut rows);
+            let obj_to = get(PriceKind::Backup, to, 0, &mut rows);
+            rows[j].backup_usd += class.data_gb * share * obj_to;
+        }
     }
+    let sum = |f: fn(&RegionCost) -> f64| -> f64 { rows.iter().map(f).sum() };
+    let shown = crate::present::round_usd;
+    let running: Vec<&RegionCost> = rows
+        .iter()
+        .filter(|r| r.serving_vms + r.database_nodes > 0.0)
+        .collect();
+    let kg_co2e_month = running.iter().map(|r| r.kg_co2e_month).sum::<Option<f64>>();
+    let database_nodes = sum(|r| r.database_nodes);
+    CostBreakdown {
+        compute_usd: shown(sum(|r| r.compute_usd)),
+        database_usd: shown(sum(|r| r.database_usd)),
+        storage_usd: shown(sum(|r| r.storage_usd)),
+        transfer_usd: shown(sum(|r| r.transfer_usd)),
+        backup_usd: shown(sum(|r| r.backup_usd)),
+        platform_usd: shown(sum(|r| r.platform_usd)),
+        compute_vms: sum(|r| r.serving_vms),
+        database_nodes,
+        copies: database_nodes.round().max(0.0) as u32,
+        transfer_gb,
+        kg_co2e_month,
+        regions: rows,
+    }
+}
+
+fn label(ctx: &Ctx, r: usize) -> String {
+    ctx.regions.get(r).map_or_else(String::new, |p| p.label())
 }
 
 impl CostBreakdown {
     pub fn total_usd(&self) -> f64 {
-        self.compute_usd + self.storage_usd + self.transfer_usd + self.backup_usd
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn static_stability_headroom_for_two_and_three_regions() {
-        // 2 regions: each must carry the whole load, 50 % utilised, 2x the load in total.
-        assert_eq!(max_utilisation(2), 0.5);
-        assert_eq!(static_stability_capacity(10.0, 2), 20.0);
-        // 3 regions: each carries half the load, 66.7 % utilised, 1.5x in total.
-        assert!((max_utilisation(3) - 2.0 / 3.0).abs() < 1e-12);
-        assert_eq!(static_stability_capacity(10.0, 3), 15.0);
-        // One region, 3 AZs: 1.5x, sized for an AZ loss.
-        assert_eq!(static_stability_capacity(10.0, 1), 15.0);
+        self.compute_usd
+            + self.database_usd
+            + self.storage_usd
+            + self.transfer_usd
+            + self.backup_usd
+            + self.platform_usd
     }
 }

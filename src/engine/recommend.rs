@@ -316,15 +316,19 @@ fn figures(class: &DataClass, e: &Evaluation) -> Vec<String> {
 /// The cost sentence: the total and the components it is the sum of.
 fn cost_reason(total: f64, c: &CostBreakdown, mult: &str) -> String {
     format!(
-        "costs {}{mult} = compute {} ({} incl. headroom) + storage {} ({} copies) + transfer {} ({}/month) + backups {}",
+        "costs {}{mult} = compute {} ({} incl. headroom) + database {} ({} nodes) + storage {} ({} copies) + transfer {} ({}/month) + backups {} + platform {} ({} regions)",
         show::usd_month(total),
         show::usd(c.compute_usd),
         show::vms(c.compute_vms),
+        show::usd(c.database_usd),
+        c.copies,
         show::usd(c.storage_usd),
         c.copies,
         show::usd(c.transfer_usd),
         show::gb(c.transfer_gb),
-        show::usd(c.backup_usd)
+        show::usd(c.backup_usd),
+        show::usd(c.platform_usd),
+        c.regions.iter().filter(|r| r.platform_usd > 0.0).count()
     )
 }
 
@@ -339,14 +343,16 @@ fn below_baseline(chosen: &Evaluation, single: &Evaluation) -> Option<String> {
     let pair = |a: f64, b: f64| format!("{} vs {}", show::usd(a), show::usd(b));
     (ct < st).then(|| {
         format!(
-            "{} costs less than single region ({} vs {}); by component: compute {}, storage {}, transfer {}, backups {}",
+            "{} costs less than single region ({} vs {}); by component: compute {}, database {}, storage {}, transfer {}, backups {}, platform {}",
             name(chosen.posture),
             show::usd_month(ct),
             show::usd_month(st),
             pair(c.compute_usd, s.compute_usd),
+            pair(c.database_usd, s.database_usd),
             pair(c.storage_usd, s.storage_usd),
             pair(c.transfer_usd, s.transfer_usd),
-            pair(c.backup_usd, s.backup_usd)
+            pair(c.backup_usd, s.backup_usd),
+            pair(c.platform_usd, s.platform_usd)
         )
     })
 }

@@ -342,19 +342,69 @@ pub struct StalenessPoint {
     pub p_consistent: f64,
 }
 
-/// Monthly cost components (USD/month).
+/// Monthly cost components (USD/month), each rounded as shown so they add up to the total.
+/// What each line holds and its source: docs/engine.md, "Cost".
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CostBreakdown {
+    /// The serving tier (VMs with AZ and cross-region static-stability headroom).
     pub compute_usd: f64,
+    /// Database nodes, by role, in every region that holds a copy.
+    pub database_usd: f64,
+    /// Block storage of every database node's copy.
     pub storage_usd: f64,
     pub transfer_usd: f64,
+    /// Snapshots and their cross-region copy (storage and the copy's transfer).
     pub backup_usd: f64,
-    /// Provisioned compute in VM-equivalents, summed over regions (includes headroom).
+    /// The fixed per-region platform line (load balancer, NAT, observability).
+    pub platform_usd: f64,
+    /// Serving VM-equivalents, summed over regions (includes headroom).
     pub compute_vms: f64,
-    /// Number of full data copies (primary, standbys, replicas, voters).
+    /// Database nodes, summed over regions.
+    pub database_nodes: f64,
+    /// Number of full data copies (one per database node).
     pub copies: u32,
     /// Data replicated across regions per month (GB).
     pub transfer_gb: f64,
+    /// The same cost per region, in placement order.
+    pub regions: Vec<RegionCost>,
+    /// Operational emissions of the serving VMs and database nodes (kg CO2e/month);
+    /// `None` when a region that runs them has no carbon data. Never used to recommend.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kg_co2e_month: Option<f64>,
+}
+
+/// One region's part of a posture's cost (USD/month, unrounded) and what it runs.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RegionCost {
+    pub region: String,
+    pub serving_vms: f64,
+    /// Database nodes by role, e.g. `primary x2`.
+    pub database: Vec<String>,
+    pub database_nodes: f64,
+    pub stored_gb: f64,
+    pub compute_usd: f64,
+    pub database_usd: f64,
+    pub storage_usd: f64,
+    /// Replication sent from this region.
+    pub transfer_usd: f64,
+    /// Snapshots kept here and copies sent from here.
+    pub backup_usd: f64,
+    pub platform_usd: f64,
+    /// Prices that are not this region's own (the provider's nearest priced region).
+    pub price_notes: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kg_co2e_month: Option<f64>,
+}
+
+impl RegionCost {
+    pub fn total_usd(&self) -> f64 {
+        self.compute_usd
+            + self.database_usd
+            + self.storage_usd
+            + self.transfer_usd
+            + self.backup_usd
+            + self.platform_usd
+    }
 }
 
 /// Where one copy lives and whether that is allowed.

@@ -14,7 +14,7 @@ fn round_to(v: f64, step: f64) -> f64 {
 }
 
 /// Thousands separators on a whole number: `1922` -> `1,922`.
-fn grouped(whole: f64) -> String {
+pub(crate) fn grouped(whole: f64) -> String {
     let digits = format!("{:.0}", whole.abs());
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

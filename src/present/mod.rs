@@ -2,6 +2,7 @@
 //! reasons, the UI, the markdown, the report JSON's sentences and the CLI all call it, so a
 //! figure is rounded once, by one rule, and reads the same wherever it is shown.
 //!
+//! * [`carbon`]: grid intensity, CFE % and emissions, or "no data";
 //! * [`figures`]: units and rounding (ms, durations, money, shares, counts, rates, GB);
 //! * [`product`]: products and sums shown with every factor, computed from the shown factors;
 //! * [`names`]: posture names, requirement names, residency wording, place labels;
@@ -11,6 +12,7 @@
 //! * [`input`]: parsing what the user types into number fields, with messages in the field's
 //!   own words and unit.
 
+pub mod carbon;
 pub mod figures;
 pub mod input;
 pub mod names;

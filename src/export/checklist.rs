@@ -203,7 +203,7 @@ pub fn checklist(plan: &Plan, report: &Report) -> Vec<ChecklistItem> {
             format!(
                 "{}: {n} active regions at most {} utilised each ({} in total, {} compute)",
                 c.name,
-                show::percent((n as f64 - 1.0) / n as f64),
+                show::percent(crate::engine::cost::max_utilisation(n)),
                 show::vms(c.chosen.cost.as_ref().map_or(0.0, |k| k.compute_vms)),
                 show::usd_month(c.chosen.cost.as_ref().map_or(0.0, |k| k.compute_usd))
             )

@@ -217,11 +217,26 @@ fn write_assumptions(md: &mut String, plan: &Plan) {
     );
     let _ = writeln!(
         md,
-        "- Capacity: one VM-equivalent serves {} requests/s; a database node is {} VM-equivalents per copy; a warm standby runs {:.0} % of the primary's compute; a month is {} days.",
-        cost::RPS_PER_VM,
-        cost::DB_NODE_VMS,
-        cost::WARM_STANDBY_FRACTION * 100.0,
-        cost::SECONDS_PER_MONTH / 86_400.0
+        "- Capacity: one VM-equivalent serves {} requests/s; each active region keeps headroom for losing another region and one of its {} AZs; database nodes per copy by role: {} (each {} VM-equivalents); a warm standby runs {} of the primary's serving tier; each region that runs anything pays a platform line of {} (load balancers, NAT, observability; an assumption); a month is {} days.",
+        show::plain(cost::RPS_PER_VM),
+        show::plain(cost::AZS_PER_REGION),
+        [
+            cost::DbRole::Primary,
+            cost::DbRole::SyncStandby,
+            cost::DbRole::AsyncStandby,
+            cost::DbRole::ReadReplica,
+            cost::DbRole::Voter,
+        ]
+        .iter()
+        .map(|r| format!("{} {}", r.name(), show::plain(r.nodes())))
+        .collect::<Vec<_>>()
+        .join(", "),
+        show::plain(cost::DB_NODE_VMS),
+        show::percent(cost::WARM_STANDBY_FRACTION),
+        show::usd_month(
+            cost::PLATFORM_NETWORK_USD_PER_HOUR * 720.0 + cost::PLATFORM_OBSERVABILITY_USD_PER_MONTH
+        ),
+        show::plain(cost::SECONDS_PER_MONTH / 86_400.0)
     );
     let p = &plan.prices;
     let overrides = p.transfer_usd_per_gb.len()

@@ -440,3 +440,45 @@ fn check(s: &Service, before: &[Service]) -> Result<(), CatalogError> {
         _ => Ok(()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ONE: &str = r#"{"read":"2026-11-29","services":[{"id":"x","name":"X","short":"X",
+      "host":"aws","postures":["warm-standby"],"consistency":"c","conflict":"single-writer",
+      "regions":{"rule":"any","min":2},"promotion":{"basis":"unknown","note":"n"},
+      "lag":{"ms":5,"basis":"documented","source":0},"write":{"rule":"posture"},"steps":"s",
+      "sources":[{"url":"https://example.org/x","facts":"f"}]}]}"#;
+
+    #[test]
+    fn a_valid_entry_loads_with_the_catalog_date_on_its_sources() {
+        let c = parse(ONE).unwrap();
+        assert_eq!(c.services[0].sources[0].read, "2026-11-29");
+    }
+
+    #[test]
+    fn broken_entries_are_typed_errors_not_panics() {
+        let cases = [
+            (ONE.replace("\"ms\":5,", ""), "a value exactly when"),
+            (
+                ONE.replace("\"source\":0", "\"source\":3"),
+                "needs a source index",
+            ),
+            (ONE.replace("https://", "http://"), "not an https URL"),
+            (ONE.replace("\"note\":\"n\"", "\"note\":\"\""), "says why"),
+            (ONE.replace("\"min\":2", "\"min\":0"), "min <= max"),
+        ];
+        for (doc, want) in cases {
+            match parse(&doc) {
+                Err(CatalogError::Invalid { reason, .. }) => {
+                    assert!(reason.contains(want), "{reason}")
+                }
+                other => panic!("{want}: {other:?}"),
+            }
+        }
+        for junk in ["", "{", "[]", "{\"read\":\"x\",\"services\":[]}", "\u{0}"] {
+            assert!(parse(junk).is_err(), "{junk:?}");
+        }
+    }
+}

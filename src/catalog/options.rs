@@ -39,7 +39,8 @@ pub struct Fit {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Misfit {
     pub service: &'static Service,
-    pub broken: Broken,
+    /// Boxed: the variants carry region names, and a `Result` with it stays small.
+    pub broken: Box<Broken>,
     /// The broken constraint in words, from [`crate::present::technology::broken_sentence`].
     pub message: String,
 }
@@ -86,7 +87,7 @@ pub fn evaluate(
     let misfit = |broken: Broken| Misfit {
         message: crate::present::technology::broken_sentence(service, &broken),
         service,
-        broken,
+        broken: Box::new(broken),
     };
     if !service.postures.contains(&posture) {
         return Err(misfit(Broken::PostureNotOffered));

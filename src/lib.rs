@@ -3,6 +3,7 @@
 //! Everything but [`ui`] is pure Rust with no browser imports, so the engine, the data
 //! and the exports are tested natively with `cargo test`; the UI only reads derived state.
 
+pub mod catalog;
 pub mod charts;
 pub mod data;
 pub mod engine;

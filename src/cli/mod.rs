@@ -8,6 +8,7 @@ mod example;
 mod regions;
 mod report;
 mod rtt;
+mod technologies;
 
 const USAGE: &str = "\
 usage: meridian <command> [args]
@@ -15,6 +16,8 @@ usage: meridian <command> [args]
 commands:
   rtt PLACE PLACE            p50 and p99 round trip between two places, with sources
   regions [--provider P]     list the region catalog (P: aws, gcp, azure)
+  technologies [--provider P]
+                             list the technology catalog with sources (P: aws, gcp, azure, self-managed)
   model-eval                 cross-validated error of the latency model, per provider
   report PLAN.json [--format json|markdown]
                              evaluate a plan and print the report
@@ -33,6 +36,7 @@ pub fn run(args: Vec<OsString>) -> i32 {
     match cmd.to_string_lossy().as_ref() {
         "rtt" => rtt::run(rest),
         "regions" => regions::run(rest),
+        "technologies" => technologies::run(rest),
         "model-eval" => rtt::run_model_eval(rest),
         "report" => report::run(rest),
         "example" => example::run(rest),

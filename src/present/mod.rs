@@ -8,6 +8,7 @@
 //! * [`names`]: posture names, requirement names, residency wording, place labels;
 //! * [`problems`]: plan problems in the form's words and units;
 //! * [`sentences`]: whole sentences shown in more than one place (totals);
+//! * [`technology`]: the technology catalog's figures, constraints and formulas in words;
 //! * [`verdict`]: the single tolerance that decides "met" or "missed";
 //! * [`input`]: parsing what the user types into number fields, with messages in the field's
 //!   own words and unit.
@@ -19,6 +20,7 @@ pub mod names;
 pub mod problems;
 pub mod product;
 pub mod sentences;
+pub mod technology;
 pub mod verdict;
 
 pub use figures::*;

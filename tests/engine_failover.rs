@@ -1,0 +1,171 @@
+//! Failovers a reviewer would sign (issue "Failovers and latencies a reviewer would sign"):
+//! one test per rule, named after it.
+
+use meridian::engine::report::Placement;
+use meridian::engine::{evaluate, rto, Posture};
+use meridian::place::CustomPlace;
+use meridian::plan::*;
+
+fn users(list: &[(&str, f64, f64, f64)]) -> Vec<UserPopulation> {
+    list.iter()
+        .map(|&(name, lat, lon, share)| UserPopulation {
+            name: name.into(),
+            place: PlaceRef::Custom(CustomPlace::at(lat, lon)),
+            share,
+        })
+        .collect()
+}
+
+fn plan(regions: &[&str], users: Vec<UserPopulation>, class: DataClass) -> Plan {
+    Plan {
+        regions: regions.iter().map(|r| PlaceRef::key(r)).collect(),
+        users,
+        data_classes: vec![class],
+        ..Plan::example()
+    }
+}
+
+/// Item 1. Per-owner residency with one region per jurisdiction: a partition's standby has
+/// nowhere to go, so RTO is not survived either, and clearing only the RPO target does not
+/// make the plan feasible.
+#[test]
+fn no_takeover_no_rto() {
+    let mut c = DataClass::preset(Preset::EuPersonalData);
+    c.residency = Residency::PerOwner;
+    c.ownership = Ownership::PerPopulation;
+    c.rpo_s = Some(60.0);
+    c.rto_s = Some(900.0);
+    let people = users(&[("US", 41.88, -87.63, 0.5), ("EU", 52.52, 13.40, 0.5)]);
+    let p = plan(&["aws:us-east-1", "aws:eu-central-1"], people, c.clone());
+    let r = evaluate(&p).unwrap();
+    let part = r.classes[0]
+        .evaluations
+        .iter()
+        .find(|e| e.posture == Posture::ActiveActivePartitioned)
+        .unwrap();
+    assert_eq!(part.posture, Posture::ActiveActivePartitioned);
+    assert!(part.placeable);
+    assert_eq!(part.rpo_s, None);
+    assert_eq!(part.rto_s, None, "RTO 'met' with nothing to take over");
+    assert_eq!(part.region_failures_survived, 0);
+    assert!(!r.classes[0].feasible);
+    c.rpo_s = None;
+    let p = Plan {
+        data_classes: vec![c],
+        ..p
+    };
+    assert!(!evaluate(&p).unwrap().classes[0].feasible);
+}
+
+/// Item 1, as a property over the example plans: whenever a class has an RPO or RTO target,
+/// its recommended posture survives the loss of every region holding its primary, a home or
+/// its leader.
+#[test]
+fn a_recommended_posture_with_a_target_survives_losing_any_primary_home_or_leader() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut plans = vec![Plan::example()];
+    for f in std::fs::read_dir(dir).unwrap().flatten() {
+        plans.push(Plan::from_json(&std::fs::read_to_string(f.path()).unwrap()).unwrap());
+    }
+    let mut checked = 0;
+    for p in plans {
+        let r = evaluate(&p).unwrap();
+        for (c, dc) in r.classes.iter().zip(&p.data_classes) {
+            if !c.feasible || (dc.rpo_s.is_none() && dc.rto_s.is_none()) {
+                continue;
+            }
+            let pl = c.chosen.placement.as_ref().unwrap();
+            let writers: Vec<&str> = match pl {
+                Placement::Partitioned { homes } => {
+                    homes.iter().map(|h| h.region.as_str()).collect()
+                }
+                Placement::MultiWriter { writers } => writers.iter().map(String::as_str).collect(),
+                other => other.primary().into_iter().collect(),
+            };
+            for w in writers {
+                let o = c.chosen.outages.iter().find(|o| o.region == w).unwrap();
+                assert!(
+                    o.downtime_s.is_some(),
+                    "{}: losing {w} is not survived",
+                    c.name
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 10, "only {checked} regions checked");
+}
+
+/// Item 2. Warm-up is charged by role: cold roles (pilot light, warm standby, a restore) pay
+/// it, warm ones (a full-size sync standby, serving replicas, homes, writers, followers) do
+/// not. The reference case: payments, RPO 0, RTO 2 min, us-east-1 with us-east-2, anycast,
+/// automated promotion: a synchronous standby in us-east-2 at 30 + 10 + 60 = 100 s.
+#[test]
+fn warm_up_charged_consistently() {
+    let mut c = DataClass::preset(Preset::Ledger);
+    c.name = "payments".into();
+    c.rpo_s = Some(0.0);
+    c.rto_s = Some(120.0);
+    let mut p = plan(
+        &["aws:us-east-1", "aws:us-east-2"],
+        users(&[("US", 38.9, -77.0, 1.0)]),
+        c,
+    );
+    p.operations.routing = Routing::Anycast;
+    p.operations.promotion = Promotion::Automated;
+    let r = evaluate(&p).unwrap();
+    let chosen = &r.classes[0].chosen;
+    assert_eq!(
+        chosen.posture,
+        Posture::SyncStandby,
+        "{:?}",
+        r.classes[0].reasons
+    );
+    assert_eq!(chosen.rto_s, Some(100.0));
+    let b = chosen.rto.as_ref().unwrap();
+    assert_eq!(
+        (b.detection_s, b.routing_s, b.promotion_s, b.warmup_s),
+        (30.0, 10.0, 60.0, 0.0)
+    );
+    for e in r.classes[0].evaluations.iter().filter(|e| e.rto.is_some()) {
+        let warm = e.rto.as_ref().unwrap().warmup_s == 0.0;
+        assert_eq!(warm, rto::warm_by_role(e.posture), "{}", e.posture.slug());
+    }
+}
+
+/// Item 6. A standby goes where users are served best after the failover, not simply
+/// next to the primary: with the primary pinned to us-east-1 and every user in San
+/// Francisco, a warm standby goes to us-west-1 (near the users) rather than us-east-2 (next
+/// to the primary), though it changes nothing in normal operation; the outage table shows
+/// each population's p99 after the failover.
+#[test]
+fn where_a_standby_goes() {
+    let mut c = DataClass::preset(Preset::UserProfiles);
+    c.rpo_s = Some(60.0);
+    c.rto_s = Some(1800.0);
+    c.write_p99_budget_ms = None;
+    c.read_p99_budget_ms = None;
+    c.home_hints = vec![PlaceRef::key("aws:us-east-1")];
+    let p = plan(
+        &["aws:us-east-1", "aws:us-east-2", "aws:us-west-1"],
+        users(&[("Bay Area", 37.77, -122.42, 1.0)]),
+        c,
+    );
+    let r = evaluate(&p).unwrap();
+    let warm = r.classes[0]
+        .evaluations
+        .iter()
+        .find(|e| e.posture == Posture::WarmStandby)
+        .unwrap();
+    let pl = warm.placement.as_ref().unwrap();
+    assert_eq!(pl.primary(), Some("aws:us-east-1"));
+    assert_eq!(pl.standby(), Some("aws:us-west-1"), "{pl:?}");
+    let o = warm
+        .outages
+        .iter()
+        .find(|o| o.region == "aws:us-east-1")
+        .unwrap();
+    assert_eq!(o.after.len(), 1);
+    assert_eq!(o.after[0].served_from.as_deref(), Some("aws:us-west-1"));
+    assert!(o.after[0].write_p99_ms.unwrap() < 60.0, "{:?}", o.after);
+}

@@ -131,6 +131,45 @@ fn linearizable(class: &DataClass) -> bool {
     class.consistency == Consistency::Linearizable
 }
 
+/// Does the class need a user's reads to see that user's own writes (read-your-writes, or
+/// causal, which includes it)?
+pub(crate) fn needs_session_reads(class: &DataClass) -> bool {
+    matches!(
+        class.consistency,
+        Consistency::ReadYourWrites | Consistency::Causal
+    )
+}
+
+/// The share of reads that follow the reader's own write within the replication lag, and so
+/// must be served where the write landed. Assumption (stated in docs/engine.md): each write
+/// is followed by one read of it by the same user right away (the redirect-after-post
+/// pattern), so the share is writes/s over reads/s, at most all reads.
+pub(crate) fn session_read_share(class: &DataClass) -> f64 {
+    if class.reads_per_s > 0.0 {
+        (class.writes_per_s / class.reads_per_s).min(1.0)
+    } else {
+        0.0
+    }
+}
+
+/// A read served from `local` by a class that needs read-your-writes: the share of reads
+/// right after the user's own write goes to `writer` (sticky routing for the lag window),
+/// the rest stays local; the read percentiles are those of that mixture.
+fn session_read(ctx: &Ctx, class: &DataClass, u: usize, local: usize, writer: usize) -> Quantiles {
+    let f = session_read_share(class);
+    if local == writer || !needs_session_reads(class) || f <= 0.0 {
+        return ctx.ur(u, local).q;
+    }
+    let parts = [
+        (1.0 - f, ctx.ur(u, local).dist),
+        (f, ctx.ur(u, writer).dist),
+    ];
+    Quantiles {
+        p50: super::latency::mixture_quantile(&parts, 0.5),
+        p99: super::latency::mixture_quantile(&parts, 0.99),
+    }
+}
+
 /// Write and read latency of user `u` under `choice`.
 pub(crate) fn user_latency(
     ctx: &Ctx,
@@ -174,7 +213,7 @@ pub(crate) fn user_latency(
             };
             UserLatency {
                 write,
-                read: ctx.ur(u, read_from).q,
+                read: session_read(ctx, class, u, read_from, p),
                 write_via: p,
                 read_from,
                 quorum_via: None,
@@ -228,7 +267,7 @@ fn consensus_user(
     };
     UserLatency {
         write: ctx.ur(u, l).q.then(q).then(ctx.commit),
-        read: ctx.ur(u, read_from).q,
+        read: session_read(ctx, class, u, read_from, l),
         write_via: l,
         read_from,
         quorum_via: Some(via),
@@ -782,7 +821,20 @@ mod tests {
         for posture in Posture::ALL {
             let s = search(&ctx, class, posture).ok().map(|(_, o)| o);
             let b = brute_force(&ctx, class, posture);
-            assert_eq!(s, b, "{posture:?} on {:?}", p.regions);
+            // Equal up to float noise: sums over the same terms in a different order, and
+            // mixture quantiles found by bisection, differ in the last bits.
+            let close = |x: f64, y: f64| (x - y).abs() <= 1e-9 * x.abs().max(1.0);
+            match (s, b) {
+                (Some(s), Some(b)) => assert!(
+                    close(s.excess_ms, b.excess_ms)
+                        && close(s.failover_excess_ms, b.failover_excess_ms)
+                        && close(s.weighted_ms, b.weighted_ms)
+                        && close(s.failover_weighted_ms, b.failover_weighted_ms),
+                    "{posture:?} on {:?}: {s:?} vs {b:?}",
+                    p.regions
+                ),
+                (s, b) => assert_eq!(s, b, "{posture:?} on {:?}", p.regions),
+            }
         }
     }
 
@@ -859,7 +911,14 @@ mod monotone {
             for posture in Posture::ALL {
                 if let Ok((_, before)) = search(&small, class, posture) {
                     let (_, after) = search(&big, class, posture).expect("still placeable");
-                    prop_assert!(after.compare(&before) != Ordering::Greater, "{posture:?}: {before:?} -> {after:?}");
+                    // Up to float noise (sums in another order, bisected mixture quantiles).
+                    let nudged = Objective {
+                        excess_ms: before.excess_ms + 1e-9 * before.excess_ms.abs().max(1.0),
+                        failover_excess_ms: before.failover_excess_ms + 1e-9,
+                        weighted_ms: before.weighted_ms + 1e-9 * before.weighted_ms.abs().max(1.0),
+                        failover_weighted_ms: before.failover_weighted_ms + 1e-9,
+                    };
+                    prop_assert!(after.compare(&nudged) != Ordering::Greater, "{posture:?}: {before:?} -> {after:?}");
                 }
             }
         }

@@ -296,6 +296,9 @@ fn figures(class: &DataClass, e: &Evaluation) -> Vec<String> {
             show::conflicts_per_day(e.conflicts_per_day.unwrap_or(0.0))
         ));
     }
+    if let Some(sr) = &e.session_reads {
+        out.push(show::session_reads(class.consistency, sr));
+    }
     if let Some(p) = e.staleness.first() {
         if p.p_consistent < 1.0 {
             let at1 = e

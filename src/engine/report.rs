@@ -453,8 +453,22 @@ pub struct Evaluation {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cost_multiple: Option<f64>,
     pub residency: Vec<CopyResidency>,
+    /// How read-your-writes is kept when reads are served away from the write region
+    /// (`None`: reads already go where the writes land, or the class does not need it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session_reads: Option<SessionReads>,
     /// Requirements this posture breaks (empty: feasible).
     pub violations: Vec<Violation>,
+}
+
+/// Read-your-writes kept by sticky routing: for `window_s` after a user's own write, that
+/// user's reads go to `to` (where the write landed); `share_of_reads` of all reads do, and
+/// the read percentiles include them.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SessionReads {
+    pub window_s: f64,
+    pub share_of_reads: f64,
+    pub to: String,
 }
 
 impl Evaluation {

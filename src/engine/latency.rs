@@ -147,7 +147,7 @@ pub fn mixture_quantile(parts: &[(f64, Dist)], p: f64) -> f64 {
         .fold((f64::INFINITY, 0.0f64), |(lo, hi), (_, d)| {
             (lo.min(d.quantile(p)), hi.max(d.quantile(p)))
         });
-    if !(lo < hi) {
+    if lo >= hi || lo.is_nan() || hi.is_nan() {
         return hi;
     }
     for _ in 0..60 {

@@ -12,6 +12,7 @@ fn users(list: &[(&str, f64, f64, f64)]) -> Vec<UserPopulation> {
             name: name.into(),
             place: PlaceRef::Custom(CustomPlace::at(lat, lon)),
             share,
+            access: AccessNetwork::FixedBroadband,
         })
         .collect()
 }

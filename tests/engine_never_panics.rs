@@ -107,6 +107,7 @@ fn arb_plan() -> impl Strategy<Value = Plan> {
                         name: format!("users-{k}"),
                         place,
                         share,
+                        access: AccessNetwork::ALL[k % 3],
                     })
                     .collect();
                 p.operations.routing = [Routing::Dns, Routing::Anycast][routing];

@@ -654,6 +654,7 @@ pub(crate) fn evaluate_choice(
                 read_budget_ms: class.read_p99_budget_ms,
                 write_path,
                 read_from: label(ctx, l.read_from),
+                access: ctx.plan.users[u].access,
             }
         })
         .collect();

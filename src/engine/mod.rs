@@ -17,8 +17,9 @@ use std::collections::HashMap;
 
 use crate::latency::{rtt_explained, LinkRtt, RttSource};
 use crate::place::Place;
-use crate::plan::{validate, DataClass, Operations, Plan, PlanErrors, Residency};
+use crate::plan::{validate, DataClass, Operations, Plan, PlanErrors, Residency, ResidencyScope};
 
+pub mod access;
 mod after_failover;
 pub mod cost;
 pub mod latency;
@@ -129,6 +130,22 @@ fn link_of(a: &Place, b: &Place, sources: &mut Vec<RttSource>) -> Link {
     }
 }
 
+/// A user-to-region link with the user's access network in front of it: the quantiles
+/// add (as every sequential leg does, see [`latency`]); the fibre floor is unchanged.
+fn with_access(l: Link, last_mile: Quantiles) -> Link {
+    if last_mile == Quantiles::ZERO {
+        return l;
+    }
+    let q = last_mile.then(l.q);
+    let dist = Dist::fit(l.floor_ms, q.p50, q.p99);
+    Link {
+        dist,
+        q,
+        floor_ms: l.floor_ms,
+        p99_half: dist.quantile(0.495),
+    }
+}
+
 impl<'a> Ctx<'a> {
     /// Resolves every place; the plan must be valid.
     pub fn new(plan: &'a Plan) -> Ctx<'a> {
@@ -156,9 +173,10 @@ impl<'a> Ctx<'a> {
         }
         let rr: Vec<Link> = rr.into_iter().map(|l| l.expect("filled")).collect();
         let mut ur = Vec::with_capacity(users.len() * regions.len());
-        for u in &users {
+        for (u, pop) in users.iter().zip(&plan.users) {
+            let last_mile = access::round_trip(pop.access);
             for r in &regions {
-                ur.push(link_of(u, r, &mut sources));
+                ur.push(with_access(link_of(u, r, &mut sources), last_mile));
             }
         }
         let commit = if n > 0 { rr[0].q } else { Quantiles::ZERO };
@@ -171,7 +189,11 @@ impl<'a> Ctx<'a> {
             rr,
             ur,
             commit,
-            rtt_sources: sources.iter().map(|s| s.describe()).collect(),
+            rtt_sources: sources
+                .iter()
+                .map(|s| s.describe())
+                .chain(std::iter::once(access::SOURCE.to_string()))
+                .collect(),
             quorum_cache: RefCell::new(HashMap::new()),
             price_sources: RefCell::new(Vec::new()),
             prices: cost::PriceCache::new(&plan.prices),
@@ -231,6 +253,23 @@ impl<'a> Ctx<'a> {
                 _ => residency::region_allowed(self, class, r),
             })
             .collect()
+    }
+
+    /// Regions where a disaster-recovery copy (standby, backup) of `class` may live: all of
+    /// them when its residency binds the primary copies only.
+    pub fn dr_allowed(&self, class: &DataClass) -> Vec<usize> {
+        match class.residency_scope {
+            ResidencyScope::PrimaryOnly => (0..self.n()).collect(),
+            ResidencyScope::EveryCopy => self.allowed(class),
+        }
+    }
+
+    /// Where the disaster-recovery copy of population `u`'s records may live.
+    pub fn dr_allowed_for_user(&self, class: &DataClass, u: usize) -> Vec<usize> {
+        match class.residency_scope {
+            ResidencyScope::PrimaryOnly => (0..self.n()).collect(),
+            ResidencyScope::EveryCopy => self.allowed_for_user(class, u),
+        }
     }
 
     /// Home hints restricted to `cands`; all of `cands` if no hint is among them.

@@ -250,10 +250,11 @@ fn figures(class: &DataClass, e: &Evaluation) -> Vec<String> {
         .max_by(|a, b| a.write_p99_ms.total_cmp(&b.write_p99_ms))
     {
         out.push(format!(
-            "slowest write: {} at {} p99 / {} p50 via {} (budget {})",
+            "slowest write: {} at {} p99 / {} p50 end to end, over {} then via {} (budget {})",
             w.population,
             show::ms(w.write_p99_ms),
             show::ms(w.write_p50_ms),
+            show::access(w.access),
             w.write_path,
             budget(class.write_p99_budget_ms)
         ));
@@ -278,12 +279,10 @@ fn figures(class: &DataClass, e: &Evaluation) -> Vec<String> {
         out.push(cost_reason(total, cost, &mult));
     }
     if class.residency != Residency::None {
-        let bad = e.residency.iter().filter(|c| !c.compliant).count();
-        out.push(format!(
-            "residency ({}): {} of {} copies compliant",
-            show::residency_rule(&class.residency),
-            e.residency.len() - bad,
-            e.residency.len()
+        out.push(show::residency_verdict(
+            &class.residency,
+            class.residency_scope,
+            &e.residency,
         ));
     }
     if e.posture == Posture::ActiveActiveMultiWriter {

@@ -291,6 +291,8 @@ pub struct PopulationLatency {
     pub write_path: String,
     /// Where reads are served.
     pub read_from: String,
+    /// The population's access network; its round trip is inside every figure above.
+    pub access: crate::plan::AccessNetwork,
 }
 
 /// RTO components (s); their sum is `rto_s`.
@@ -414,6 +416,8 @@ pub struct CopyResidency {
     pub place: String,
     pub jurisdiction: String,
     pub compliant: bool,
+    /// A disaster-recovery copy outside the jurisdiction, allowed by a primary-only scope.
+    pub outside_for_dr: bool,
 }
 
 /// One posture with its best placement, evaluated.

@@ -27,14 +27,15 @@ pub(crate) fn write_class_details(md: &mut String, report: &Report) {
             let _ = writeln!(md, "\n### Latency per user population\n");
             let _ = writeln!(
                 md,
-                "| users | write p50 | write p99 | write budget | read p50 | read p99 | read budget | write path | reads from |"
+                "| users | access network | write p50 | write p99 | write budget | read p50 | read p99 | read budget | write path | reads from |"
             );
-            let _ = writeln!(md, "|---|---|---|---|---|---|---|---|---|");
+            let _ = writeln!(md, "|---|---|---|---|---|---|---|---|---|---|");
             for l in &e.latency {
                 let _ = writeln!(
                     md,
-                    "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                    "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
                     escape(&l.population),
+                    show::access(l.access),
                     show::ms(l.write_p50_ms),
                     show::ms(l.write_p99_ms),
                     show::ms_budget(l.write_budget_ms),

@@ -84,6 +84,7 @@ fn class(
         write_p99_budget_ms,
         read_p99_budget_ms,
         residency: Residency::None,
+        residency_scope: Default::default(),
         ownership,
         writes_per_s,
         reads_per_s,
@@ -144,8 +145,9 @@ impl DataClass {
                 ReadYourWrites,
                 None,
                 None,
+                // End-user budgets: fixed broadband's last mile is 30 ms of the p99.
                 Some(100.0),
-                Some(50.0),
+                Some(80.0),
                 PerPopulation,
                 LastWriterWins,
                 (500.0, 5000.0, 512.0, 20.0),

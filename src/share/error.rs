@@ -46,7 +46,7 @@ impl fmt::Display for LinkError {
             ),
             LinkError::MissingVersion => write!(
                 f,
-                "This is not a Meridian plan link: it should start with a version such as \"v2.\"."
+                "This is not a Meridian plan link: it should start with a version such as \"v3.\"."
             ),
             LinkError::UnknownVersion { found, supported } => {
                 let list: Vec<String> = supported.iter().map(|v| format!("v{v}")).collect();

@@ -1,4 +1,4 @@
-//! Plan links: the whole plan in the URL fragment (`…/#plan=v2.eNq…`), which browsers never
+//! Plan links: the whole plan in the URL fragment (`…/#plan=v3.eNq…`), which browsers never
 //! send to a server.
 //!
 //! A link payload is `v<version>.<base64url(zlib(postcard(wire plan)))>`; the format is
@@ -11,7 +11,7 @@
 //! use meridian::share::{decode_plan, encode_plan};
 //! let plan = Plan::example();
 //! let link = encode_plan(&plan);
-//! assert!(link.starts_with("v2."));
+//! assert!(link.starts_with("v3."));
 //! assert_eq!(decode_plan(&format!("#plan={link}")), Ok(plan));
 //! ```
 
@@ -25,13 +25,13 @@ pub use error::LinkError;
 use crate::plan::{validate, Plan};
 
 /// The format version [`encode_plan`] writes.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 /// Every format version [`decode_plan`] reads (old links keep opening; a v1 link's plan is
 /// migrated with [`Plan::migrate`]).
-pub const SUPPORTED_VERSIONS: &[u32] = &[1, 2];
+pub const SUPPORTED_VERSIONS: &[u32] = &[1, 2, 3];
 
-/// The fragment key the UI puts before the payload: `#plan=v2.…`.
+/// The fragment key the UI puts before the payload: `#plan=v3.…`.
 pub const FRAGMENT_KEY: &str = "plan=";
 
 /// Longest link payload accepted (characters). A typical plan is well under 1,000; 64 KiB
@@ -47,7 +47,9 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 pub fn encode_plan(plan: &Plan) -> String {
     let wire = wire::PlanWire::<places::PlaceV2>::from(plan);
     // Serialising plain structs, strings, vectors and integers into a Vec cannot fail.
-    let body = postcard::to_allocvec(&wire).unwrap_or_default();
+    let mut body = postcard::to_allocvec(&wire).unwrap_or_default();
+    // Format 3: the format-2 body, then the fields added since.
+    body.extend(postcard::to_allocvec(&wire::Extras::of(plan)).unwrap_or_default());
     format!("v{CURRENT_VERSION}.{}", codec::pack(&body))
 }
 
@@ -84,8 +86,9 @@ pub fn decode_plan_unvalidated(link: &str) -> Result<Plan, LinkError> {
     }
     let (version, data) = split_version(&payload)?;
     match version {
-        1 => decode_body::<places::PlaceV1>(data).map(Plan::migrate),
-        2 => decode_body::<places::PlaceV2>(data),
+        1 => decode_body::<places::PlaceV1>(data, false).map(Plan::migrate),
+        2 => decode_body::<places::PlaceV2>(data, false),
+        3 => decode_body::<places::PlaceV2>(data, true),
         found => Err(LinkError::UnknownVersion {
             found,
             supported: SUPPORTED_VERSIONS,
@@ -93,24 +96,32 @@ pub fn decode_plan_unvalidated(link: &str) -> Result<Plan, LinkError> {
     }
 }
 
-/// The plan in a payload's data (after `v<n>.`), written with places of type `P`.
-fn decode_body<P>(data: &str) -> Result<Plan, LinkError>
+/// The plan in a payload's data (after `v<n>.`), written with places of type `P`, followed
+/// (format 3 on) by the fields added since format 2.
+fn decode_body<P>(data: &str, extras: bool) -> Result<Plan, LinkError>
 where
     P: places::WirePlace + serde::de::DeserializeOwned,
 {
     let body = codec::unpack(data, MAX_BODY_BYTES)?;
-    let (wire, rest) =
-        postcard::take_from_bytes::<wire::PlanWire<P>>(&body).map_err(|e| match e {
-            postcard::Error::DeserializeUnexpectedEnd => LinkError::Truncated,
-            other => LinkError::Malformed(other.to_string()),
-        })?;
+    let malformed = |e: postcard::Error| match e {
+        postcard::Error::DeserializeUnexpectedEnd => LinkError::Truncated,
+        other => LinkError::Malformed(other.to_string()),
+    };
+    let (wire, rest) = postcard::take_from_bytes::<wire::PlanWire<P>>(&body).map_err(malformed)?;
+    let (extras, rest) = if extras {
+        postcard::take_from_bytes::<wire::Extras>(rest).map_err(malformed)?
+    } else {
+        (wire::Extras::default(), rest)
+    };
     if !rest.is_empty() {
         return Err(LinkError::Malformed(format!(
             "{} unexpected bytes after the plan",
             rest.len()
         )));
     }
-    wire.into_plan().map_err(LinkError::Malformed)
+    let mut plan = wire.into_plan().map_err(LinkError::Malformed)?;
+    extras.apply(&mut plan).map_err(LinkError::Malformed)?;
+    Ok(plan)
 }
 
 /// The payload without URL, `#`, `plan=` or whitespace.

@@ -46,6 +46,7 @@ fn new_plan() -> Plan {
         name: "Users".into(),
         place: PlaceRef::custom("Washington, DC", 38.9, -77.04, "US"),
         share: 1.0,
+        access: Default::default(),
     }];
     p.data_classes = vec![DataClass::preset(Preset::UserProfiles)];
     p

@@ -77,6 +77,7 @@ pub fn UsersTable(editor: Editor, placing: RwSignal<Option<usize>>) -> impl Into
                 name: format!("Users {}", p.users.len() + 1),
                 place: PlaceRef::at(-23.55, -46.63),
                 share: 0.0,
+                access: Default::default(),
             }))>"Add a population"</button>
         </section>
     }

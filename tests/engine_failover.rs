@@ -170,3 +170,57 @@ fn where_a_standby_goes() {
     assert_eq!(o.after[0].served_from.as_deref(), Some("aws:us-west-1"));
     assert!(o.after[0].write_p99_ms.unwrap() < 60.0, "{:?}", o.after);
 }
+
+/// Item 4. A population at Tokyo reads ap-northeast-1 through its access network: fixed
+/// broadband adds 10 ms p50 and 30 ms p99 to every leg, mobile more, a data centre nothing.
+#[test]
+fn users_are_not_inside_data_centres() {
+    let mut c = DataClass::preset(Preset::UserProfiles);
+    c.write_p99_budget_ms = None;
+    c.read_p99_budget_ms = None;
+    let read = |a: AccessNetwork| {
+        let mut people = users(&[("Tokyo", 35.68, 139.69, 1.0)]);
+        people[0].access = a;
+        let r = evaluate(&plan(&["aws:ap-northeast-1"], people, c.clone())).unwrap();
+        let l = &r.classes[0].evaluations[0].latency[0];
+        (l.read_p50_ms, l.read_p99_ms)
+    };
+    let (dc, fixed, mobile) = (
+        read(AccessNetwork::DataCentre),
+        read(AccessNetwork::FixedBroadband),
+        read(AccessNetwork::Mobile),
+    );
+    assert!((fixed.0 - dc.0 - 10.0).abs() < 1e-9 && (fixed.1 - dc.1 - 30.0).abs() < 1e-9);
+    assert!((mobile.0 - dc.0 - 28.0).abs() < 1e-9 && (mobile.1 - dc.1 - 84.0).abs() < 1e-9);
+    // An old plan without the field opens as fixed broadband.
+    let old = r#"{"name":"x","place":"aws:ap-northeast-1","share":1.0}"#;
+    let u: UserPopulation = serde_json::from_str(old).unwrap();
+    assert_eq!(u.access, AccessNetwork::FixedBroadband);
+}
+
+/// Item 5. "EU tenants write to eu-west-1, US tenants to us-east-1; the pin enforces data
+/// residency; cross-region replication runs for disaster recovery only": per-owner residency
+/// with a primary-only scope yields active-active partitioned with each partition's standby
+/// across the ocean, listed as a disaster-recovery copy outside its jurisdiction.
+#[test]
+fn residency_scope() {
+    let mut c = DataClass::preset(Preset::EuPersonalData);
+    c.name = "tenants".into();
+    c.residency = Residency::PerOwner;
+    c.residency_scope = ResidencyScope::PrimaryOnly;
+    c.rpo_s = Some(60.0);
+    c.rto_s = Some(900.0);
+    let people = users(&[("US tenants", 38.9, -77.0, 0.5), ("EU tenants", 53.3, -6.3, 0.5)]);
+    let p = plan(&["aws:us-east-1", "aws:eu-west-1"], people, c.clone());
+    let r = evaluate(&p).unwrap();
+    let class = &r.classes[0];
+    assert!(class.feasible, "{:?}", class.relax);
+    assert_eq!(class.chosen.posture, Posture::ActiveActivePartitioned);
+    let dr: Vec<_> = class.chosen.residency.iter().filter(|c| c.outside_for_dr).collect();
+    assert_eq!(dr.len(), 2, "{:?}", class.chosen.residency);
+    assert!(class.reasons.iter().any(|r| r.contains("disaster-recovery copies outside")));
+    // The strict reading (every copy) has no standby to fail over to.
+    c.residency_scope = ResidencyScope::EveryCopy;
+    let strict = evaluate(&Plan { data_classes: vec![c], ..p }).unwrap();
+    assert!(!strict.classes[0].feasible);
+}

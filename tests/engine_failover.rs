@@ -210,17 +210,88 @@ fn residency_scope() {
     c.residency_scope = ResidencyScope::PrimaryOnly;
     c.rpo_s = Some(60.0);
     c.rto_s = Some(900.0);
-    let people = users(&[("US tenants", 38.9, -77.0, 0.5), ("EU tenants", 53.3, -6.3, 0.5)]);
+    let people = users(&[
+        ("US tenants", 38.9, -77.0, 0.5),
+        ("EU tenants", 53.3, -6.3, 0.5),
+    ]);
     let p = plan(&["aws:us-east-1", "aws:eu-west-1"], people, c.clone());
     let r = evaluate(&p).unwrap();
     let class = &r.classes[0];
     assert!(class.feasible, "{:?}", class.relax);
     assert_eq!(class.chosen.posture, Posture::ActiveActivePartitioned);
-    let dr: Vec<_> = class.chosen.residency.iter().filter(|c| c.outside_for_dr).collect();
+    let dr: Vec<_> = class
+        .chosen
+        .residency
+        .iter()
+        .filter(|c| c.outside_for_dr)
+        .collect();
     assert_eq!(dr.len(), 2, "{:?}", class.chosen.residency);
-    assert!(class.reasons.iter().any(|r| r.contains("disaster-recovery copies outside")));
+    assert!(class
+        .reasons
+        .iter()
+        .any(|r| r.contains("disaster-recovery copies outside")));
     // The strict reading (every copy) has no standby to fail over to.
     c.residency_scope = ResidencyScope::EveryCopy;
-    let strict = evaluate(&Plan { data_classes: vec![c], ..p }).unwrap();
+    let strict = evaluate(&Plan {
+        data_classes: vec![c],
+        ..p
+    })
+    .unwrap();
     assert!(!strict.classes[0].feasible);
+}
+
+/// Item 7. When nothing fits, each suggestion names a posture and the plan changes after
+/// which it fits, in the UI's words; applying the changes makes that posture feasible. The
+/// seed case: a 30 ms linearizable ledger across three continents.
+#[test]
+fn advice_a_person_can_act_on() {
+    let mut c = DataClass::preset(Preset::Ledger);
+    c.write_p99_budget_ms = Some(30.0);
+    let people = users(&[
+        ("Americas", 40.7, -74.0, 0.4),
+        ("Europe", 50.1, 8.7, 0.4),
+        ("Asia", 35.7, 139.7, 0.2),
+    ]);
+    let p = plan(
+        &["aws:us-east-1", "aws:eu-central-1", "aws:ap-northeast-1"],
+        people.clone(),
+        c,
+    );
+    let r = evaluate(&p).unwrap();
+    let class = &r.classes[0];
+    assert!(!class.feasible);
+    assert!(!class.advice.is_empty(), "{:?}", class.relax);
+    assert_eq!(class.relax.len(), class.advice.len());
+    for a in &class.advice {
+        assert!(a.text.ends_with("fits."), "{}", a.text);
+        let changed = meridian::engine::advice::apply(&p, 0, &a.changes);
+        let e = evaluate(&changed).unwrap();
+        let ev = e.classes[0]
+            .evaluations
+            .iter()
+            .find(|x| x.posture == a.posture)
+            .unwrap();
+        assert!(ev.feasible(), "{}: {:?}", a.text, ev.violations);
+    }
+    // Per-owner data with one region per jurisdiction: adding regions is among the advice.
+    let mut t = DataClass::preset(Preset::EuPersonalData);
+    t.residency = Residency::PerOwner;
+    t.ownership = Ownership::PerPopulation;
+    t.rpo_s = Some(60.0);
+    t.rto_s = Some(900.0);
+    let two = users(&[("US", 38.9, -77.0, 0.5), ("EU", 53.3, -6.3, 0.5)]);
+    let p = plan(&["aws:us-east-1", "aws:eu-west-1"], two, t);
+    let r = evaluate(&p).unwrap();
+    let texts = r.classes[0].relax.join(" | ");
+    assert!(texts.contains("Add aws:"), "{texts}");
+    assert!(texts.contains("primary copies only"), "{texts}");
+    for a in &r.classes[0].advice {
+        let e = evaluate(&meridian::engine::advice::apply(&p, 0, &a.changes)).unwrap();
+        let ev = e.classes[0]
+            .evaluations
+            .iter()
+            .find(|x| x.posture == a.posture)
+            .unwrap();
+        assert!(ev.feasible(), "{}", a.text);
+    }
 }

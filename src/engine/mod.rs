@@ -20,6 +20,7 @@ use crate::place::Place;
 use crate::plan::{validate, DataClass, Operations, Plan, PlanErrors, Residency, ResidencyScope};
 
 pub mod access;
+pub mod advice;
 mod after_failover;
 pub mod cost;
 pub mod latency;
@@ -66,6 +67,9 @@ pub(crate) struct Ctx<'a> {
     pub rtt_sources: Vec<String>,
     /// Memoised quorum waits, keyed by (leader, sorted other voters).
     quorum_cache: RefCell<HashMap<(usize, usize, usize), Quantiles>>,
+    /// Memoised read-your-writes read mixtures, keyed by (share bits, user, local, writer):
+    /// the placement search asks for the same few many times.
+    session_cache: RefCell<HashMap<(u64, usize, usize, usize), Quantiles>>,
     /// Sources of the prices used, in first-use order.
     pub price_sources: RefCell<Vec<String>>,
     /// The plan's prices, memoised.
@@ -195,6 +199,7 @@ impl<'a> Ctx<'a> {
                 .chain(std::iter::once(access::SOURCE.to_string()))
                 .collect(),
             quorum_cache: RefCell::new(HashMap::new()),
+            session_cache: RefCell::new(HashMap::new()),
             price_sources: RefCell::new(Vec::new()),
             prices: cost::PriceCache::new(&plan.prices),
         }
@@ -223,6 +228,25 @@ impl<'a> Ctx<'a> {
     /// Jurisdiction of user population `u` (from its place).
     pub fn user_jurisdiction(&self, u: usize) -> &str {
         self.users[u].jurisdiction()
+    }
+
+    /// Reads of user `u` served from `local`, except the share `f` that follow the user's own
+    /// write and go to `writer`: the mixture's p50 and p99.
+    pub fn session_read(&self, f: f64, u: usize, local: usize, writer: usize) -> Quantiles {
+        let key = (f.to_bits(), u, local, writer);
+        if let Some(q) = self.session_cache.borrow().get(&key) {
+            return *q;
+        }
+        let parts = [
+            (1.0 - f, self.ur(u, local).dist),
+            (f, self.ur(u, writer).dist),
+        ];
+        let q = Quantiles {
+            p50: latency::mixture_quantile(&parts, 0.5),
+            p99: latency::mixture_quantile(&parts, 0.99),
+        };
+        self.session_cache.borrow_mut().insert(key, q);
+        q
     }
 
     /// The wait for a majority of three voters from `leader`: the faster of its two links.
@@ -294,13 +318,38 @@ pub fn evaluate(plan: &Plan) -> Result<Report, PlanErrors> {
     let classes = plan
         .data_classes
         .iter()
-        .map(|class| {
+        .enumerate()
+        .map(|(ci, class)| {
             let evals: Vec<Evaluation> = Posture::ALL
                 .iter()
                 .map(|&p| evaluate_posture::evaluate(&ctx, class, p))
                 .collect();
-            recommend::recommend(&ctx, class, evals)
+            let mut report = recommend::recommend(&ctx, class, evals);
+            if !report.feasible {
+                report.advice = advice::advise(plan, ci, &report.evaluations, &evaluate_one);
+                if !report.advice.is_empty() {
+                    report.relax = report.advice.iter().map(|a| a.text.clone()).collect();
+                }
+            }
+            report
         })
         .collect();
     Ok(recommend::assemble(&ctx, classes))
+}
+
+/// Every posture of class `ci` alone, without recommendation or advice (to check a
+/// suggestion); `None` if the changed plan does not validate.
+fn evaluate_one(plan: &Plan, ci: usize) -> Option<Vec<Evaluation>> {
+    validate(plan).ok()?;
+    let one = Plan {
+        data_classes: vec![plan.data_classes.get(ci)?.clone()],
+        ..plan.clone()
+    };
+    let ctx = Ctx::new(&one);
+    Some(
+        Posture::ALL
+            .iter()
+            .map(|&p| evaluate_posture::evaluate(&ctx, &one.data_classes[0], p))
+            .collect(),
+    )
 }

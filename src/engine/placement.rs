@@ -160,14 +160,25 @@ fn session_read(ctx: &Ctx, class: &DataClass, u: usize, local: usize, writer: us
     if local == writer || !needs_session_reads(class) || f <= 0.0 {
         return ctx.ur(u, local).q;
     }
-    let parts = [
-        (1.0 - f, ctx.ur(u, local).dist),
-        (f, ctx.ur(u, writer).dist),
-    ];
-    Quantiles {
-        p50: super::latency::mixture_quantile(&parts, 0.5),
-        p99: super::latency::mixture_quantile(&parts, 0.99),
-    }
+    ctx.session_read(f, u, local, writer)
+}
+
+/// Where user `u` reads best among `cands` when writes land in `writer`: the lowest read
+/// p99 (then p50, then the earlier candidate), counting the reads that follow the user's own
+/// write and so go to `writer` (see [`session_read`]). Without read-your-writes this is the
+/// region nearest the user.
+fn best_read(
+    ctx: &Ctx,
+    class: &DataClass,
+    u: usize,
+    cands: &[usize],
+    writer: usize,
+) -> Option<usize> {
+    let read = |r: usize| session_read(ctx, class, u, r, writer);
+    cands.iter().copied().min_by(|&a, &b| {
+        let (qa, qb) = (read(a), read(b));
+        qa.p99.total_cmp(&qb.p99).then(qa.p50.total_cmp(&qb.p50))
+    })
 }
 
 /// Write and read latency of user `u` under `choice`.
@@ -195,19 +206,9 @@ pub(crate) fn user_latency(
             }
             let read_from = if posture == Posture::ReadLocalWriteGlobal && !linearizable(class) {
                 // The primary serves reads too; ties go to the earlier candidate.
-                let mut best = p;
-                for &r in &c.replicas {
-                    let (lr, lb) = (ctx.ur(u, r).q, ctx.ur(u, best).q);
-                    if lr
-                        .p99
-                        .total_cmp(&lb.p99)
-                        .then(lr.p50.total_cmp(&lb.p50))
-                        .is_lt()
-                    {
-                        best = r;
-                    }
-                }
-                best
+                let mut cands = vec![p];
+                cands.extend(&c.replicas);
+                best_read(ctx, class, u, &cands, p).unwrap_or(p)
             } else {
                 p
             };
@@ -258,7 +259,7 @@ fn consensus_user(
     let read_from = if linearizable(class) {
         l
     } else {
-        nearest_to_user(ctx, u, voters).unwrap_or(l)
+        best_read(ctx, class, u, voters, l).unwrap_or(l)
     };
     let via = if ctx.rr(l, a).q.p50 <= ctx.rr(l, b).q.p50 {
         a
@@ -508,7 +509,7 @@ fn rlwg_choice(ctx: &Ctx, class: &DataClass, p: usize, allowed: &[usize]) -> Cho
         Vec::new()
     } else {
         (0..ctx.users.len())
-            .filter_map(|u| nearest_to_user(ctx, u, allowed))
+            .filter_map(|u| best_read(ctx, class, u, allowed, p))
             .filter(|&r| r != p)
             .collect()
     };
@@ -566,7 +567,7 @@ fn consensus_search(ctx: &Ctx, class: &DataClass, allowed: &[usize]) -> (Choice,
                 let r = if linearizable(class) {
                     ctx.ur(u, l).q.p99
                 } else {
-                    let n = nearest_to_user(ctx, u, allowed).unwrap_or(l);
+                    let n = best_read(ctx, class, u, allowed, l).unwrap_or(l);
                     ctx.ur(u, n).q.p99
                 };
                 let t = user_term(ctx, class, u, w, r);

@@ -176,6 +176,7 @@ pub(crate) fn recommend(_ctx: &Ctx, class: &DataClass, mut evals: Vec<Evaluation
         reasons,
         rejected,
         relax,
+        advice: Vec::new(),
         evaluations: evals,
     }
 }

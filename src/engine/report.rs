@@ -54,8 +54,10 @@ pub struct ClassReport {
     /// Every other posture and the requirement it broke (empty list: it met them all but
     /// lost on simplicity or cost, stated in `reasons`).
     pub rejected: Vec<Rejection>,
-    /// When nothing fits: which requirement to relax, and to what.
+    /// When nothing fits: what to change, in the UI's words and units (the advice's texts).
     pub relax: Vec<String>,
+    /// When nothing fits: plan changes after which a named posture fits, each checked.
+    pub advice: Vec<super::advice::Advice>,
     /// Every posture's evaluation (for charts), in [`Posture::ALL`] order.
     pub evaluations: Vec<Evaluation>,
 }

@@ -443,9 +443,10 @@ fn playbook(plan: &Plan, report: &Report, region: &str) -> Playbook {
         format!("No data class has a copy in {region}: losing it affects none.")
     } else {
         format!(
-            "Affects {} of {} data classes. {}.",
+            "Affects {} of {} data class{}. {}.",
             hits.len(),
             report.classes.len(),
+            if report.classes.len() == 1 { "" } else { "es" },
             capitalised(&groups.join("; "))
         )
     };

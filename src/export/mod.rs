@@ -1,9 +1,11 @@
 //! Exports of a plan and its report: the markdown document (decisions, checklist,
-//! runbooks, details, assumptions, sources), and the JSON files the app downloads.
+//! runbooks, region-loss playbooks, details, assumptions, sources), and the JSON files the
+//! app downloads.
 
 pub mod checklist;
 pub mod escape;
 pub mod markdown;
+pub mod playbook;
 pub mod runbook;
 
 pub use markdown::document;

@@ -6,6 +6,7 @@ mod charts;
 mod classes;
 pub mod fields;
 mod map;
+mod operations;
 mod persist;
 mod regions;
 mod results;
@@ -122,6 +123,7 @@ pub fn App() -> impl IntoView {
         problems,
     };
     let report = Signal::derive(move || outcome.get().ok());
+    provide_context(editor);
     view! {
         <map::LandDefs />
         <header class="masthead">
@@ -139,6 +141,7 @@ pub fn App() -> impl IntoView {
                 <RegionPicker editor placing=placing_users />
                 <UsersTable editor placing=placing_users />
                 <ClassList editor />
+                <operations::OperationsPanel editor />
             </div>
             <div class="results-col">
                 <toolbar::Toolbar editor report notice saved />

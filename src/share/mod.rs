@@ -17,6 +17,7 @@
 
 mod codec;
 mod error;
+pub mod library;
 mod places;
 mod wire;
 
@@ -172,15 +173,16 @@ pub struct Restored {
 }
 
 /// Chooses the plan to open: the link in `fragment` (the URL's `#…`, if it holds
-/// `plan=`), else the autosave (plan JSON, or a link payload; restored even when it does
-/// not validate yet, since it is the user's own work in progress), else the example. A bad
-/// link or autosave never yields a blank page: it yields the next source and a notice.
+/// `plan=`), else the autosave (plan JSON, or a link payload), else the example. A link or
+/// autosave that reads but does not validate is opened as it is (work in progress travels;
+/// the UI shows its problems, and the engine never sees it). A link or autosave that cannot
+/// be read never yields a blank page: it yields the next source and a notice.
 pub fn restore(fragment: Option<&str>, autosave: Option<&str>) -> Restored {
     let mut notice = None;
     if let Some(f) = fragment {
         let f = f.trim().trim_start_matches('#');
         if f.split('&').any(|kv| kv.starts_with(FRAGMENT_KEY)) {
-            match decode_plan(f) {
+            match decode_plan_unvalidated(f) {
                 Ok(plan) => {
                     return Restored {
                         plan,
@@ -196,8 +198,8 @@ pub fn restore(fragment: Option<&str>, autosave: Option<&str>) -> Restored {
         // The autosave is the user's own work in progress: a plan that parses but does not
         // validate yet (shares not summing to 1 mid-edit) is restored as it was, and the UI
         // shows its problems, rather than being thrown away for the example.
-        let parsed = if saved.starts_with('{') {
-            Plan::from_json(saved).ok()
+        let parsed = if saved.starts_with(['{', '\u{feff}']) {
+            Plan::from_json(crate::export::strip_bom(saved)).ok()
         } else {
             decode_plan_unvalidated(saved).ok()
         };

@@ -5,6 +5,7 @@ mod about;
 mod charts;
 mod classes;
 pub mod fields;
+mod library;
 mod map;
 mod operations;
 mod persist;
@@ -99,10 +100,10 @@ pub(crate) fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let restored = persist::load();
+    let (restored, lib, save_now) = persist::load();
     let (plan, set_plan) = signal(restored.plan);
     let notice = RwSignal::new(restored.notice);
-    let saved = persist::sync(plan, set_plan, notice);
+    let saved = persist::sync(plan, set_plan, notice, (lib, save_now));
     let outcome: Memo<Result<Report, PlanErrors>> =
         Memo::new(move |_| timed("meridian:evaluate", || plan.with(evaluate)));
     let problems = Signal::derive(move || {
@@ -136,6 +137,7 @@ pub fn App() -> impl IntoView {
                 <button aria-label="Dismiss" on:click=move |_| notice.set(None)>"Dismiss"</button>
             </div>
         })}
+        <library::Notices lib editor />
         <main id="main" class="layout">
             <div class="editor-col">
                 <RegionPicker editor placing=placing_users />

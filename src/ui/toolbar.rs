@@ -6,14 +6,14 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{window, Blob, BlobPropertyBag, HtmlAnchorElement, HtmlInputElement, Url};
 
 use crate::engine::report::Report;
-use crate::export::{document, plan_from_upload, plan_json, report_json};
+use crate::export::{document, plan_from_file, plan_json, report_json};
 use crate::plan::{DataClass, PlaceRef, Plan, Preset, UserPopulation};
 
 use super::persist::{app_url, share_link, Saved};
 use super::Editor;
 
 /// Offers `text` as a file download (a Blob URL: nothing leaves the browser).
-fn download(name: &str, mime: &str, text: &str) -> Option<()> {
+pub(super) fn download(name: &str, mime: &str, text: &str) -> Option<()> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let opts = BlobPropertyBag::new();
     opts.set_type(mime);
@@ -80,7 +80,7 @@ pub fn Toolbar(
         let file = gloo::file::File::from(file);
         leptos::task::spawn_local(async move {
             match gloo::file::futures::read_as_text(&file).await {
-                Ok(text) => match plan_from_upload(&text) {
+                Ok(text) => match plan_from_file(&text) {
                     Ok(plan) => {
                         editor.replace(plan);
                         notice.set(None);

@@ -51,7 +51,7 @@ prop_compose! {
         }).collect();
         let n = users.len().max(1) as f64;
         p.users = users.iter().enumerate().map(|(i, &(lat, lon))| UserPopulation {
-            name: format!("u{i}"), place: PlaceRef::at(lat, lon), share: 1.0 / n,
+            name: format!("u{i}"), place: PlaceRef::at(lat, lon), share: 1.0 / n, access: Default::default(),
         }).collect();
         p.data_classes = classes.iter().enumerate().map(|(i, &(k, a, b, c, d))| {
             let mut x = DataClass::preset(Preset::ALL[k % Preset::ALL.len()]);

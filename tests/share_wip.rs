@@ -58,6 +58,6 @@ fn a_v0_link_is_not_said_to_come_from_a_newer_version() {
     assert_eq!(
         decode_plan("#plan=v0.AAAA").unwrap_err().to_string(),
         "This plan link uses format v0, which this version of Meridian cannot read (it reads v1, \
-         v2); no version of Meridian wrote it; it may be damaged."
+         v2, v3); no version of Meridian wrote it; it may be damaged."
     );
 }

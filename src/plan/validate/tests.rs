@@ -94,6 +94,7 @@ fn counts_are_allowed_up_to_their_limit_and_not_past_it() {
             name: format!("u{i}"),
             place: PlaceRef::at(40.0, i as f64),
             share: 1.0 / MAX_USERS as f64,
+            access: Default::default(),
         })
         .collect();
     p.data_classes = (0..MAX_CLASSES)

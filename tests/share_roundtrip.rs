@@ -3,6 +3,7 @@
 //! message.
 
 use meridian::data::prices::PriceBook;
+use meridian::engine::Posture;
 use meridian::plan::{
     validate, AccessNetwork, ConflictSemantics, Consistency, DataClass, Operations, Ownership,
     PlaceRef, Plan, Preset, Promotion, Residency, ResidencyScope, Routing, UserPopulation,
@@ -114,6 +115,8 @@ fn arb_class() -> impl Strategy<Value = DataClass> {
                     home_hints,
                 ),
             )| DataClass {
+                // A pin on some classes, varied by another random field.
+                pin: keys.map(|k| Posture::ALL[(k.to_bits() % 9) as usize]),
                 // Both scopes, varied by another random field (the tuple is at its arity).
                 residency_scope: if keys.is_some() {
                     ResidencyScope::PrimaryOnly

@@ -24,6 +24,7 @@ pub mod advice;
 mod after_failover;
 pub mod cost;
 pub mod latency;
+pub mod pin;
 pub mod placement;
 pub mod posture;
 pub mod recommend;
@@ -324,7 +325,7 @@ pub fn evaluate(plan: &Plan) -> Result<Report, PlanErrors> {
                 .iter()
                 .map(|&p| evaluate_posture::evaluate(&ctx, class, p))
                 .collect();
-            let mut report = recommend::recommend(&ctx, class, evals);
+            let mut report = pin::apply(class, recommend::recommend(&ctx, class, evals));
             if !report.feasible {
                 report.advice = advice::advise(plan, ci, &report.evaluations, &evaluate_one);
                 if !report.advice.is_empty() {

@@ -177,6 +177,7 @@ pub(crate) fn recommend(_ctx: &Ctx, class: &DataClass, mut evals: Vec<Evaluation
         rejected,
         relax,
         advice: Vec::new(),
+        pin: None,
         evaluations: evals,
     }
 }
@@ -209,7 +210,7 @@ fn relax_line(class: &DataClass, posture: Posture, v: &Violation) -> String {
 }
 
 /// Reasons that cite the chosen posture's figures.
-fn figures(class: &DataClass, e: &Evaluation) -> Vec<String> {
+pub(crate) fn figures(class: &DataClass, e: &Evaluation) -> Vec<String> {
     let mut out = Vec::new();
     let lost = e
         .writes_lost_on_region_failure

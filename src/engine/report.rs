@@ -58,6 +58,9 @@ pub struct ClassReport {
     pub relax: Vec<String>,
     /// When nothing fits: plan changes after which a named posture fits, each checked.
     pub advice: Vec<super::advice::Advice>,
+    /// When the plan pins a posture other than the engine's choice: what the pin changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pin: Option<super::pin::PinNote>,
     /// Every posture's evaluation (for charts), in [`Posture::ALL`] order.
     pub evaluations: Vec<Evaluation>,
 }

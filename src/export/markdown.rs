@@ -137,11 +137,7 @@ pub fn document(plan: &Plan, report: &Report, app_url: Option<&str>) -> String {
     for c in &report.classes {
         let e = &c.chosen;
         let dc = super::runbook::class_of(plan, c);
-        let posture = if c.feasible {
-            format!("`{}`", e.posture.slug())
-        } else {
-            format!("none fits (closest `{}`)", e.posture.slug())
-        };
+        let posture = show::posture_verdict(c);
         let _ = writeln!(
             md,
             "| {} | {} | {} | {} | {} | {} | {} | {} ({}) |",

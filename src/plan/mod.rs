@@ -400,6 +400,10 @@ pub struct DataClass {
     /// `data_gb / record_bytes`. Set it to the hot-set size when writes are skewed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub keys: Option<f64>,
+    /// A posture chosen by the team for this class; every figure and export follows it, and
+    /// the report says what it breaks and what the engine would have chosen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pin: Option<crate::engine::Posture>,
     /// Preferred regions for the primary / leader / homes; empty: any region.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub home_hints: Vec<PlaceRef>,

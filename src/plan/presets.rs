@@ -85,6 +85,7 @@ fn class(
         read_p99_budget_ms,
         residency: Residency::None,
         residency_scope: Default::default(),
+        pin: None,
         ownership,
         writes_per_s,
         reads_per_s,

@@ -2,7 +2,7 @@
 
 use super::figures::ms;
 use super::figures::{multiple, usd_month};
-use crate::engine::report::{Evaluation, PopulationAfter, SessionReads, Totals};
+use crate::engine::report::{ClassReport, Evaluation, PopulationAfter, SessionReads, Totals};
 
 /// `Total $1,922/month, 1.45x the single-region cost of $1,326/month.`, with the classes
 /// left out of the total and why, and a pointer when the total is below its baseline.
@@ -75,4 +75,30 @@ pub fn session_reads(c: crate::plan::Consistency, s: &SessionReads) -> String {
         s.to,
         super::figures::percent(s.share_of_reads)
     )
+}
+
+/// The chosen posture as a table cell: `` `warm-standby` ``, `` `warm-standby` (pinned;
+/// breaks RPO; the engine would choose sync-standby) ``, or `` none fits (closest `pilot-light`) ``.
+pub fn posture_verdict(c: &ClassReport) -> String {
+    let slug = c.chosen.posture.slug();
+    match (&c.pin, c.feasible) {
+        (Some(pin), _) => {
+            let breaks: Vec<&str> = pin
+                .breaks
+                .iter()
+                .map(|r| super::names::requirement_name(*r))
+                .collect();
+            let broken = if breaks.is_empty() {
+                String::new()
+            } else {
+                format!("; breaks {}", breaks.join(", "))
+            };
+            format!(
+                "`{slug}` (pinned{broken}; the engine would choose `{}`)",
+                pin.engine_choice.slug()
+            )
+        }
+        (None, true) => format!("`{slug}`"),
+        (None, false) => format!("none fits (closest `{slug}`)"),
+    }
 }

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use super::places::WirePlace;
 
 use crate::data::prices::PriceBook;
+use crate::engine::Posture;
 use crate::plan::{
     AccessNetwork, ConflictSemantics, Consistency, DataClass, Operations, Ownership, Plan,
     Promotion, Residency, ResidencyScope, Routing, UserPopulation,
@@ -198,6 +199,8 @@ codes!(scope_code, scope_from, ResidencyScope, "residency_scope", {
 pub(crate) struct Extras {
     access: Vec<u8>,
     residency_scope: Vec<u8>,
+    /// Per class: 0 for no pin, else 1 + the posture's index in `Posture::ALL`.
+    pins: Vec<u8>,
 }
 
 impl Extras {
@@ -209,12 +212,24 @@ impl Extras {
                 .iter()
                 .map(|d| scope_code(d.residency_scope))
                 .collect(),
+            pins: p
+                .data_classes
+                .iter()
+                .map(|d| {
+                    d.pin.map_or(0, |pin| {
+                        1 + Posture::ALL.iter().position(|&x| x == pin).unwrap_or(0) as u8
+                    })
+                })
+                .collect(),
         }
     }
 
     /// Sets the fields on `p`; extra codes beyond the plan's lists are refused.
     pub(crate) fn apply(self, p: &mut Plan) -> Result<(), String> {
-        if self.access.len() > p.users.len() || self.residency_scope.len() > p.data_classes.len() {
+        if self.access.len() > p.users.len()
+            || self.residency_scope.len() > p.data_classes.len()
+            || self.pins.len() > p.data_classes.len()
+        {
             return Err("more format-3 entries than users or data classes".into());
         }
         for (u, c) in p.users.iter_mut().zip(self.access) {
@@ -222,6 +237,16 @@ impl Extras {
         }
         for (d, c) in p.data_classes.iter_mut().zip(self.residency_scope) {
             d.residency_scope = scope_from(c)?;
+        }
+        for (d, c) in p.data_classes.iter_mut().zip(self.pins) {
+            d.pin = match c {
+                0 => None,
+                n => Some(
+                    *Posture::ALL
+                        .get(n as usize - 1)
+                        .ok_or_else(|| format!("pin has unknown code {n}"))?,
+                ),
+            };
         }
         Ok(())
     }
@@ -321,6 +346,7 @@ impl<P: WirePlace> PlanWire<P> {
                 },
                 // Set from the format-3 extras, when the link has them.
                 residency_scope: ResidencyScope::default(),
+                pin: None,
                 ownership: ownership_from(d.ownership)
                     .map_err(|e| format!("data_classes[{i}].{e}"))?,
                 writes_per_s: d.writes_per_s.get(),

@@ -1,7 +1,7 @@
 //! Failovers a reviewer would sign (issue "Failovers and latencies a reviewer would sign"):
 //! one test per rule, named after it.
 
-use meridian::engine::report::Placement;
+use meridian::engine::report::{Evaluation, Placement};
 use meridian::engine::{evaluate, rto, Posture};
 use meridian::place::CustomPlace;
 use meridian::plan::*;
@@ -294,4 +294,119 @@ fn advice_a_person_can_act_on() {
             .unwrap();
         assert!(ev.feasible(), "{}", a.text);
     }
+}
+
+/// Item 3. Read-your-writes is a real requirement: a read-local-write-global class whose
+/// users write often pays for the reads that follow their own writes (sent to the primary),
+/// in its read p99, with the mechanism in the reasons; an eventual class does not.
+#[test]
+fn read_your_writes_and_causal_are_real_requirements() {
+    let mut c = DataClass::preset(Preset::UserProfiles);
+    c.write_p99_budget_ms = None;
+    c.read_p99_budget_ms = None;
+    (c.writes_per_s, c.reads_per_s) = (500.0, 1000.0);
+    let people = users(&[("US", 40.7, -74.0, 0.5), ("Japan", 35.7, 139.7, 0.5)]);
+    let p = plan(&["aws:us-east-1", "aws:ap-northeast-1"], people, c.clone());
+    let rlwg = |plan: &Plan| -> Evaluation {
+        let r = evaluate(plan).unwrap();
+        r.classes[0]
+            .evaluations
+            .iter()
+            .find(|e| e.posture == Posture::ReadLocalWriteGlobal)
+            .unwrap()
+            .clone()
+    };
+    let ryw = rlwg(&p);
+    let sr = ryw.session_reads.as_ref().expect("mechanism reported");
+    assert_eq!(sr.share_of_reads, 0.5);
+    let mut eventual = c;
+    eventual.consistency = Consistency::Eventual;
+    let ev = rlwg(&Plan {
+        data_classes: vec![eventual],
+        ..p.clone()
+    });
+    assert!(ev.session_reads.is_none());
+    // The population that reads from a replica sends half its reads across the Pacific to
+    // the primary: its read p99 is the far one; the other population reads at the primary.
+    let gain: Vec<f64> = ryw
+        .latency
+        .iter()
+        .zip(&ev.latency)
+        .map(|(a, b)| a.read_p99_ms - b.read_p99_ms)
+        .collect();
+    assert!(gain.iter().any(|&g| g > 100.0), "{gain:?}");
+    assert!(gain.iter().any(|&g| g.abs() < 1e-9), "{gain:?}");
+    let r = evaluate(&p).unwrap();
+    let c = &r.classes[0];
+    if c.chosen.posture == Posture::ReadLocalWriteGlobal {
+        assert!(c
+            .reasons
+            .iter()
+            .any(|x| x.starts_with("read-your-writes: for ")));
+    }
+}
+
+/// The seeds' textbook cases (the examples directory holds one plan per posture; these are
+/// the cases the issue names that the examples do not already pin down).
+#[test]
+fn the_seeds_textbook_cases_agree() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let chosen = |slug: &str| {
+        let p =
+            Plan::from_json(&std::fs::read_to_string(dir.join(format!("{slug}.json"))).unwrap())
+                .unwrap();
+        let r = evaluate(&p).unwrap();
+        (r.classes[0].chosen.clone(), p)
+    };
+    // One US SaaS: pilot light or warm standby, RTO about 15 minutes.
+    for slug in ["pilot-light", "warm-standby"] {
+        let (e, _) = chosen(slug);
+        assert_eq!(e.posture.slug(), slug);
+        assert!(e.rto_s.unwrap() <= 900.0, "{slug}: {:?}", e.rto_s);
+    }
+    // RTO hours, RPO minutes: backup & restore. Read-heavy catalog: read local, write global.
+    // Mergeable likes: multi-writer. Admin tooling: single region.
+    for slug in [
+        "backup-restore",
+        "read-local-write-global",
+        "active-active-multi-writer",
+        "single-region",
+    ] {
+        assert_eq!(chosen(slug).0.posture.slug(), slug);
+    }
+    // A global ledger on consensus: Tokyo's write p50 roughly 100-300 ms.
+    let mut ledger = DataClass::preset(Preset::Ledger);
+    ledger.rto_s = Some(60.0);
+    ledger.write_p99_budget_ms = None;
+    ledger.read_p99_budget_ms = None;
+    let mut p = plan(
+        &[
+            "aws:us-east-1",
+            "aws:eu-west-1",
+            "aws:ap-northeast-1",
+            "aws:us-west-2",
+        ],
+        users(&[
+            ("Americas", 40.7, -74.0, 0.4),
+            ("Europe", 51.5, -0.1, 0.3),
+            ("Tokyo", 35.7, 139.7, 0.3),
+        ]),
+        ledger,
+    );
+    p.operations.routing = Routing::Anycast;
+    let r = evaluate(&p).unwrap();
+    let e = &r.classes[0].chosen;
+    assert_eq!(
+        e.posture,
+        Posture::GlobalConsensus,
+        "{:?}",
+        r.classes[0].reasons
+    );
+    let tokyo = e
+        .latency
+        .iter()
+        .find(|l| l.population == "Tokyo")
+        .unwrap()
+        .write_p50_ms;
+    assert!((100.0..=300.0).contains(&tokyo), "Tokyo write p50 {tokyo}");
 }

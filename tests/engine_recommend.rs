@@ -265,3 +265,49 @@ fn a_pinned_posture_is_followed_and_explained() {
     let link = meridian::share::encode_plan(&pinned);
     assert_eq!(meridian::share::decode_plan(&link).unwrap(), pinned);
 }
+
+/// Choosing a service from the technology catalog: one that fits changes the numbers with
+/// its published figures; one that cannot take the placement is refused with the reason.
+#[test]
+fn a_chosen_service_changes_the_numbers_or_says_why_it_cannot() {
+    let mut plan = Plan::example();
+    plan.data_classes.truncate(1);
+    plan.data_classes[0].service = Some("aws-aurora-global".into());
+    let r = evaluate(&plan).unwrap();
+    let warm = r.classes[0]
+        .evaluations
+        .iter()
+        .find(|e| e.posture == Posture::WarmStandby)
+        .unwrap();
+    let aurora = meridian::catalog::service("aws-aurora-global")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        warm.rto.as_ref().unwrap().promotion_s,
+        aurora.promotion.value.unwrap()
+    );
+    // DynamoDB strong consistency needs its three replicas in one region set.
+    let mut c = plan.data_classes[0].clone();
+    c.service = Some("aws-dynamodb-mrsc".into());
+    c.pin = Some(Posture::GlobalConsensus);
+    let p = Plan {
+        regions: ["aws:us-east-1", "aws:eu-west-1", "aws:ap-northeast-1"]
+            .iter()
+            .map(|k| meridian::plan::PlaceRef::key(k))
+            .collect(),
+        data_classes: vec![c],
+        ..plan
+    };
+    let r = evaluate(&p).unwrap();
+    let e = &r.classes[0].chosen;
+    assert_eq!(e.posture, Posture::GlobalConsensus);
+    let v = e
+        .violations
+        .iter()
+        .find(|v| v.requirement == Requirement::Applicability)
+        .expect("refused");
+    assert!(v.message.contains("region set"), "{}", v.message);
+    // The options for the chosen posture list services with their sources.
+    assert!(!r.classes[0].services.is_empty());
+    assert!(r.classes[0].services.iter().all(|s| !s.sources.is_empty()));
+}

@@ -117,6 +117,7 @@ fn arb_class() -> impl Strategy<Value = DataClass> {
             )| DataClass {
                 // A pin on some classes, varied by another random field.
                 pin: keys.map(|k| Posture::ALL[(k.to_bits() % 9) as usize]),
+                service: keys.map(|_| "aurora-global".to_string()),
                 // Both scopes, varied by another random field (the tuple is at its arity).
                 residency_scope: if keys.is_some() {
                     ResidencyScope::PrimaryOnly

@@ -32,6 +32,7 @@ pub mod report;
 pub mod residency;
 pub mod rpo;
 pub mod rto;
+pub mod services;
 pub mod staleness;
 
 mod evaluate_posture;
@@ -323,9 +324,10 @@ pub fn evaluate(plan: &Plan) -> Result<Report, PlanErrors> {
         .map(|(ci, class)| {
             let evals: Vec<Evaluation> = Posture::ALL
                 .iter()
-                .map(|&p| evaluate_posture::evaluate(&ctx, class, p))
+                .map(|&p| services::apply_choice(class, evaluate_posture::evaluate(&ctx, class, p)))
                 .collect();
             let mut report = pin::apply(class, recommend::recommend(&ctx, class, evals));
+            report.services = services::options(plan, &report.chosen);
             if !report.feasible {
                 report.advice = advice::advise(plan, ci, &report.evaluations, &evaluate_one);
                 if !report.advice.is_empty() {
@@ -350,7 +352,10 @@ fn evaluate_one(plan: &Plan, ci: usize) -> Option<Vec<Evaluation>> {
     Some(
         Posture::ALL
             .iter()
-            .map(|&p| evaluate_posture::evaluate(&ctx, &one.data_classes[0], p))
+            .map(|&p| {
+                let class = &one.data_classes[0];
+                services::apply_choice(class, evaluate_posture::evaluate(&ctx, class, p))
+            })
             .collect(),
     )
 }

@@ -61,6 +61,9 @@ pub struct ClassReport {
     /// When the plan pins a posture other than the engine's choice: what the pin changed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pin: Option<super::pin::PinNote>,
+    /// The catalog's services for the chosen posture on the plan's providers: those that fit
+    /// the placement first, then those that do not, with the constraint they break.
+    pub services: Vec<super::services::ServiceOption>,
     /// Every posture's evaluation (for charts), in [`Posture::ALL`] order.
     pub evaluations: Vec<Evaluation>,
 }

@@ -47,6 +47,27 @@ pub(crate) fn write_class_details(md: &mut String, report: &Report) {
                 );
             }
         }
+        if !c.services.is_empty() {
+            let _ = writeln!(
+                md,
+                "\n### Which managed database or software can deliver it\n"
+            );
+            let _ = writeln!(
+                md,
+                "| service | fits this placement | what it changes, or what it breaks | sources |"
+            );
+            let _ = writeln!(md, "|---|---|---|---|");
+            for s in &c.services {
+                let _ = writeln!(
+                    md,
+                    "| {} | {} | {} | {} |",
+                    escape(&s.name),
+                    if s.fits { "yes" } else { "no" },
+                    escape(&s.message),
+                    escape(&s.sources.join("; "))
+                );
+            }
+        }
         let _ = writeln!(md, "\n### Rejected postures\n");
         let _ = writeln!(md, "| posture | broke | why |");
         let _ = writeln!(md, "|---|---|---|");

@@ -404,6 +404,11 @@ pub struct DataClass {
     /// the report says what it breaks and what the engine would have chosen.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pin: Option<crate::engine::Posture>,
+    /// The managed database or software chosen for this class (a technology catalog id, see
+    /// `meridian technologies`); its published promotion time and lag replace the
+    /// engine's assumptions, and a placement it cannot take is refused with the reason.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service: Option<String>,
     /// Preferred regions for the primary / leader / homes; empty: any region.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub home_hints: Vec<PlaceRef>,

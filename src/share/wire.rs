@@ -201,6 +201,8 @@ pub(crate) struct Extras {
     residency_scope: Vec<u8>,
     /// Per class: 0 for no pin, else 1 + the posture's index in `Posture::ALL`.
     pins: Vec<u8>,
+    /// Per class: the chosen service's catalog id, empty for none.
+    services: Vec<String>,
 }
 
 impl Extras {
@@ -221,6 +223,11 @@ impl Extras {
                     })
                 })
                 .collect(),
+            services: p
+                .data_classes
+                .iter()
+                .map(|d| d.service.clone().unwrap_or_default())
+                .collect(),
         }
     }
 
@@ -229,6 +236,7 @@ impl Extras {
         if self.access.len() > p.users.len()
             || self.residency_scope.len() > p.data_classes.len()
             || self.pins.len() > p.data_classes.len()
+            || self.services.len() > p.data_classes.len()
         {
             return Err("more format-3 entries than users or data classes".into());
         }
@@ -237,6 +245,9 @@ impl Extras {
         }
         for (d, c) in p.data_classes.iter_mut().zip(self.residency_scope) {
             d.residency_scope = scope_from(c)?;
+        }
+        for (d, s) in p.data_classes.iter_mut().zip(self.services) {
+            d.service = Some(s).filter(|s| !s.is_empty());
         }
         for (d, c) in p.data_classes.iter_mut().zip(self.pins) {
             d.pin = match c {
@@ -347,6 +358,7 @@ impl<P: WirePlace> PlanWire<P> {
                 // Set from the format-3 extras, when the link has them.
                 residency_scope: ResidencyScope::default(),
                 pin: None,
+                service: None,
                 ownership: ownership_from(d.ownership)
                     .map_err(|e| format!("data_classes[{i}].{e}"))?,
                 writes_per_s: d.writes_per_s.get(),

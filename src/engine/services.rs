@@ -1,0 +1,157 @@
+//! From posture to product: the catalog's services that can deliver a class's chosen posture
+//! on the plan's providers and placement, and the class's own choice of service, whose
+//! published promotion time and replication lag replace the engine's assumptions.
+
+use serde::Serialize;
+
+use super::report::{Evaluation, Requirement, Violation};
+use crate::catalog::{self, Fit, Misfit};
+use crate::data::Provider;
+use crate::plan::{DataClass, Plan};
+use crate::present as show;
+
+/// One service against the chosen posture and placement.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ServiceOption {
+    pub id: String,
+    pub name: String,
+    /// Whether it can take this placement.
+    pub fits: bool,
+    /// What it changes in the numbers, or the constraint it breaks, in words.
+    pub message: String,
+    /// Where the facts come from and when they were read.
+    pub sources: Vec<String>,
+}
+
+/// The providers whose regions the plan lists.
+fn providers(plan: &Plan) -> Vec<Provider> {
+    let mut out: Vec<Provider> = plan
+        .regions
+        .iter()
+        .filter_map(|r| catalog::units::split(&r.label()).map(|(p, _)| p))
+        .collect();
+    out.sort_by_key(|p| p.slug());
+    out.dedup();
+    out
+}
+
+fn sources(s: &catalog::Service) -> Vec<String> {
+    s.sources
+        .iter()
+        .map(|x| format!("{} (read {})", x.url, x.read))
+        .collect()
+}
+
+fn option_of(r: Result<Fit, Misfit>) -> ServiceOption {
+    match r {
+        Ok(f) => ServiceOption {
+            id: f.service.id.clone(),
+            name: f.service.name.clone(),
+            fits: true,
+            message: f.message,
+            sources: sources(f.service),
+        },
+        Err(m) => ServiceOption {
+            id: m.service.id.clone(),
+            name: m.service.name.clone(),
+            fits: false,
+            message: m.message,
+            sources: sources(m.service),
+        },
+    }
+}
+
+/// The services for `e` (the chosen posture) on the plan's providers: fits first.
+pub(crate) fn options(plan: &Plan, e: &Evaluation) -> Vec<ServiceOption> {
+    let Some(placement) = &e.placement else {
+        return Vec::new();
+    };
+    let Ok(o) = catalog::options(e.posture, &providers(plan), placement) else {
+        return Vec::new();
+    };
+    o.fits
+        .into_iter()
+        .map(Ok)
+        .chain(o.misfits.into_iter().map(Err))
+        .map(option_of)
+        .collect()
+}
+
+/// `e` evaluated with the class's chosen service: a service that cannot take the placement
+/// breaks applicability (with the constraint in words); one that can replaces the RTO's
+/// promotion part with its published time and the RPO with 0 when it acknowledges only
+/// replicated writes, where the catalog knows them. Unknown figures keep the assumptions.
+pub(crate) fn apply_choice(class: &DataClass, mut e: Evaluation) -> Evaluation {
+    let (Some(id), Some(placement)) = (&class.service, &e.placement) else {
+        return e;
+    };
+    let service = match catalog::service(id) {
+        Ok(Some(s)) => s,
+        _ => {
+            e.violations.push(Violation {
+                requirement: Requirement::Applicability,
+                target: None,
+                achieved: None,
+                by: None,
+                message: format!(
+                    "{id:?} is not in the technology catalog (see `meridian technologies`)"
+                ),
+            });
+            return e;
+        }
+    };
+    match catalog::evaluate(service, e.posture, placement) {
+        Err(m) => e.violations.push(Violation {
+            requirement: Requirement::Applicability,
+            target: None,
+            achieved: None,
+            by: None,
+            message: m.message,
+        }),
+        Ok(fit) => {
+            if let (Some(rto), Some(p)) = (e.rto.as_mut(), fit.effects.promotion_s.value) {
+                rto.promotion_s = show::round_duration(p);
+                e.rto_s = Some(rto.total_s());
+            }
+            if fit.effects.rpo_zero && e.rpo_s.is_some() {
+                e.rpo_s = Some(0.0);
+            }
+            // Targets are checked again with the service's figures.
+            e.violations
+                .retain(|v| !matches!(v.requirement, Requirement::Rpo | Requirement::Rto));
+            for (req, target, achieved, what) in [
+                (Requirement::Rpo, class.rpo_s, e.rpo_s, "RPO"),
+                (Requirement::Rto, class.rto_s, e.rto_s, "RTO"),
+            ] {
+                if let (Some(t), Some(a)) = (target, achieved) {
+                    if !show::met(a, t, show::round_duration) {
+                        e.violations.push(Violation {
+                            requirement: req,
+                            target: Some(t),
+                            achieved: Some(a),
+                            by: Some(show::round_duration(a) - show::round_duration(t)),
+                            message: format!(
+                                "{what} with {} is {} > target {}",
+                                service.name,
+                                show::duration(a),
+                                show::duration(t)
+                            ),
+                        });
+                    }
+                } else if let (Some(t), None) = (target, achieved) {
+                    e.violations.push(Violation {
+                        requirement: req,
+                        target: Some(t),
+                        achieved: None,
+                        by: None,
+                        message: format!(
+                            "{what} target {} but the posture does not survive a region loss",
+                            show::duration(t)
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    e
+}

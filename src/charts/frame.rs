@@ -330,7 +330,7 @@ impl Rows {
         let mid = self.top(i) + self.row_h / 2;
         let right = self.plot.x0 - 10;
         let name_st = style::text_styled(NORMAL, TEXT, HPos::Right, VPos::Bottom, font);
-        let status_st = style::text(SMALL - 1.0, TEXT, HPos::Right, VPos::Top);
+        let status_st = style::text(SMALL, TEXT, HPos::Right, VPos::Top);
         let room = right - 8;
         label(
             root,

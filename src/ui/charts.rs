@@ -8,8 +8,19 @@ use crate::charts::{cost, latency, rto, rtt, staleness, Table};
 use crate::engine::report::{ClassReport, Report};
 use crate::plan::{DataClass, Plan};
 
-const W: u32 = 900;
 const H: u32 = 460;
+
+/// The width to draw a chart at: what the results column has room for (panel and card
+/// padding off), at least 560 px (below that the rows would not fit; the chart then
+/// scrolls) and at most 900. Drawn at the width it is shown, its text keeps its size.
+fn chart_width() -> u32 {
+    let room = document()
+        .query_selector(".results-col")
+        .ok()
+        .flatten()
+        .map_or(900, |e| e.client_width() - 72);
+    room.clamp(560, 900) as u32
+}
 
 /// One chart: the SVG, then its numbers as a table.
 #[component]
@@ -74,11 +85,12 @@ pub fn ClassCharts(
                 let st = staleness::data_from(&class, &rtt_sources);
                 let rt = rto::data_from(&class, target.rto_s);
                 let co = cost::data_from(&class, &price_sources);
+                let w = chart_width();
                 view! {
-                    <ChartFigure svg=latency::svg(&lat, W, H) table=latency::table(&lat) testid=format!("chart-latency-{index}") />
-                    <ChartFigure svg=staleness::svg(&st, W, H) table=staleness::table(&st) testid=format!("chart-staleness-{index}") />
-                    <ChartFigure svg=rto::svg(&rt, W, H) table=rto::table(&rt) testid=format!("chart-rto-{index}") />
-                    <ChartFigure svg=cost::svg(&co, W, H) table=cost::table(&co) testid=format!("chart-cost-{index}") />
+                    <ChartFigure svg=latency::svg(&lat, w, H) table=latency::table(&lat) testid=format!("chart-latency-{index}") />
+                    <ChartFigure svg=staleness::svg(&st, w, H) table=staleness::table(&st) testid=format!("chart-staleness-{index}") />
+                    <ChartFigure svg=rto::svg(&rt, w, H) table=rto::table(&rt) testid=format!("chart-rto-{index}") />
+                    <ChartFigure svg=cost::svg(&co, w, H) table=cost::table(&co) testid=format!("chart-cost-{index}") />
                 }
             }
         </Lazy>
@@ -94,7 +106,7 @@ pub fn RttHeatmap(plan: Plan) -> impl IntoView {
             <Lazy summary="RTT heatmap (p50, ms)".into() is_open=RwSignal::new(true) testid="rtt-heatmap".into()>
                 {
                     let d = rtt::data_from(&plan);
-                    view! { <ChartFigure svg=rtt::svg(&d, W, H + 100) table=rtt::table(&d) testid="chart-rtt".into() /> }
+                    view! { <ChartFigure svg=rtt::svg(&d, chart_width(), H + 100) table=rtt::table(&d) testid="chart-rtt".into() /> }
                 }
             </Lazy>
         </section>

@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::data::{regions, Provider};
+use crate::data::{regions, Provider, Region};
+use crate::engine::report::Report;
+use crate::geo::great_circle_km;
 use crate::place::CustomPlace;
 use crate::plan::PlaceRef;
 
@@ -16,7 +18,11 @@ fn matches(query: &str, hay: &[&str]) -> bool {
 }
 
 #[component]
-pub fn RegionPicker(editor: Editor, placing: RwSignal<Option<usize>>) -> impl IntoView {
+pub fn RegionPicker(
+    editor: Editor,
+    placing: RwSignal<Option<usize>>,
+    report: Signal<Option<Report>>,
+) -> impl IntoView {
     let tab = RwSignal::new(Tab::Provider(Provider::Aws));
     let query = RwSignal::new(String::new());
     let problems = editor.problems_under("regions".to_string());
@@ -39,6 +45,7 @@ pub fn RegionPicker(editor: Editor, placing: RwSignal<Option<usize>>) -> impl In
             </div>
             <PickerMap editor tab placing />
             <SelectedRegions editor />
+            <UnusedRegions editor report />
             <Problems problems testid="region-problems".to_string() />
             {move || match tab.get() {
                 Tab::Provider(p) => view! { <RegionList editor provider=p query /> }.into_any(),
@@ -70,6 +77,78 @@ fn SelectedRegions(editor: Editor) -> impl IntoView {
     }
 }
 
+/// Where a region is, as a place: "Montréal, CA", "Frankfurt, DE". The catalog's city
+/// column sometimes holds a region's marketing name ("Central", "Ireland"); those get the
+/// metro the region serves.
+pub fn place_name(r: &Region) -> String {
+    const METROS: [(&str, &str); 10] = [
+        ("aws:ca-central-1", "Montréal, CA"),
+        ("aws:mx-central-1", "Querétaro, MX"),
+        ("azure:mexicocentral", "Querétaro, MX"),
+        ("aws:eu-west-1", "Dublin, IE"),
+        ("azure:northeurope", "Dublin, IE"),
+        ("aws:eu-south-2", "Zaragoza, ES"),
+        ("aws:ap-southeast-5", "Johor, MY"),
+        ("aws:ap-southeast-7", "Bangkok, TH"),
+        ("azure:westeurope", "Amsterdam, NL"),
+        ("azure:norwayeast", "Oslo, NO"),
+    ];
+    let key = r.key();
+    METROS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, m)| m.to_string())
+        .unwrap_or_else(|| crate::geo::place_label(r.location()))
+}
+
+/// Regions no class uses, each with its closest population, so adding a region that
+/// changes nothing says why.
+#[component]
+fn UnusedRegions(editor: Editor, report: Signal<Option<Report>>) -> impl IntoView {
+    let unused = Memo::new(move |_| {
+        let Some(r) = report.get() else {
+            return Vec::new();
+        };
+        editor.plan.with(|p| {
+            p.regions
+                .iter()
+                .filter(|region| {
+                    let label = region.label();
+                    !r.classes.iter().any(|c| {
+                        c.chosen
+                            .placement
+                            .as_ref()
+                            .is_some_and(|pl| pl.copies().iter().any(|(_, at)| *at == label))
+                    })
+                })
+                .map(|region| {
+                    let closest = region.resolve().ok().and_then(|here| {
+                        p.users
+                            .iter()
+                            .filter_map(|u| {
+                                let there = u.place.resolve().ok()?;
+                                Some((
+                                    great_circle_km(here.location(), there.location()),
+                                    u.name.clone(),
+                                ))
+                            })
+                            .min_by(|a, b| a.0.total_cmp(&b.0))
+                            .map(|(_, n)| n)
+                    });
+                    (region.label(), closest.unwrap_or_default())
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <ul class="unused" data-testid="unused-regions">
+            {move || unused.get().into_iter().map(|(label, closest)| view! {
+                <li><code>{label}</code>": not used by any class; closest population: " {closest}"."</li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
 #[component]
 fn RegionList(editor: Editor, provider: Provider, query: RwSignal<String>) -> impl IntoView {
     let rows = move || {
@@ -89,7 +168,7 @@ fn RegionList(editor: Editor, provider: Provider, query: RwSignal<String>) -> im
                                 prop:checked=move || editor.plan.with(|p| p.regions.iter().any(|x| x.label() == k1))
                                 on:change=move |_| toggle_region(editor, k2.clone())
                             />
-                            <code>{r.code}</code>" " {r.name}<small>{format!(" · {}, {}", r.city, r.jurisdiction)}</small>
+                            <code>{r.code}</code>" " {r.name}<small>" · " {place_name(r)}</small>
                         </label>
                     </li>
                 }
@@ -147,8 +226,8 @@ fn CustomPlaceForm(editor: Editor) -> impl IntoView {
         <div class="custom-form">
             <p>"A place outside the catalog (an on-premises data centre, another cloud's region). Its round trips are modeled from coordinates; its name and jurisdiction come from them unless you type your own."</p>
             <div class="row">
-                <NumberField label="Latitude" unit="°" testid="custom-lat".into() value=Signal::derive(move || lat.get()) on_change=Callback::new(move |v| lat.set(v)) optional=true min=-90.0 max=90.0 />
-                <NumberField label="Longitude" unit="°" testid="custom-lon".into() value=Signal::derive(move || lon.get()) on_change=Callback::new(move |v| lon.set(v)) optional=true min=-180.0 max=180.0 />
+                <NumberField label="Latitude" unit="°" testid="custom-lat".to_string() value=Signal::derive(move || lat.get()) on_change=Callback::new(move |v| lat.set(v)) optional=true min=-90.0 max=90.0 />
+                <NumberField label="Longitude" unit="°" testid="custom-lon".to_string() value=Signal::derive(move || lon.get()) on_change=Callback::new(move |v| lon.set(v)) optional=true min=-180.0 max=180.0 />
                 <label class="field"><span>"Name (optional)"</span>
                     <input type="text" data-testid="custom-name" placeholder=move || derived.get().map(|d| d.0).unwrap_or_else(|| "e.g. Frankfurt DC".into())
                         prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) /></label>

@@ -27,6 +27,7 @@ pub fn Summary(plan: Signal<Plan>, report: Signal<Report>) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="summary-h" data-testid="summary">
             <h2 id="summary-h">"Recommendation"</h2>
+            <p class="to-inputs"><a href="#inputs" data-testid="to-inputs">"Edit the plan (regions, users, data classes) ↓"</a></p>
             <p class="totals" data-testid="total-cost">
                 {move || {
                     let t = report.get().totals;
@@ -97,6 +98,7 @@ pub fn ClassCard(
     places: (Vec<PlaceRef>, Vec<UserPopulation>),
     sources: (Vec<String>, Vec<String>),
     charts_open: RwSignal<bool>,
+    card_open: RwSignal<bool>,
 ) -> impl IntoView {
     let e = class.chosen.clone();
     let heading = if class.feasible {
@@ -109,8 +111,16 @@ pub fn ClassCard(
         format!("{}: nothing meets every requirement", class.name)
     };
     view! {
-        <article class="panel card" data-testid=format!("class-card-{index}")>
-            <h3>{heading} " " <code class="slug">{e.posture.slug()}</code></h3>
+        // One card open at a time by default (the first): a `name`d group of details, so the
+        // page is a list of verdicts rather than four full reports one under another.
+        <details class="panel card" name="class-cards" open=card_open.get_untracked() data-testid=format!("class-card-{index}")
+            on:toggle=move |ev| {
+                use wasm_bindgen::JsCast;
+                if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+                    card_open.set(d.open());
+                }
+            }>
+            <summary><h3>{heading} " " <code class="slug">{e.posture.slug()}</code></h3></summary>
             <p class="placement"><strong>"Placement: "</strong>{show::placement(e.placement.as_ref())}</p>
             <dl class="figures">
                 <div><dt>"RPO (region loss)"</dt><dd><VsTarget check=Check::duration(e.rpo_s, target.rpo_s) /></dd></div>
@@ -139,7 +149,7 @@ pub fn ClassCard(
                     }).collect_view()}
                 </ul>
             </details>
-        </article>
+        </details>
     }
 }
 

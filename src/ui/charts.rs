@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::charts::{cost, latency, rto, rtt, staleness, Table};
+use crate::charts::{cost, latency, rto, staleness, Table};
 use crate::engine::report::{ClassReport, Report};
-use crate::plan::{DataClass, Plan};
+use crate::plan::DataClass;
 
 const H: u32 = 460;
 
@@ -27,7 +27,8 @@ fn chart_width() -> u32 {
 fn ChartFigure(svg: String, table: Table, testid: String) -> impl IntoView {
     view! {
         <figure class="chart" data-testid=testid>
-            <div class="chart-svg" role="img" aria-label=table.caption.clone() inner_html=svg></div>
+            // Focusable: on a narrow screen the chart scrolls sideways.
+            <div class="chart-svg" tabindex="0"><div role="img" aria-label=table.caption.clone() inner_html=svg></div></div>
             <details class="chart-table">
                 <summary>"Data table"</summary>
                 <div class="table-scroll" tabindex="0">
@@ -94,22 +95,6 @@ pub fn ClassCharts(
                 }
             }
         </Lazy>
-    }
-}
-
-/// The RTT heatmap of the plan's regions.
-#[component]
-pub fn RttHeatmap(plan: Plan) -> impl IntoView {
-    view! {
-        <section class="panel" aria-labelledby="rtt-h">
-            <h2 id="rtt-h">"Round trips between the chosen regions"</h2>
-            <Lazy summary="RTT heatmap (p50, ms)".into() is_open=RwSignal::new(true) testid="rtt-heatmap".into()>
-                {
-                    let d = rtt::data_from(&plan);
-                    view! { <ChartFigure svg=rtt::svg(&d, chart_width(), H + 100) table=rtt::table(&d) testid="chart-rtt".into() /> }
-                }
-            </Lazy>
-        </section>
     }
 }
 

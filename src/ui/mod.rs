@@ -11,6 +11,7 @@ mod persist;
 mod regions;
 mod results;
 mod rows;
+mod rtt_matrix;
 mod start;
 mod toolbar;
 mod topology;
@@ -217,7 +218,7 @@ fn results_view(editor: Editor, outcome: Memo<Result<Report, PlanErrors>>) -> im
             }
         </For>
         <FailoverStory report=report_sig />
-        {move || view! { <charts::RttHeatmap plan=Plan { regions: places.get().0, ..plan.get_untracked() } /> }}
+        <rtt_matrix::RttMatrix plan=Signal::derive(move || Plan { regions: places.get().0, ..plan.get_untracked() }) />
         </Show>
     }
 }

@@ -20,11 +20,20 @@ pub fn UsersTable(editor: Editor, placing: RwSignal<Option<usize>>) -> impl Into
             .with(|p| p.users.iter().map(|u| u.share).sum::<f64>())
     });
     let off = move || (share_total.get() - 1.0).abs() > 0.01;
-    // A new population starts in São Paulo; its label and jurisdiction follow it.
+    // A new population starts at the plan's first region (where the plan already serves,
+    // so the results stay as they were until it is moved), else in São Paulo.
     let add = move |_| {
         let n = count.get_untracked();
         rows.insert(n, n);
-        editor.edit(|p| p.add_population(PlaceRef::at(-23.55, -46.63)));
+        editor.edit(|p| {
+            let at = p
+                .regions
+                .iter()
+                .find_map(|r| r.resolve().ok())
+                .map(|r| r.location());
+            let (lat, lon) = at.map_or((-23.55, -46.63), |l| (l.lat, l.lon));
+            p.add_population(PlaceRef::at(lat, lon))
+        });
     };
     view! {
         <section class="panel" aria-labelledby="users-h">

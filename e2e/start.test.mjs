@@ -130,18 +130,17 @@ for (const scheme of ['light', 'dark']) {
 }
 
 test('screenshots: the start, a class card, the map and the RTT matrix at both widths', async () => {
-  const { context, planner } = await fresh(WIDTHS.desktop);
-  const page = planner.page;
   const shots = { start: 'start', card: 'class-card-0', map: 'topology-0', heatmap: 'rtt-heatmap' };
   for (const [label, width] of Object.entries(WIDTHS)) {
-    await page.setViewportSize({ width, height: 900 });
+    // A fresh page per width: the page lays itself out (maps centred, charts sized) on load.
+    const { context, planner } = await fresh(width);
     for (const [name, id] of Object.entries(shots)) {
       const el = planner.testid(id);
       await el.scrollIntoViewIfNeeded();
       await el.screenshot({ path: `${SCREENSHOT_DIR}issue14-${name}-${label}.png` });
     }
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: `${SCREENSHOT_DIR}issue14-first-screen-${label}.png` });
+    await planner.page.evaluate(() => window.scrollTo(0, 0));
+    await planner.page.screenshot({ path: `${SCREENSHOT_DIR}issue14-first-screen-${label}.png` });
+    await context.close();
   }
-  await context.close();
 });

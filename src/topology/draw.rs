@@ -145,22 +145,30 @@ fn shift(lon: f64, cut: f64) -> f64 {
     cut + (lon - cut).rem_euclid(360.0)
 }
 
-/// A view box around the points, padded, at least 40 degrees wide and 2:1.
+/// A view box around the points, padded, at least 40 degrees wide, and between 3:1 and
+/// 1.5:1, so a plan spread east to west is not framed with half a globe of sky.
 fn frame(points: &[(f64, f64)]) -> Rect {
     if points.is_empty() {
-        return (-180.0, -75.0, 360.0, 131.0);
+        return (-180.0, 180.0, -75.0, 56.0);
     }
     let (mut x0, mut x1, mut y0, mut y1) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
     for &(x, y) in points {
         (x0, x1, y0, y1) = (x0.min(x), x1.max(x), y0.min(y), y1.max(y));
     }
     let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
-    let w = ((x1 - x0) * 1.3 + 16.0)
-        .max(40.0)
-        .max((y1 - y0) * 2.6 + 16.0)
-        .min(360.0);
-    let h = w / 2.0;
+    let w = ((x1 - x0) * 1.3 + 16.0).clamp(40.0, 360.0);
+    let h = ((y1 - y0) * 1.3 + 12.0).max(w / 3.0);
+    let w = w.max(h * 1.5);
     (cx - w / 2.0, cx + w / 2.0, cy - h / 2.0, cy + h / 2.0)
+}
+
+/// `r` grown to an aspect between 3:1 and 1.5:1 about its centre.
+fn aspect(r: Rect) -> Rect {
+    let (w, h) = (r.1 - r.0, r.3 - r.2);
+    let (cx, cy) = ((r.0 + r.1) / 2.0, (r.2 + r.3) / 2.0);
+    let h2 = h.max(w / 3.0);
+    let w2 = w.max(h2 * 1.5);
+    (cx - w2 / 2.0, cx + w2 / 2.0, cy - h2 / 2.0, cy + h2 / 2.0)
 }
 
 fn text_box(cx: f64, baseline: f64, width: f64, font: f64, anchor: Anchor) -> Rect {
@@ -218,7 +226,9 @@ pub fn draw(
     let mut fr = frame(&all);
     // Text and markers are sized in map degrees, so they scale with the frame.
     let s = (fr.1 - fr.0) / 120.0;
-    let (dot_r, diamond_half, font, link_font) = (1.6 * s, 1.2 * s, 2.6 * s, 2.2 * s);
+    // Text at 2 units a 120th of the frame: 11 px or more on a map shown 660 px wide or more
+    // (the page never shows it narrower; it scrolls instead).
+    let (dot_r, diamond_half, font, link_font) = (1.6 * s, 1.2 * s, 2.0 * s, 2.0 * s);
     let mut d = Drawing {
         frame: fr,
         land_offsets: Vec::new(),
@@ -332,7 +342,7 @@ pub fn draw(
         });
     }
     d.nodes = nodes.into_iter().flatten().collect();
-    // Grow the frame (keeping 2:1) to take in every label, then draw the land beside
+    // Grow the frame to take in every label, then draw the land beside
     // itself wherever the frame runs past the antimeridian.
     for b in d.label_boxes() {
         fr = (
@@ -342,14 +352,7 @@ pub fn draw(
             fr.3.max(b.3 + s),
         );
     }
-    let (w, h) = (fr.1 - fr.0, fr.3 - fr.2);
-    if w < 2.0 * h {
-        let c = (fr.0 + fr.1) / 2.0;
-        fr = (c - h, c + h, fr.2, fr.3);
-    } else {
-        let c = (fr.2 + fr.3) / 2.0;
-        fr = (fr.0, fr.1, c - w / 4.0, c + w / 4.0);
-    }
+    let fr = aspect(fr);
     d.frame = (fr.0, fr.2, fr.1 - fr.0, fr.3 - fr.2);
     d.land_offsets = [-360.0, 0.0, 360.0]
         .into_iter()

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::charts::{cost, latency, rto, staleness, Table};
+use crate::charts::{cost, latency, rto, staleness, without_caption, Table};
 use crate::engine::report::{ClassReport, Report};
 use crate::plan::DataClass;
 
@@ -24,11 +24,12 @@ fn chart_width() -> u32 {
 
 /// One chart: the SVG, then its numbers as a table.
 #[component]
-fn ChartFigure(svg: String, table: Table, testid: String) -> impl IntoView {
+fn ChartFigure(svg: String, table: Table, footnotes: Vec<String>, testid: String) -> impl IntoView {
     view! {
         <figure class="chart" data-testid=testid>
             // Focusable: on a narrow screen the chart scrolls sideways.
             <div class="chart-svg" tabindex="0"><div role="img" aria-label=table.caption.clone() inner_html=svg></div></div>
+            <figcaption class="footnotes">{footnotes.into_iter().map(|f| view! { <p>{f}</p> }).collect_view()}</figcaption>
             <details class="chart-table">
                 <summary>"Data table"</summary>
                 <div class="table-scroll" tabindex="0">
@@ -87,11 +88,15 @@ pub fn ClassCharts(
                 let rt = rto::data_from(&class, target.rto_s);
                 let co = cost::data_from(&class, &price_sources);
                 let w = chart_width();
+                // Sources and notes go under each chart as text, not inside the SVG.
+                let (ls, ss, rs, cs) = without_caption(|| {
+                    (latency::svg(&lat, w, H), staleness::svg(&st, w, H), rto::svg(&rt, w, H), cost::svg(&co, w, H))
+                });
                 view! {
-                    <ChartFigure svg=latency::svg(&lat, w, H) table=latency::table(&lat) testid=format!("chart-latency-{index}") />
-                    <ChartFigure svg=staleness::svg(&st, w, H) table=staleness::table(&st) testid=format!("chart-staleness-{index}") />
-                    <ChartFigure svg=rto::svg(&rt, w, H) table=rto::table(&rt) testid=format!("chart-rto-{index}") />
-                    <ChartFigure svg=cost::svg(&co, w, H) table=cost::table(&co) testid=format!("chart-cost-{index}") />
+                    <ChartFigure svg=ls table=latency::table(&lat) footnotes=latency::footnotes(&lat) testid=format!("chart-latency-{index}") />
+                    <ChartFigure svg=ss table=staleness::table(&st) footnotes=staleness::footnotes(&st) testid=format!("chart-staleness-{index}") />
+                    <ChartFigure svg=rs table=rto::table(&rt) footnotes=rto::footnotes(&rt) testid=format!("chart-rto-{index}") />
+                    <ChartFigure svg=cs table=cost::table(&co) footnotes=cost::footnotes(&co) testid=format!("chart-cost-{index}") />
                 }
             }
         </Lazy>

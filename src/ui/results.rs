@@ -40,12 +40,13 @@ pub fn Summary(plan: Signal<Plan>, report: Signal<Report>) -> impl IntoView {
                         <tr>
                             <th scope="col">"Data class"</th>
                             <th scope="col">"Posture"</th>
-                            <th scope="col">"Placement"</th>
                             <th scope="col">"RPO"</th>
                             <th scope="col">"RTO"</th>
                             <th scope="col">"Write p99 (worst)"</th>
                             <th scope="col">"Read p99 (worst)"</th>
                             <th scope="col">"Cost / month"</th>
+                            // Long text last: on a phone the verdicts come first.
+                            <th scope="col">"Placement"</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -77,14 +78,27 @@ fn summary_row(i: usize, c: ClassReport, dc: DataClass) -> impl IntoView {
     };
     view! {
         <tr class:infeasible=!c.feasible>
-            <th scope="row">{c.name}</th>
+            <th scope="row"><a href=format!("#class-card-{i}") data-testid=format!("open-card-{i}") on:click=move |ev| {
+                // Opens the class's card (closing the open one: they share a name) and shows it.
+                ev.prevent_default();
+                use wasm_bindgen::JsCast;
+                if let Some(d) = document()
+                    .query_selector(&format!("[data-testid='class-card-{i}']"))
+                    .ok()
+                    .flatten()
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                {
+                    d.set_open(true);
+                    d.scroll_into_view();
+                }
+            }>{c.name}</a></th>
             <td data-testid=format!("posture-{i}")><code>{posture}</code></td>
-            <td>{show::placement(e.placement.as_ref())}</td>
             <td><VsTarget check=Check::duration(e.rpo_s, dc.rpo_s) /></td>
             <td><VsTarget check=Check::duration(e.rto_s, dc.rto_s) /></td>
             <td><VsTarget check=Check::ms(e.worst_p99(true), dc.write_p99_budget_ms) /></td>
             <td><VsTarget check=Check::ms(e.worst_p99(false), dc.read_p99_budget_ms) /></td>
             <td>{show::posture_cost(&e)} <small>{format!(" ({})", show::posture_multiple(&e))}</small></td>
+            <td class="placement-cell">{show::placement(e.placement.as_ref())}</td>
         </tr>
     }
 }

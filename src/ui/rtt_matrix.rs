@@ -61,7 +61,7 @@ pub fn RttMatrix(#[prop(into)] plan: Signal<Plan>) -> impl IntoView {
         }).collect_view();
         view! {
             <table class="rtt-matrix" data-testid="rtt-matrix">
-                <caption>"p50 round trip (ms) from row to column; “~” and italic: modeled; grey: the same region (cross-AZ). Hover or focus a cell for its p99 and source; click a column to sort the rows by it."</caption>
+                <caption class="visually-hidden">"Round trip p50 (ms) from row to column"</caption>
                 <thead><tr><th scope="col">"From \\ to"</th>{heads}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
@@ -71,6 +71,7 @@ pub fn RttMatrix(#[prop(into)] plan: Signal<Plan>) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="rtt-h" data-testid="rtt-heatmap">
             <h2 id="rtt-h">"Round trips between the chosen regions"</h2>
+            <p class="hint">"p50 round trip (ms) from row to column; “~” and italic: modeled; grey: the same region (cross-AZ). Hover or focus a cell for its p99 and source; click a column to sort the rows by it."</p>
             <div class="table-scroll" tabindex="0">{body}</div>
             <p class="row">
                 <button data-testid="rtt-copy-csv" on:click=copy_csv>"Copy as CSV"</button>

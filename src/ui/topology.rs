@@ -52,6 +52,14 @@ pub fn TopologyMap(
             {n.text.clone()}
         </text>
     }).collect_view();
+    // Where the map is wider than the screen, start it scrolled to its middle (the
+    // plan's places), not at its left edge.
+    let scroller = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(el) = scroller.get() {
+            el.set_scroll_left((el.scroll_width() - el.client_width()) / 2);
+        }
+    });
     let q = d.diamond_half;
     let user_marks = d.users.iter().map(|(name, ux, uy)| view! {
         <rect class="user" x=ux - q y=uy - q width=2.0 * q height=2.0 * q transform=format!("rotate(45 {ux} {uy})")>
@@ -78,6 +86,8 @@ pub fn TopologyMap(
         .join("; ");
     view! {
         <figure class="topology" data-testid=format!("topology-{index}")>
+            // Never narrower than 660 px, so its text stays at 11 px or more; it scrolls.
+            <div class="map-scroll" tabindex="0" node_ref=scroller>
             <svg class="map" viewBox=format!("{x:.1} {y:.1} {w:.1} {h:.1}") role="img"
                 aria-label=format!("Topology of the {} posture", eval.posture.slug())>
                 {land}
@@ -86,6 +96,7 @@ pub fn TopologyMap(
                 // Populations above the regions, so a region never hides them.
                 {user_marks}
             </svg>
+            </div>
             <figcaption>
                 "Solid: synchronous (the write waits); dashed: asynchronous; dotted: backups. RTT labels are p50 from the latency model (see About the numbers). Residency: "
                 {binding} "." {(!copies.is_empty()).then(|| format!(" Copies: {copies}."))}

@@ -110,6 +110,25 @@ test('a class row keeps its typed text and open state when it moves, and Delete 
   await context.close();
 });
 
+for (const [label, width] of Object.entries(WIDTHS)) {
+  test(`at ${width} px chart and map text is 11 px or more`, async () => {
+    const { context, planner } = await fresh(width);
+    await planner.testid('charts-0').locator('summary').click();
+    await planner.testid('chart-latency-0').waitFor();
+    const small = await planner.page.evaluate(() => {
+      const out = [];
+      for (const t of document.querySelectorAll('.chart-svg text, figure.topology text')) {
+        const m = t.getScreenCTM();
+        const size = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+        if (t.textContent.trim() && size < 10.95) out.push(`${t.textContent.trim().slice(0, 30)}: ${size.toFixed(1)} px`);
+      }
+      return out;
+    });
+    assert.deepEqual(small.slice(0, 5), [], `${small.length} texts under 11 px at ${label}`);
+    await context.close();
+  });
+}
+
 for (const scheme of ['light', 'dark']) {
   for (const [label, width] of Object.entries(WIDTHS)) {
     test(`axe: no serious or critical violation at ${width} px in ${scheme} mode, every section open`, async () => {

@@ -205,6 +205,31 @@ pub fn draw(
     texts: &[String],
     link_texts: &[String],
 ) -> Drawing {
+    // Text is sized from the frame's width, and the frame grows to take in the labels:
+    // lay out again at the grown width until the text is at least a 60th of the frame
+    // (11 px on a map shown 660 px wide).
+    let mut wide = None;
+    let mut d = layout(t, users, texts, link_texts, wide);
+    for _ in 0..6 {
+        if d.font >= d.frame.2 * MIN_FONT {
+            break;
+        }
+        wide = Some(d.frame.2 * 1.05);
+        d = layout(t, users, texts, link_texts, wide);
+    }
+    d
+}
+
+/// Text size as a share of the frame's width.
+pub const MIN_FONT: f64 = 2.0 / 120.0;
+
+fn layout(
+    t: &Topology,
+    users: &[(String, LatLon)],
+    texts: &[String],
+    link_texts: &[String],
+    min_width: Option<f64>,
+) -> Drawing {
     let lons: Vec<f64> = t
         .nodes
         .iter()
@@ -225,10 +250,15 @@ pub fn draw(
     all.extend(user_xy.iter().map(|u| (u.1, u.2)));
     let mut fr = frame(&all);
     // Text and markers are sized in map degrees, so they scale with the frame.
+    if let Some(w) = min_width.filter(|w| *w > fr.1 - fr.0) {
+        let c = (fr.0 + fr.1) / 2.0;
+        fr = (c - w / 2.0, c + w / 2.0, fr.2, fr.3);
+    }
     let s = (fr.1 - fr.0) / 120.0;
+    // A diamond smaller than a dot: a population in a region's city shows inside its dot.
     // Text at 2 units a 120th of the frame: 11 px or more on a map shown 660 px wide or more
     // (the page never shows it narrower; it scrolls instead).
-    let (dot_r, diamond_half, font, link_font) = (1.6 * s, 1.2 * s, 2.0 * s, 2.0 * s);
+    let (dot_r, diamond_half, font, link_font) = (1.6 * s, 0.8 * s, 2.0 * s, 2.0 * s);
     let mut d = Drawing {
         frame: fr,
         land_offsets: Vec::new(),
@@ -264,7 +294,7 @@ pub fn draw(
                     p.1 + tx / len * off + link_font * 0.35,
                 );
                 let bx = text_box(cx, cy, w, link_font, Anchor::Middle);
-                if !taken.iter().any(|&o| overlaps(o, bx)) {
+                if inside(bx, fr) && !taken.iter().any(|&o| overlaps(o, bx)) {
                     best = Some(((cx, cy), bx));
                     break 'search;
                 }
@@ -308,7 +338,7 @@ pub fn draw(
                 let x = if end { px - gap } else { px + gap };
                 let anchor = if end { Anchor::End } else { Anchor::Start };
                 let bx = text_box(x, y, w, font, anchor);
-                if !taken.iter().any(|&o| overlaps(o, bx)) {
+                if inside(bx, fr) && !taken.iter().any(|&o| overlaps(o, bx)) {
                     chosen = Some((
                         LabelSpot {
                             x,
@@ -359,6 +389,11 @@ pub fn draw(
         .filter(|o| fr.0 < 180.0 + o && -180.0 + o < fr.1)
         .collect();
     d
+}
+
+/// Labels stay inside the frame, so it need not grow (and the text shrink) to show them.
+fn inside(b: Rect, fr: Rect) -> bool {
+    fr.0 <= b.0 && b.1 <= fr.1 && fr.2 <= b.2 && b.3 <= fr.3
 }
 
 fn d_marks(node_xy: &[(f64, f64)], d: &Drawing) -> Vec<Rect> {

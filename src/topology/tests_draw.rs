@@ -108,6 +108,12 @@ fn no_label_covers_a_dot_a_diamond_or_another_label_in_the_example_plans() {
                 let d = Topology::of(&plan.regions, e).drawing(&users);
                 let (marks, labels) = (d.mark_boxes(), d.label_boxes());
                 let at = format!("{} / {} / {}", plan.name, c.name, e.posture.slug());
+                // Text keeps its share of the frame once the frame has grown for the labels.
+                assert!(
+                    d.font >= d.frame.2 * draw::MIN_FONT * 0.999,
+                    "{at}: text too small"
+                );
+                assert!(d.link_font >= d.frame.2 * draw::MIN_FONT * 0.999, "{at}");
                 for (i, l) in labels.iter().enumerate() {
                     for m in &marks {
                         assert!(!overlaps(*l, *m), "{at}: label {l:?} covers mark {m:?}");

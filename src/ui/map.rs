@@ -147,7 +147,7 @@ pub fn PickerMap(
                 .filter_map(|u| u.place.resolve().ok().map(|pl| (u.name.clone(), pl.location())))
                 .map(|(name, at)| {
                     view! {
-                        <rect class="user" x=at.lon - 2.0 y=-at.lat - 2.0 width="4" height="4" transform=format!("rotate(45 {} {})", at.lon, -at.lat)>
+                        <rect class="user" x=at.lon - 1.3 y=-at.lat - 1.3 width="2.6" height="2.6" transform=format!("rotate(45 {} {})", at.lon, -at.lat)>
                             <title>{format!("Users: {name}")}</title>
                         </rect>
                     }

@@ -87,6 +87,20 @@ test('at 375 px the summary is within the first screen, with a way to the inputs
   await context.close();
 });
 
+test('at 375 px a tap beside a map dot picks that dot, and a tap on empty sea picks nothing', async () => {
+  const { context, planner } = await fresh(WIDTHS.mobile);
+  const before = await planner.selectedRegions();
+  await planner.testid('picker-map').scrollIntoViewIfNeeded();
+  const dot = await planner.testid('map-dot-aws:us-west-1').boundingBox();
+  // 12 px south-west of us-west-1 (us-west-2 is to the north): inside its 44 px target.
+  await planner.page.mouse.click(dot.x + dot.width / 2 - 8, dot.y + dot.height / 2 + 9);
+  assert.deepEqual(await planner.selectedRegions(), [...before, 'aws:us-west-1']);
+  const map = await planner.testid('picker-map').boundingBox();
+  await planner.page.mouse.click(map.x + map.width * 0.3, map.y + map.height * 0.75); // South Pacific
+  assert.deepEqual(await planner.selectedRegions(), [...before, 'aws:us-west-1']);
+  await context.close();
+});
+
 test('a region no class uses says so, with its closest population', async () => {
   const { context, planner } = await fresh(WIDTHS.desktop);
   await planner.clickMapDot('aws:sa-east-1');

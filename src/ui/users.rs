@@ -70,6 +70,22 @@ fn UserRow(
             editor.edit(move |p| {
                 p.remove_population(i);
             });
+            // The button is gone: focus the row that took its place, else "Add a population".
+            let next = format!(
+                "[data-testid='user-remove-{}']:not([disabled]), [data-testid='add-user']",
+                i.min(n - 2)
+            );
+            request_animation_frame(move || {
+                use wasm_bindgen::JsCast;
+                if let Some(b) = document()
+                    .query_selector(&next)
+                    .ok()
+                    .flatten()
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = b.focus();
+                }
+            });
         }
     };
     view! {

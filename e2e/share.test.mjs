@@ -16,7 +16,7 @@ test('a copied share link opens the same plan and recommendation in a fresh brow
   await planner.clickMapDot('aws:sa-east-1');
   await planner.setClassField(3, 'rpo_s', 0);
   const link = await planner.shareLink();
-  assert.match(link, /#plan=v2\./);
+  assert.match(link, /#plan=v3\./);
   const shown = await planner.postures();
 
   const second = await app.browser.newContext();

@@ -47,7 +47,7 @@ fn invalid_plan_names_the_field_and_exits_2() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains(
-            "data_classes[1].rto_s: -5 is out of range; allowed: a finite number >= 0, or null"
+            "data_classes[1].rto_s: -5 is out of range; allowed: a number from 0 to 31536000, or null"
         ),
         "{err}"
     );

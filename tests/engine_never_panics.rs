@@ -107,6 +107,7 @@ fn arb_plan() -> impl Strategy<Value = Plan> {
                         name: format!("users-{k}"),
                         place,
                         share,
+                        access: AccessNetwork::ALL[k % 3],
                     })
                     .collect();
                 p.operations.routing = [Routing::Dns, Routing::Anycast][routing];
@@ -123,7 +124,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
-    fn a_valid_plan_always_evaluates_and_exports(plan in arb_plan()) {
+    fn the_engine_never_panics_on_a_valid_plan(plan in arb_plan()) {
         if validate(&plan).is_ok() {
             let report = evaluate(&plan).unwrap();
             prop_assert_eq!(report.classes.len(), plan.data_classes.len());

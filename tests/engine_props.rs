@@ -36,6 +36,7 @@ fn plan_from(region_idx: &[usize], user_idx: &[usize], presets: &[usize]) -> Pla
                         r.jurisdiction,
                     ),
                     share,
+                    access: Default::default(),
                 }
             })
             .collect(),

@@ -222,3 +222,46 @@ fn a_one_region_plan_never_costs_less_than_its_single_region_baseline() {
     }
     assert!(r.totals.monthly_cost_usd >= r.totals.single_region_monthly_cost_usd);
 }
+
+/// A pinned posture: every figure follows the pin, the report names the engine's choice and
+/// what the pin breaks, and the pin survives the plan JSON and the share link.
+#[test]
+fn a_pinned_posture_is_followed_and_explained() {
+    let plan = Plan::example();
+    let engine = evaluate(&plan).unwrap();
+    let ledger = &engine.classes[0];
+    assert_eq!(ledger.chosen.posture, Posture::SyncStandby);
+    let mut pinned = plan.clone();
+    pinned.data_classes[0].pin = Some(Posture::WarmStandby);
+    let r = evaluate(&pinned).unwrap();
+    let c = &r.classes[0];
+    assert_eq!(c.chosen.posture, Posture::WarmStandby);
+    // Warm standby cannot give the ledger's RPO 0: the pin breaks it, and says so.
+    assert!(!c.feasible);
+    let note = c.pin.as_ref().unwrap();
+    assert_eq!(note.engine_choice, Posture::SyncStandby);
+    assert!(note.breaks.contains(&Requirement::Rpo), "{note:?}");
+    assert!(c.reasons[0].starts_with(
+        "Pinned to Warm standby by the plan; the engine would choose Synchronous standby: RPO "
+    ));
+    assert!(c
+        .reasons
+        .iter()
+        .any(|x| x.starts_with("the pin breaks RPO")));
+    assert_eq!(r.totals.infeasible_classes, vec!["ledger".to_string()]);
+    // Figures follow the pin in the totals and the markdown.
+    assert_eq!(
+        r.totals.monthly_cost_usd - c.chosen.monthly_cost_usd.unwrap(),
+        engine.totals.monthly_cost_usd - ledger.chosen.monthly_cost_usd.unwrap()
+    );
+    let md = meridian::engine::report::to_markdown(&pinned, &r);
+    assert!(
+        md.contains("| ledger | `warm-standby` (pinned; breaks RPO; the engine would choose `sync-standby`) |"),
+        "{md}"
+    );
+    // The pin travels in the plan JSON and the link.
+    let back = Plan::from_json(&pinned.to_json_pretty()).unwrap();
+    assert_eq!(back.data_classes[0].pin, Some(Posture::WarmStandby));
+    let link = meridian::share::encode_plan(&pinned);
+    assert_eq!(meridian::share::decode_plan(&link).unwrap(), pinned);
+}

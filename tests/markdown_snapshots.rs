@@ -111,7 +111,7 @@ fn hostile_names_cannot_break_a_table_or_inject_html() {
     // The title is one line and not a second heading.
     assert!(md.starts_with("# \\# x \\| injected"), "{}", &md[..80]);
     // The link target is percent-encoded, so the injected quote and tag stay inside it.
-    assert!(md.contains("(https://meridian.example/%22%3E%3Cscript%3E#plan=v2."));
+    assert!(md.contains("(https://meridian.example/%22%3E%3Cscript%3E#plan=v3."));
 }
 
 #[test]

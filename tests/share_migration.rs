@@ -156,5 +156,5 @@ fn autosaved_v1_json_and_v1_links_are_migrated_on_load() {
     assert_eq!(plan.version, PLAN_VERSION);
     let again = decode_plan(&encode_plan(&plan)).unwrap();
     assert_eq!(again, plan);
-    assert!(encode_plan(&plan).starts_with("v2."));
+    assert!(encode_plan(&plan).starts_with("v3."));
 }

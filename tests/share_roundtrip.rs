@@ -3,9 +3,11 @@
 //! message.
 
 use meridian::data::prices::PriceBook;
+use meridian::engine::Posture;
 use meridian::plan::{
-    validate, ConflictSemantics, Consistency, DataClass, Operations, Ownership, PlaceRef, Plan,
-    Preset, Promotion, Residency, Routing, UserPopulation, PLAN_VERSION,
+    validate, AccessNetwork, ConflictSemantics, Consistency, DataClass, Operations, Ownership,
+    PlaceRef, Plan, Preset, Promotion, Residency, ResidencyScope, Routing, UserPopulation,
+    PLAN_VERSION,
 };
 use meridian::share::{
     decode_plan, decode_plan_unvalidated, encode_plan, restore, LinkError, Source, MAX_BODY_BYTES,
@@ -113,6 +115,14 @@ fn arb_class() -> impl Strategy<Value = DataClass> {
                     home_hints,
                 ),
             )| DataClass {
+                // A pin on some classes, varied by another random field.
+                pin: keys.map(|k| Posture::ALL[(k.to_bits() % 9) as usize]),
+                // Both scopes, varied by another random field (the tuple is at its arity).
+                residency_scope: if keys.is_some() {
+                    ResidencyScope::PrimaryOnly
+                } else {
+                    ResidencyScope::EveryCopy
+                },
                 name,
                 consistency,
                 rpo_s,
@@ -180,10 +190,13 @@ fn arb_plan() -> impl Strategy<Value = Plan> {
         arb_text(),
         prop::collection::vec(arb_place(), 0..6),
         prop::collection::vec(
-            (arb_text(), arb_place(), arb_f64()).prop_map(|(name, place, share)| UserPopulation {
-                name,
-                place,
-                share,
+            (arb_text(), arb_place(), arb_f64(), 0usize..3).prop_map(|(name, place, share, a)| {
+                UserPopulation {
+                    name,
+                    place,
+                    share,
+                    access: AccessNetwork::ALL[a],
+                }
             }),
             0..5,
         ),
@@ -240,7 +253,7 @@ proptest! {
     #[test]
     fn any_plan_round_trips_exactly(plan in arb_plan()) {
         let link = encode_plan(&plan);
-        prop_assert!(link.starts_with("v2."));
+        prop_assert!(link.starts_with("v3."));
         let back = decode_plan_unvalidated(&link).unwrap();
         prop_assert!(same_bits(&plan, &back), "{plan:?}\n{back:?}");
     }
@@ -328,23 +341,23 @@ fn empty_and_unversioned_links_are_refused() {
     assert_eq!(err("#plan=hello"), LinkError::MissingVersion);
     assert_eq!(
         err("hello").to_string(),
-        "This is not a Meridian plan link: it should start with a version such as \"v2.\"."
+        "This is not a Meridian plan link: it should start with a version such as \"v3.\"."
     );
 }
 
 #[test]
 fn a_newer_version_names_itself_and_what_this_build_reads() {
-    let link = encode_plan(&Plan::example()).replacen("v2.", "v3.", 1);
+    let link = encode_plan(&Plan::example()).replacen("v3.", "v4.", 1);
     assert_eq!(
         err(&link),
         LinkError::UnknownVersion {
-            found: 3,
-            supported: &[1, 2]
+            found: 4,
+            supported: &[1, 2, 3]
         }
     );
     assert_eq!(
         err(&link).to_string(),
-        "This plan link uses format v3, which this version of Meridian cannot read (it reads v1, v2); \
+        "This plan link uses format v4, which this version of Meridian cannot read (it reads v1, v2, v3); \
          it was probably made by a newer version."
     );
 }
@@ -449,7 +462,7 @@ fn a_well_packed_body_that_is_not_a_plan_is_malformed() {
     use base64::Engine as _;
     let pack = |body: &[u8]| {
         format!(
-            "v1.{}",
+            "v3.{}",
             base64::engine::general_purpose::URL_SAFE_NO_PAD
                 .encode(miniz_oxide::deflate::compress_to_vec_zlib(body, 6))
         )
@@ -531,7 +544,7 @@ fn restore_prefers_the_link_then_the_autosave_then_the_example() {
         r.notice.as_deref(),
         Some(
             "This plan link uses format v9, which this version of Meridian cannot read (it reads \
-             v1, v2); it was probably made by a newer version. The autosaved plan could not be read \
+             v1, v2, v3); it was probably made by a newer version. The autosaved plan could not be read \
              either. Opened the example plan instead."
         )
     );

@@ -16,6 +16,5 @@ pub fn run(args: Vec<OsString>) -> i32 {
             return 2;
         }
     };
-    println!("{}", plan.to_json_pretty());
-    0
+    super::emit("example", &format!("{}\n", plan.to_json_pretty()))
 }

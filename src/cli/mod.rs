@@ -3,6 +3,7 @@
 //! place, invalid plan), so scripts can tell a user's mistake from a bug.
 
 use std::ffi::OsString;
+use std::io::{ErrorKind, Write};
 
 mod example;
 mod regions;
@@ -40,13 +41,28 @@ pub fn run(args: Vec<OsString>) -> i32 {
         "model-eval" => rtt::run_model_eval(rest),
         "report" => report::run(rest),
         "example" => example::run(rest),
-        "help" | "--help" | "-h" => {
-            println!("{USAGE}");
-            0
-        }
+        "help" | "--help" | "-h" => emit("help", &format!("{USAGE}\n")),
         other => {
             eprintln!("meridian: unknown command {other:?}\n\n{USAGE}");
             2
+        }
+    }
+}
+
+/// Writes `s` to stdout and returns the exit code: 0 when written, or when the reader went
+/// away (`meridian regions | head -1` is not an error); 1 with a message on any other write
+/// error (`> /dev/full`). `println!` would panic on both.
+pub(crate) fn emit(cmd: &str, s: &str) -> i32 {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => 0,
+        Err(e) if e.kind() == ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "meridian {cmd}: cannot write the output: {e}"
+            );
+            1
         }
     }
 }

@@ -69,6 +69,5 @@ pub fn run(args: Vec<OsString>) -> i32 {
         );
     }
     let _ = writeln!(out, "{n} regions (data/regions.csv; see data/SOURCES.md)");
-    super::rtt::write_stdout(&out);
-    0
+    super::emit("regions", &out)
 }

@@ -4,7 +4,10 @@
 
 use std::ffi::OsString;
 
+use std::io::Read;
+
 use crate::engine::evaluate;
+use crate::export::{strip_bom, MAX_UPLOAD_BYTES};
 use crate::plan::Plan;
 
 const USAGE: &str = "usage: meridian report PLAN.json [--format json|markdown]";
@@ -51,14 +54,14 @@ pub fn run(args: Vec<OsString>) -> i32 {
             return 2;
         }
     };
-    let src = match std::fs::read_to_string(&path) {
+    let src = match read_capped(&path) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("meridian report: cannot read {path}: {e}");
             return 2;
         }
     };
-    let plan = match Plan::from_json(&src) {
+    let plan = match Plan::from_json(strip_bom(&src)) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("meridian report: {path}: invalid plan JSON: {e}");
@@ -75,12 +78,26 @@ pub fn run(args: Vec<OsString>) -> i32 {
             return 2;
         }
     };
-    match format {
-        Format::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&report).expect("a report always serialises")
-        ),
-        Format::Markdown => print!("{}", crate::export::document(&plan, &report, None)),
+    let out = match format {
+        Format::Json => format!("{}\n", crate::export::report_json(&report)),
+        Format::Markdown => crate::export::document(&plan, &report, None),
+    };
+    super::emit("report", &out)
+}
+
+/// The file as text, refusing more than a plan file may hold (the browser's upload limit)
+/// before reading it all: `report /dev/zero` ends at once instead of filling memory.
+fn read_capped(path: &str) -> Result<String, String> {
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::new();
+    file.take(MAX_UPLOAD_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() > MAX_UPLOAD_BYTES {
+        return Err(format!(
+            "the file is larger than {} KiB, the most a plan file may be",
+            MAX_UPLOAD_BYTES / 1024
+        ));
     }
-    0
+    String::from_utf8(bytes).map_err(|_| "the file is not UTF-8 text".to_string())
 }

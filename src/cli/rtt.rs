@@ -2,15 +2,9 @@
 
 use std::ffi::OsString;
 use std::fmt::Write as _;
-use std::io::Write as _;
 
 use crate::latency::{self, eval, model::Basis, RttSource};
 use crate::place::Place;
-
-/// Writes `s` to stdout, ignoring a closed pipe (`meridian regions | head` is not an error).
-pub(super) fn write_stdout(s: &str) {
-    let _ = std::io::stdout().lock().write_all(s.as_bytes());
-}
 
 const USAGE: &str = "usage: meridian rtt PLACE PLACE\n(a PLACE is provider:code, e.g. aws:us-east-1, or lat,lon, e.g. -33.87,151.21)";
 
@@ -44,8 +38,7 @@ pub fn run(args: Vec<OsString>) -> i32 {
             Ok(None) => break,
             Ok(Some(lexopt::Arg::Value(v))) => places.push(v.to_string_lossy().into_owned()),
             Ok(Some(lexopt::Arg::Long("help") | lexopt::Arg::Short('h'))) => {
-                println!("{USAGE}");
-                return 0;
+                return super::emit("rtt", &format!("{USAGE}\n"));
             }
             Ok(Some(arg)) => {
                 eprintln!("meridian rtt: unexpected {}\n{USAGE}", arg.unexpected());
@@ -128,8 +121,7 @@ pub fn run(args: Vec<OsString>) -> i32 {
     if let RttSource::Measured { .. } = x.link.source {
         let _ = writeln!(out, "  (both directions averaged where both are published)");
     }
-    write_stdout(&out);
-    0
+    super::emit("rtt", &out)
 }
 
 /// Prints the model's cross-validated and leave-one-provider-out errors as markdown.
@@ -142,6 +134,5 @@ pub fn run_model_eval(args: Vec<OsString>) -> i32 {
         return 2;
     }
     let report = eval::evaluate(latency::model::Params::default());
-    write_stdout(&report.markdown());
-    0
+    super::emit("model-eval", &report.markdown())
 }

@@ -98,6 +98,5 @@ pub fn run(args: Vec<OsString>) -> i32 {
         "{n} services (data/technologies.json, read {}; see docs/technologies.md)",
         cat.read
     );
-    super::rtt::write_stdout(&out);
-    0
+    super::emit("technologies", &out)
 }

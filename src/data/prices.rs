@@ -208,6 +208,21 @@ pub struct PriceBook {
     pub storage_usd_per_gb_month: BTreeMap<String, f64>,
 }
 
+impl PriceBook {
+    /// The four override maps with their field names, for validation.
+    pub fn maps(&self) -> [(&'static str, &BTreeMap<String, f64>); 4] {
+        [
+            ("transfer_usd_per_gb", &self.transfer_usd_per_gb),
+            (
+                "internet_egress_usd_per_gb",
+                &self.internet_egress_usd_per_gb,
+            ),
+            ("vm_usd_per_month", &self.vm_usd_per_month),
+            ("storage_usd_per_gb_month", &self.storage_usd_per_gb_month),
+        ]
+    }
+}
+
 fn scope_slug(s: TransferScope) -> &'static str {
     match s {
         TransferScope::SameRegion => "same-region",

@@ -27,6 +27,7 @@ fn empty(posture: Posture, violation: Violation) -> Evaluation {
         monthly_cost_usd: None,
         cost: None,
         cost_multiple: None,
+        session_reads: None,
         residency: Vec::new(),
         violations: vec![violation],
     }
@@ -167,6 +168,34 @@ fn links_of(ctx: &Ctx, posture: Posture, c: &Choice) -> Vec<ReplicationLink> {
             rtt_p50_ms: ctx.rr(a, b).q.p50,
         })
         .collect()
+}
+
+/// Read-your-writes by sticky routing, when some population reads away from where its
+/// writes land: the window is the p99 replication lag to the farthest such read region.
+fn session_reads(
+    ctx: &Ctx,
+    class: &DataClass,
+    posture: Posture,
+    c: &Choice,
+) -> Option<SessionReads> {
+    if !placement::needs_session_reads(class) {
+        return None;
+    }
+    let mut window_ms: f64 = 0.0;
+    let mut writer = None;
+    for u in 0..ctx.users.len() {
+        let l = placement::user_latency(ctx, class, posture, c, u);
+        if l.read_from != l.write_via {
+            window_ms = window_ms.max(rpo::lag(ctx, l.write_via, l.read_from).p99());
+            writer = Some(l.write_via);
+        }
+    }
+    let to = writer?;
+    Some(SessionReads {
+        window_s: show::round_duration(window_ms / 1000.0),
+        share_of_reads: placement::session_read_share(class),
+        to: label(ctx, to),
+    })
 }
 
 /// Whether every region holding a primary, home or leader has somewhere to fail over to.
@@ -472,6 +501,17 @@ fn violations(class: &DataClass, posture: Posture, eval: &Evaluation) -> Vec<Vio
                 ),
             });
         }
+        if class.consistency == Consistency::Causal
+            && class.conflicts == ConflictSemantics::LastWriterWins
+        {
+            v.push(Violation {
+                requirement: Requirement::Consistency,
+                target: None,
+                achieved: None,
+                by: None,
+                message: "causal reads need every write ordered after the writes it depends on; last-writer-wins by timestamp across independent writers can keep a write and drop one it depended on (mergeable data with causal delivery can keep it)".to_string(),
+            });
+        }
         if class.consistency == Consistency::Linearizable {
             v.push(Violation {
                 requirement: Requirement::Consistency,
@@ -614,6 +654,7 @@ pub(crate) fn evaluate_choice(
                 read_budget_ms: class.read_p99_budget_ms,
                 write_path,
                 read_from: label(ctx, l.read_from),
+                access: ctx.plan.users[u].access,
             }
         })
         .collect();
@@ -658,6 +699,7 @@ pub(crate) fn evaluate_choice(
         cost: Some(cost),
         cost_multiple: None,
         residency: residency::copies(ctx, class, c),
+        session_reads: session_reads(ctx, class, posture, c),
         placement,
         links,
         violations: Vec::new(),

@@ -17,11 +17,14 @@ use std::collections::HashMap;
 
 use crate::latency::{rtt_explained, LinkRtt, RttSource};
 use crate::place::Place;
-use crate::plan::{validate, DataClass, Operations, Plan, PlanErrors, Residency};
+use crate::plan::{validate, DataClass, Operations, Plan, PlanErrors, Residency, ResidencyScope};
 
+pub mod access;
+pub mod advice;
 mod after_failover;
 pub mod cost;
 pub mod latency;
+pub mod pin;
 pub mod placement;
 pub mod posture;
 pub mod recommend;
@@ -65,6 +68,9 @@ pub(crate) struct Ctx<'a> {
     pub rtt_sources: Vec<String>,
     /// Memoised quorum waits, keyed by (leader, sorted other voters).
     quorum_cache: RefCell<HashMap<(usize, usize, usize), Quantiles>>,
+    /// Memoised read-your-writes read mixtures, keyed by (share bits, user, local, writer):
+    /// the placement search asks for the same few many times.
+    session_cache: RefCell<HashMap<(u64, usize, usize, usize), Quantiles>>,
     /// Sources of the prices used, in first-use order.
     pub price_sources: RefCell<Vec<String>>,
     /// The plan's prices, memoised.
@@ -129,6 +135,22 @@ fn link_of(a: &Place, b: &Place, sources: &mut Vec<RttSource>) -> Link {
     }
 }
 
+/// A user-to-region link with the user's access network in front of it: the quantiles
+/// add (as every sequential leg does, see [`latency`]); the fibre floor is unchanged.
+fn with_access(l: Link, last_mile: Quantiles) -> Link {
+    if last_mile == Quantiles::ZERO {
+        return l;
+    }
+    let q = last_mile.then(l.q);
+    let dist = Dist::fit(l.floor_ms, q.p50, q.p99);
+    Link {
+        dist,
+        q,
+        floor_ms: l.floor_ms,
+        p99_half: dist.quantile(0.495),
+    }
+}
+
 impl<'a> Ctx<'a> {
     /// Resolves every place; the plan must be valid.
     pub fn new(plan: &'a Plan) -> Ctx<'a> {
@@ -156,9 +178,10 @@ impl<'a> Ctx<'a> {
         }
         let rr: Vec<Link> = rr.into_iter().map(|l| l.expect("filled")).collect();
         let mut ur = Vec::with_capacity(users.len() * regions.len());
-        for u in &users {
+        for (u, pop) in users.iter().zip(&plan.users) {
+            let last_mile = access::round_trip(pop.access);
             for r in &regions {
-                ur.push(link_of(u, r, &mut sources));
+                ur.push(with_access(link_of(u, r, &mut sources), last_mile));
             }
         }
         let commit = if n > 0 { rr[0].q } else { Quantiles::ZERO };
@@ -171,8 +194,13 @@ impl<'a> Ctx<'a> {
             rr,
             ur,
             commit,
-            rtt_sources: sources.iter().map(|s| s.describe()).collect(),
+            rtt_sources: sources
+                .iter()
+                .map(|s| s.describe())
+                .chain(std::iter::once(access::SOURCE.to_string()))
+                .collect(),
             quorum_cache: RefCell::new(HashMap::new()),
+            session_cache: RefCell::new(HashMap::new()),
             price_sources: RefCell::new(Vec::new()),
             prices: cost::PriceCache::new(&plan.prices),
         }
@@ -201,6 +229,25 @@ impl<'a> Ctx<'a> {
     /// Jurisdiction of user population `u` (from its place).
     pub fn user_jurisdiction(&self, u: usize) -> &str {
         self.users[u].jurisdiction()
+    }
+
+    /// Reads of user `u` served from `local`, except the share `f` that follow the user's own
+    /// write and go to `writer`: the mixture's p50 and p99.
+    pub fn session_read(&self, f: f64, u: usize, local: usize, writer: usize) -> Quantiles {
+        let key = (f.to_bits(), u, local, writer);
+        if let Some(q) = self.session_cache.borrow().get(&key) {
+            return *q;
+        }
+        let parts = [
+            (1.0 - f, self.ur(u, local).dist),
+            (f, self.ur(u, writer).dist),
+        ];
+        let q = Quantiles {
+            p50: latency::mixture_quantile(&parts, 0.5),
+            p99: latency::mixture_quantile(&parts, 0.99),
+        };
+        self.session_cache.borrow_mut().insert(key, q);
+        q
     }
 
     /// The wait for a majority of three voters from `leader`: the faster of its two links.
@@ -233,6 +280,23 @@ impl<'a> Ctx<'a> {
             .collect()
     }
 
+    /// Regions where a disaster-recovery copy (standby, backup) of `class` may live: all of
+    /// them when its residency binds the primary copies only.
+    pub fn dr_allowed(&self, class: &DataClass) -> Vec<usize> {
+        match class.residency_scope {
+            ResidencyScope::PrimaryOnly => (0..self.n()).collect(),
+            ResidencyScope::EveryCopy => self.allowed(class),
+        }
+    }
+
+    /// Where the disaster-recovery copy of population `u`'s records may live.
+    pub fn dr_allowed_for_user(&self, class: &DataClass, u: usize) -> Vec<usize> {
+        match class.residency_scope {
+            ResidencyScope::PrimaryOnly => (0..self.n()).collect(),
+            ResidencyScope::EveryCopy => self.allowed_for_user(class, u),
+        }
+    }
+
     /// Home hints restricted to `cands`; all of `cands` if no hint is among them.
     pub fn hinted(&self, class: &DataClass, cands: &[usize]) -> Vec<usize> {
         let hinted: Vec<usize> = cands
@@ -255,13 +319,38 @@ pub fn evaluate(plan: &Plan) -> Result<Report, PlanErrors> {
     let classes = plan
         .data_classes
         .iter()
-        .map(|class| {
+        .enumerate()
+        .map(|(ci, class)| {
             let evals: Vec<Evaluation> = Posture::ALL
                 .iter()
                 .map(|&p| evaluate_posture::evaluate(&ctx, class, p))
                 .collect();
-            recommend::recommend(&ctx, class, evals)
+            let mut report = pin::apply(class, recommend::recommend(&ctx, class, evals));
+            if !report.feasible {
+                report.advice = advice::advise(plan, ci, &report.evaluations, &evaluate_one);
+                if !report.advice.is_empty() {
+                    report.relax = report.advice.iter().map(|a| a.text.clone()).collect();
+                }
+            }
+            report
         })
         .collect();
     Ok(recommend::assemble(&ctx, classes))
+}
+
+/// Every posture of class `ci` alone, without recommendation or advice (to check a
+/// suggestion); `None` if the changed plan does not validate.
+fn evaluate_one(plan: &Plan, ci: usize) -> Option<Vec<Evaluation>> {
+    validate(plan).ok()?;
+    let one = Plan {
+        data_classes: vec![plan.data_classes.get(ci)?.clone()],
+        ..plan.clone()
+    };
+    let ctx = Ctx::new(&one);
+    Some(
+        Posture::ALL
+            .iter()
+            .map(|&p| evaluate_posture::evaluate(&ctx, &one.data_classes[0], p))
+            .collect(),
+    )
 }

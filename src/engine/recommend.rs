@@ -176,6 +176,8 @@ pub(crate) fn recommend(_ctx: &Ctx, class: &DataClass, mut evals: Vec<Evaluation
         reasons,
         rejected,
         relax,
+        advice: Vec::new(),
+        pin: None,
         evaluations: evals,
     }
 }
@@ -208,7 +210,7 @@ fn relax_line(class: &DataClass, posture: Posture, v: &Violation) -> String {
 }
 
 /// Reasons that cite the chosen posture's figures.
-fn figures(class: &DataClass, e: &Evaluation) -> Vec<String> {
+pub(crate) fn figures(class: &DataClass, e: &Evaluation) -> Vec<String> {
     let mut out = Vec::new();
     let lost = e
         .writes_lost_on_region_failure
@@ -250,10 +252,11 @@ fn figures(class: &DataClass, e: &Evaluation) -> Vec<String> {
         .max_by(|a, b| a.write_p99_ms.total_cmp(&b.write_p99_ms))
     {
         out.push(format!(
-            "slowest write: {} at {} p99 / {} p50 via {} (budget {})",
+            "slowest write: {} at {} p99 / {} p50 end to end, over {} then via {} (budget {})",
             w.population,
             show::ms(w.write_p99_ms),
             show::ms(w.write_p50_ms),
+            show::access(w.access),
             w.write_path,
             budget(class.write_p99_budget_ms)
         ));
@@ -278,12 +281,10 @@ fn figures(class: &DataClass, e: &Evaluation) -> Vec<String> {
         out.push(cost_reason(total, cost, &mult));
     }
     if class.residency != Residency::None {
-        let bad = e.residency.iter().filter(|c| !c.compliant).count();
-        out.push(format!(
-            "residency ({}): {} of {} copies compliant",
-            show::residency_rule(&class.residency),
-            e.residency.len() - bad,
-            e.residency.len()
+        out.push(show::residency_verdict(
+            &class.residency,
+            class.residency_scope,
+            &e.residency,
         ));
     }
     if e.posture == Posture::ActiveActiveMultiWriter {
@@ -295,6 +296,9 @@ fn figures(class: &DataClass, e: &Evaluation) -> Vec<String> {
             "{}, {how}",
             show::conflicts_per_day(e.conflicts_per_day.unwrap_or(0.0))
         ));
+    }
+    if let Some(sr) = &e.session_reads {
+        out.push(show::session_reads(class.consistency, sr));
     }
     if let Some(p) = e.staleness.first() {
         if p.p_consistent < 1.0 {

@@ -54,8 +54,13 @@ pub struct ClassReport {
     /// Every other posture and the requirement it broke (empty list: it met them all but
     /// lost on simplicity or cost, stated in `reasons`).
     pub rejected: Vec<Rejection>,
-    /// When nothing fits: which requirement to relax, and to what.
+    /// When nothing fits: what to change, in the UI's words and units (the advice's texts).
     pub relax: Vec<String>,
+    /// When nothing fits: plan changes after which a named posture fits, each checked.
+    pub advice: Vec<super::advice::Advice>,
+    /// When the plan pins a posture other than the engine's choice: what the pin changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pin: Option<super::pin::PinNote>,
     /// Every posture's evaluation (for charts), in [`Posture::ALL`] order.
     pub evaluations: Vec<Evaluation>,
 }
@@ -291,6 +296,8 @@ pub struct PopulationLatency {
     pub write_path: String,
     /// Where reads are served.
     pub read_from: String,
+    /// The population's access network; its round trip is inside every figure above.
+    pub access: crate::plan::AccessNetwork,
 }
 
 /// RTO components (s); their sum is `rto_s`.
@@ -414,6 +421,8 @@ pub struct CopyResidency {
     pub place: String,
     pub jurisdiction: String,
     pub compliant: bool,
+    /// A disaster-recovery copy outside the jurisdiction, allowed by a primary-only scope.
+    pub outside_for_dr: bool,
 }
 
 /// One posture with its best placement, evaluated.
@@ -453,8 +462,22 @@ pub struct Evaluation {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cost_multiple: Option<f64>,
     pub residency: Vec<CopyResidency>,
+    /// How read-your-writes is kept when reads are served away from the write region
+    /// (`None`: reads already go where the writes land, or the class does not need it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session_reads: Option<SessionReads>,
     /// Requirements this posture breaks (empty: feasible).
     pub violations: Vec<Violation>,
+}
+
+/// Read-your-writes kept by sticky routing: for `window_s` after a user's own write, that
+/// user's reads go to `to` (where the write landed); `share_of_reads` of all reads do, and
+/// the read percentiles include them.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SessionReads {
+    pub window_s: f64,
+    pub share_of_reads: f64,
+    pub to: String,
 }
 
 impl Evaluation {

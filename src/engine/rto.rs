@@ -15,15 +15,33 @@
 //!   Warm roles pay nothing: a sync standby (full size, hot), a read replica that serves
 //!   reads, a partition's standby that is another partition's home or serves its share,
 //!   another writer, a consensus follower.
+//!
+//! Where the defaults of the plan's `Operations` come from (read 2026-11-29; the same words
+//! are in docs/engine.md and the UI's Operations panel, `present::operations::OpsField::source`):
+//!
+//! * health-check interval 10 s: Route 53 health checkers probe every 30 s (standard, the
+//!   API default) or every 10 s (fast); Route 53 Developer Guide, "How Amazon Route 53
+//!   determines whether a health check is healthy";
+//! * failure threshold 3: Route 53 API Reference, HealthCheckConfig.FailureThreshold, "the
+//!   default value is three" (1 to 10);
+//! * DNS TTL 60 s: Route 53 recommends 60 s or less on records associated with a health
+//!   check; Route 53 Developer Guide, "Values specific for failover records";
+//! * resolver overstay 0 s: the floor; Bhowmick et al., "TTL Violation of DNS Resolvers in
+//!   the Wild" (PAM 2023) found 8.74 % of 8,524 resolvers extend TTLs;
+//! * manual promotion 30 min, cache warm-up 120 s, backup interval 60 min: assumptions (see
+//!   docs/engine.md for why).
 
 use super::posture::Posture;
 use super::report::RtoBreakdown;
 use crate::plan::{DataClass, Operations, Promotion, Routing};
 
-/// Anycast / global load balancer re-route time (s). DESIGN.md: "re-route in seconds";
-/// 10 s is our assumption.
+/// Anycast / global load balancer re-route time (s), after detection. DESIGN.md: "re-route
+/// in seconds"; 10 s is our assumption. For scale: AWS Global Accelerator's own health
+/// checks run every 10 or 30 s (API HealthCheckIntervalSeconds 10 to 30, read 2026-11-29).
 pub const ANYCAST_REROUTE_S: f64 = 10.0;
-/// Managed global database promotion (s). DESIGN.md: "~1 minute".
+/// Managed global database promotion (s). DESIGN.md: "~1 minute"; AWS Well-Architected
+/// Labs (DR workshop 4): an Aurora Global Database secondary is promoted "in under a
+/// minute"; the Aurora User Guide puts the RTO "in the order of minutes" (read 2026-11-29).
 pub const MANAGED_PROMOTION_S: f64 = 60.0;
 /// Consensus leader election (s). DESIGN.md: "seconds (re-election)"; Raft-style lease
 /// expiry is ~9 s in CockroachDB; we assume 10 s.

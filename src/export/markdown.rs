@@ -27,14 +27,15 @@ pub(crate) fn write_class_details(md: &mut String, report: &Report) {
             let _ = writeln!(md, "\n### Latency per user population\n");
             let _ = writeln!(
                 md,
-                "| users | write p50 | write p99 | write budget | read p50 | read p99 | read budget | write path | reads from |"
+                "| users | access network | write p50 | write p99 | write budget | read p50 | read p99 | read budget | write path | reads from |"
             );
-            let _ = writeln!(md, "|---|---|---|---|---|---|---|---|---|");
+            let _ = writeln!(md, "|---|---|---|---|---|---|---|---|---|---|");
             for l in &e.latency {
                 let _ = writeln!(
                     md,
-                    "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                    "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
                     escape(&l.population),
+                    show::access(l.access),
                     show::ms(l.write_p50_ms),
                     show::ms(l.write_p99_ms),
                     show::ms_budget(l.write_budget_ms),
@@ -75,7 +76,7 @@ pub fn to_markdown(plan: &Plan, report: &Report) -> String {
 
 /// The full export: title and plan link, summary, decisions table (achieved vs target for
 /// RPO, RTO, write p99, read p99 and cost), the checklist tailored to the plan, a failover
-/// runbook per data class, the per-class details, the assumptions, and the data sources
+/// runbook per data class, a region-loss playbook per region, the per-class details, the assumptions, and the data sources
 /// with their dates. `app_url` is the app's address without a fragment (e.g.
 /// `https://meridian.example/`); the plan link is built from it and [`encode_plan`] so it
 /// always opens this exact plan. Without it (the CLI) the `#plan=` fragment is printed
@@ -136,11 +137,7 @@ pub fn document(plan: &Plan, report: &Report, app_url: Option<&str>) -> String {
     for c in &report.classes {
         let e = &c.chosen;
         let dc = super::runbook::class_of(plan, c);
-        let posture = if c.feasible {
-            format!("`{}`", e.posture.slug())
-        } else {
-            format!("none fits (closest `{}`)", e.posture.slug())
-        };
+        let posture = show::posture_verdict(c);
         let _ = writeln!(
             md,
             "| {} | {} | {} | {} | {} | {} | {} | {} ({}) |",
@@ -159,6 +156,7 @@ pub fn document(plan: &Plan, report: &Report, app_url: Option<&str>) -> String {
 
     super::checklist::write_markdown(&mut md, &super::checklist::checklist(plan, report));
     super::runbook::write_markdown(&mut md, plan, report);
+    super::playbook::write_markdown(&mut md, plan, report);
     write_class_details(&mut md, report);
     write_assumptions(&mut md, plan);
 
@@ -325,10 +323,7 @@ mod tests {
 
     #[test]
     fn escape_neutralises_table_and_html_syntax() {
-        assert_eq!(
-            escape("a|b `c` <script>\nx"),
-            "a\\|b \\`c\\` &lt;script&gt; x"
-        );
+        assert_eq!(escape("a|b `c` <script>\nx"), "a\\|b \\`c\\` &lt;script> x");
     }
 
     #[test]
@@ -337,7 +332,7 @@ mod tests {
         plan.data_classes[0].name = "led|ger <b>".to_string();
         let report = crate::engine::evaluate(&plan).unwrap();
         let md = to_markdown(&plan, &report);
-        assert!(md.contains("| led\\|ger &lt;b&gt; | `"), "{md}");
+        assert!(md.contains("| led\\|ger &lt;b> | `"), "{md}");
         assert!(!md.contains("<b>"));
         assert_eq!(md.matches("### Rejected postures").count(), 4);
     }

@@ -1,9 +1,11 @@
 //! Exports of a plan and its report: the markdown document (decisions, checklist,
-//! runbooks, details, assumptions, sources), and the JSON files the app downloads.
+//! runbooks, region-loss playbooks, details, assumptions, sources), and the JSON files the
+//! app downloads.
 
 pub mod checklist;
 pub mod escape;
 pub mod markdown;
+pub mod playbook;
 pub mod runbook;
 
 pub use markdown::document;
@@ -53,15 +55,27 @@ impl std::error::Error for UploadError {}
 /// Largest plan file accepted on upload (a 12-class plan is about 8 KiB of JSON).
 pub const MAX_UPLOAD_BYTES: usize = 1024 * 1024;
 
+/// The text without a leading UTF-8 byte-order mark: editors on Windows add one, and a
+/// plan file is accepted with or without it everywhere (upload, autosave, CLI).
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 /// Reads an uploaded plan file: the JSON the CLI reads, validated.
 pub fn plan_from_upload(text: &str) -> Result<Plan, UploadError> {
+    let plan = plan_from_file(text)?;
+    validate(&plan).map_err(UploadError::Invalid)?;
+    Ok(plan)
+}
+
+/// Reads a plan file without [`validate`]: a half-edited plan opens as it is, with its
+/// problems shown (what the UI's upload does). Never [`UploadError::Invalid`].
+pub fn plan_from_file(text: &str) -> Result<Plan, UploadError> {
     if text.len() > MAX_UPLOAD_BYTES {
         return Err(UploadError::TooLarge {
             len: text.len(),
             max: MAX_UPLOAD_BYTES,
         });
     }
-    let plan = Plan::from_json(text).map_err(UploadError::Parse)?;
-    validate(&plan).map_err(UploadError::Invalid)?;
-    Ok(plan)
+    Plan::from_json(strip_bom(text)).map_err(UploadError::Parse)
 }

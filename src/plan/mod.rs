@@ -56,6 +56,14 @@ pub struct Plan {
     pub prices: PriceBook,
 }
 
+fn is_fixed_broadband(a: &AccessNetwork) -> bool {
+    *a == AccessNetwork::FixedBroadband
+}
+
+fn is_every_copy(s: &ResidencyScope) -> bool {
+    *s == ResidencyScope::EveryCopy
+}
+
 fn is_default_prices(p: &PriceBook) -> bool {
     *p == PriceBook::default()
 }
@@ -186,6 +194,52 @@ pub struct UserPopulation {
     pub place: PlaceRef,
     /// Fraction of each data class's requests (0..1]; shares sum to 1.
     pub share: f64,
+    /// How these users reach the network; its round trip is added to every user leg.
+    /// Absent in older plans: fixed broadband.
+    #[serde(default, skip_serializing_if = "is_fixed_broadband")]
+    pub access: AccessNetwork,
+}
+
+/// The users' access network: the last mile between a user and the nearest network edge,
+/// whose round trip (see `engine::access`) is part of every end-user latency.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AccessNetwork {
+    /// Callers inside a data centre or cloud region (service-to-service traffic).
+    DataCentre,
+    /// Home and office broadband (fibre, cable, DSL).
+    #[default]
+    FixedBroadband,
+    /// Phones on cellular networks (4G/5G).
+    Mobile,
+}
+
+impl AccessNetwork {
+    pub const ALL: [AccessNetwork; 3] = [
+        AccessNetwork::DataCentre,
+        AccessNetwork::FixedBroadband,
+        AccessNetwork::Mobile,
+    ];
+    pub fn slug(self) -> &'static str {
+        match self {
+            AccessNetwork::DataCentre => "data-centre",
+            AccessNetwork::FixedBroadband => "fixed-broadband",
+            AccessNetwork::Mobile => "mobile",
+        }
+    }
+}
+
+/// Which copies a residency rule binds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ResidencyScope {
+    /// Every copy: primary, standby, replica, voter and backup (the strict reading).
+    #[default]
+    EveryCopy,
+    /// Where the data is served and written (primary, homes, writers, voters, read
+    /// replicas); disaster-recovery copies (standbys, backups) may leave the jurisdiction
+    /// under contract, and the report lists them as such.
+    PrimaryOnly,
 }
 
 /// How traffic is steered away from a failed region.
@@ -332,6 +386,9 @@ pub struct DataClass {
     pub read_p99_budget_ms: Option<f64>,
     #[serde(default)]
     pub residency: Residency,
+    /// Which copies `residency` binds; absent in older plans: every copy.
+    #[serde(default, skip_serializing_if = "is_every_copy")]
+    pub residency_scope: ResidencyScope,
     pub ownership: Ownership,
     pub writes_per_s: f64,
     pub reads_per_s: f64,
@@ -344,6 +401,10 @@ pub struct DataClass {
     /// `data_gb / record_bytes`. Set it to the hot-set size when writes are skewed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub keys: Option<f64>,
+    /// A posture chosen by the team for this class; every figure and export follows it, and
+    /// the report says what it breaks and what the engine would have chosen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pin: Option<crate::engine::Posture>,
     /// Preferred regions for the primary / leader / homes; empty: any region.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub home_hints: Vec<PlaceRef>,
@@ -368,16 +429,19 @@ impl Plan {
                     name: "North America".to_string(),
                     place: PlaceRef::at(41.88, -87.63),
                     share: 0.5,
+                    access: AccessNetwork::FixedBroadband,
                 },
                 UserPopulation {
                     name: "Europe".to_string(),
                     place: PlaceRef::at(52.52, 13.40),
                     share: 0.35,
+                    access: AccessNetwork::FixedBroadband,
                 },
                 UserPopulation {
                     name: "Asia-Pacific".to_string(),
                     place: PlaceRef::at(35.68, 139.69),
                     share: 0.15,
+                    access: AccessNetwork::FixedBroadband,
                 },
             ],
             operations: Operations::default(),

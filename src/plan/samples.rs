@@ -58,6 +58,7 @@ impl Plan {
                     name: name.into(),
                     place: PlaceRef::at(lat, lon),
                     share,
+                    access: Default::default(),
                 })
                 .collect(),
             data_classes: classes,

@@ -52,6 +52,7 @@ fn users(list: &[(&str, f64, f64, f64)]) -> Vec<UserPopulation> {
             name: name.into(),
             place: PlaceRef::at(lat, lon),
             share,
+            access: Default::default(),
         })
         .collect()
 }
@@ -172,6 +173,7 @@ impl Plan {
                 name: "Users".into(),
                 place: PlaceRef::at(lat, lon),
                 share: 1.0,
+                access: Default::default(),
             }],
             data_classes: vec![DataClass::preset(Preset::UserProfiles)],
             ..Plan::example()
@@ -196,7 +198,12 @@ impl Plan {
             .map(|k| format!("Users {k}"))
             .find(|c| self.users.iter().all(|u| &u.name != c))
             .unwrap_or_default();
-        self.users.push(UserPopulation { name, place, share });
+        self.users.push(UserPopulation {
+            name,
+            place,
+            share,
+            access: Default::default(),
+        });
         self.round_shares();
     }
 

@@ -6,6 +6,8 @@
 //! * [`figures`]: units and rounding (ms, durations, money, shares, counts, rates, GB);
 //! * [`product`]: products and sums shown with every factor, computed from the shown factors;
 //! * [`names`]: posture names, requirement names, residency wording, place labels;
+//! * [`operations`]: each operations setting's source, and each RTO part with the setting
+//!   behind it;
 //! * [`problems`]: plan problems in the form's words and units;
 //! * [`sentences`]: whole sentences shown in more than one place (totals);
 //! * [`technology`]: the technology catalog's figures, constraints and formulas in words;
@@ -17,6 +19,7 @@ pub mod carbon;
 pub mod figures;
 pub mod input;
 pub mod names;
+pub mod operations;
 pub mod problems;
 pub mod product;
 pub mod sentences;

@@ -1,6 +1,6 @@
 //! Names and wording: postures, requirements, residency rules, jurisdictions.
 
-use crate::engine::report::{LinkKind, Placement, Requirement, Role};
+use crate::engine::report::{CopyResidency, LinkKind, Placement, Requirement, Role};
 use crate::engine::Posture;
 use crate::plan::Residency;
 
@@ -148,4 +148,51 @@ pub fn place_jurisdiction(p: &crate::plan::PlaceRef) -> String {
         }
         Err(_) => "unknown (not a place)".to_string(),
     }
+}
+
+/// The residency verdict of a placement: `residency (per owner, primary copies only): 4 of
+/// 4 copies compliant; disaster-recovery copies outside the jurisdiction under contract:
+/// standby for Europe in aws:us-east-1 (US)`.
+pub fn residency_verdict(
+    rule: &Residency,
+    scope: crate::plan::ResidencyScope,
+    copies: &[CopyResidency],
+) -> String {
+    let ok = copies.iter().filter(|c| c.compliant).count();
+    let scope_text = match scope {
+        crate::plan::ResidencyScope::EveryCopy => "",
+        crate::plan::ResidencyScope::PrimaryOnly => ", primary copies only",
+    };
+    let mut s = format!(
+        "residency ({}{scope_text}): {ok} of {} copies compliant",
+        residency_rule(rule),
+        copies.len()
+    );
+    let dr: Vec<String> = copies
+        .iter()
+        .filter(|c| c.outside_for_dr)
+        .map(|c| format!("{} in {} ({})", c.role, c.place, c.jurisdiction))
+        .collect();
+    if !dr.is_empty() {
+        s.push_str(&format!(
+            "; disaster-recovery copies outside the jurisdiction, allowed under contract: {}",
+            dr.join(", ")
+        ));
+    }
+    s
+}
+
+/// The access network in words with its round trip: `fixed broadband (10 ms p50, 30 ms p99)`.
+pub fn access(a: crate::plan::AccessNetwork) -> String {
+    let q = crate::engine::access::round_trip(a);
+    let name = match a {
+        crate::plan::AccessNetwork::DataCentre => return "data centre (no last mile)".into(),
+        crate::plan::AccessNetwork::FixedBroadband => "fixed broadband",
+        crate::plan::AccessNetwork::Mobile => "mobile",
+    };
+    format!(
+        "{name} ({} p50, {} p99)",
+        super::figures::ms(q.p50),
+        super::figures::ms(q.p99)
+    )
 }

@@ -5,48 +5,56 @@
 use super::figures::plain;
 use crate::plan::PlanError;
 
-/// What a number field accepts.
-#[derive(Clone, Copy)]
-enum Bound {
-    /// Greater than zero.
-    Positive,
-    /// Zero or more.
-    NonNegative,
-    /// More than 0 and at most 100 (a share shown in %).
-    Share,
-    /// A whole number in a range.
-    Whole(u32, u32),
-    /// At least one.
-    AtLeastOne,
+/// The form's label, unit and scale (file value x scale = shown value) for a field path's
+/// last segment; a price override's label names its key.
+fn field(path: &str) -> Option<(String, &'static str, f64)> {
+    if let Some(rest) = path.strip_prefix("prices.") {
+        let (map, key) = rest.split_once('[')?;
+        let key = key.trim_end_matches(']').trim_matches('"');
+        let (what, unit) = match map {
+            "transfer_usd_per_gb" => ("Transfer price", "$/GB"),
+            "internet_egress_usd_per_gb" => ("Internet egress price", "$/GB"),
+            "vm_usd_per_month" => ("VM price", "$/month"),
+            "storage_usd_per_gb_month" => ("Storage price", "$/GB-month"),
+            _ => return None,
+        };
+        return Some((format!("{what} for {key}"), unit, 1.0));
+    }
+    let last = path.rsplit('.').next().unwrap_or(path);
+    let (label, unit, scale) = match last {
+        "share" => ("Share", "%", 100.0),
+        "rpo_s" => ("RPO target", "s", 1.0),
+        "rto_s" => ("RTO target", "s", 1.0),
+        "write_p99_budget_ms" => ("Write p99 budget", "ms", 1.0),
+        "read_p99_budget_ms" => ("Read p99 budget", "ms", 1.0),
+        "writes_per_s" => ("Writes", "writes/s", 1.0),
+        "reads_per_s" => ("Reads", "reads/s", 1.0),
+        "record_bytes" => ("Record size", "bytes", 1.0),
+        "data_gb" => ("Data size", "GB", 1.0),
+        "keys" => ("Records", "records", 1.0),
+        "dns_ttl_s" => ("DNS TTL", "s", 1.0),
+        "resolver_overstay_s" => ("Resolver overstay", "s", 1.0),
+        "health_check_interval_s" => ("Health-check interval", "s", 1.0),
+        "health_check_failure_threshold" => ("Failure threshold", "checks", 1.0),
+        "manual_promotion_min" => ("Manual promotion", "min", 1.0),
+        "cache_warmup_s" => ("Cache warm-up", "s", 1.0),
+        "backup_interval_min" => ("Backup interval", "min", 1.0),
+        _ => return None,
+    };
+    Some((label.to_string(), unit, scale))
 }
 
-/// The form's label, unit and scale (file value x scale = shown value) for a field path's
-/// last segment, and what it accepts; `optional`: the form allows leaving it empty.
-fn field(path: &str) -> Option<(&'static str, &'static str, f64, Bound, bool)> {
-    use Bound::*;
+/// What a text field at `path` is, for "... is too long".
+fn text_label(path: &str) -> &'static str {
     let last = path.rsplit('.').next().unwrap_or(path);
-    Some(match last {
-        "share" => ("Share", "%", 100.0, Share, false),
-        "rpo_s" => ("RPO target", "s", 1.0, NonNegative, true),
-        "rto_s" => ("RTO target", "s", 1.0, NonNegative, true),
-        "write_p99_budget_ms" => ("Write p99 budget", "ms", 1.0, Positive, true),
-        "read_p99_budget_ms" => ("Read p99 budget", "ms", 1.0, Positive, true),
-        "writes_per_s" => ("Writes", "writes/s", 1.0, NonNegative, false),
-        "reads_per_s" => ("Reads", "reads/s", 1.0, NonNegative, false),
-        "record_bytes" => ("Record size", "bytes", 1.0, Positive, false),
-        "data_gb" => ("Data size", "GB", 1.0, NonNegative, false),
-        "keys" => ("Records", "records", 1.0, AtLeastOne, true),
-        "dns_ttl_s" => ("DNS TTL", "s", 1.0, NonNegative, false),
-        "resolver_overstay_s" => ("Resolver overstay", "s", 1.0, NonNegative, false),
-        "health_check_interval_s" => ("Health-check interval", "s", 1.0, Positive, false),
-        "health_check_failure_threshold" => {
-            ("Failure threshold", "checks", 1.0, Whole(1, 10), false)
-        }
-        "manual_promotion_min" => ("Manual promotion", "min", 1.0, NonNegative, false),
-        "cache_warmup_s" => ("Cache warm-up", "s", 1.0, NonNegative, false),
-        "backup_interval_min" => ("Backup interval", "min", 1.0, Positive, false),
-        _ => return None,
-    })
+    match last {
+        _ if path == "name" => "Plan name",
+        _ if path.starts_with("prices.") => "Price override key",
+        "jurisdiction" => "Jurisdiction",
+        _ if last.starts_with("jurisdictions[") => "Jurisdiction code",
+        _ if path.starts_with("regions[") && !path.ends_with("name") => "Region key",
+        _ => "Name",
+    }
 }
 
 /// `0`, `12.5`, or `not a number` for NaN and infinities.
@@ -64,6 +72,9 @@ fn list_item(path: &str) -> &str {
         "regions" => "candidate region",
         "users" => "user population",
         "data_classes" => "data class",
+        _ if path.ends_with("home_hints") => "preferred region",
+        _ if path.ends_with("jurisdictions") => "jurisdiction",
+        _ if path.starts_with("prices.") => "price override",
         other => other,
     }
 }
@@ -71,19 +82,39 @@ fn list_item(path: &str) -> &str {
 /// The problem as the form says it, beside the field it is about.
 pub fn problem(e: &PlanError) -> String {
     match e {
-        PlanError::OutOfRange { field: path, value, .. } => {
-            let Some((label, unit, scale, bound, optional)) = field(path) else {
+        PlanError::OutOfRange {
+            field: path,
+            value,
+            range,
+        } => {
+            let Some((label, unit, scale)) = field(path) else {
                 return e.to_string();
             };
-            let rule = match bound {
-                Bound::Positive => format!("more than 0 {unit}"),
-                Bound::NonNegative => format!("0 {unit} or more"),
-                Bound::Share => "more than 0 % and at most 100 %".to_string(),
-                Bound::Whole(lo, hi) => format!("a whole number from {lo} to {hi}"),
-                Bound::AtLeastOne => format!("at least 1 {unit}"),
+            // "more than 0 ms and at most 60,000 ms", "from 0 s to 86,400 s".
+            let (lo, hi) = (plain(range.min * scale), plain(range.max * scale));
+            let rule = match (range.whole, range.min_open) {
+                (true, _) => format!("a whole number from {lo} to {hi}"),
+                (false, true) => format!("more than {lo} {unit} and at most {hi} {unit}"),
+                (false, false) => format!("from {lo} {unit} to {hi} {unit}"),
             };
-            let empty = if optional { ", or empty for none" } else { "" };
-            format!("{label} must be {rule}{empty} (you typed {})", typed(*value, scale))
+            let empty = if range.optional { ", or empty for none" } else { "" };
+            let rule = format!("{rule}{empty}");
+            format!("{label} must be {rule} (you typed {})", typed(*value, scale))
+        }
+        PlanError::TooMany { field, count, max } => format!(
+            "{} {}s is more than Meridian plans at once: at most {}",
+            plain(*count as f64),
+            list_item(field),
+            plain(*max as f64)
+        ),
+        PlanError::TooLong { field, chars, max } => format!(
+            "{} is {} characters long; at most {} are allowed",
+            text_label(field),
+            plain(*chars as f64),
+            max
+        ),
+        PlanError::NameIsARegion { name, .. } => {
+            format!("A custom place cannot be called {name}, a catalog region's key: choose another name")
         }
         PlanError::SharesDoNotSumToOne { sum } => format!(
             "Shares add up to {} %; they must add up to 100 % (within 1 %)",
@@ -109,32 +140,32 @@ pub fn problem(e: &PlanError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::{validate, Plan};
 
-    fn out_of_range(field: &str, value: f64) -> String {
-        problem(&PlanError::OutOfRange {
-            field: field.into(),
-            value,
-            allowed: "",
-        })
+    /// The form's words for the first problem of the example plan after `edit`.
+    fn first(edit: impl FnOnce(&mut Plan)) -> String {
+        let mut p = Plan::example();
+        edit(&mut p);
+        problem(&validate(&p).unwrap_err().0[0])
     }
 
     #[test]
     fn messages_use_the_fields_words_and_units() {
         assert_eq!(
-            out_of_range("users[3].share", 0.0),
+            first(|p| p.users[2].share = 0.0),
             "Share must be more than 0 % and at most 100 % (you typed 0)"
         );
         assert_eq!(
-            out_of_range("data_classes[0].rpo_s", -5.0),
-            "RPO target must be 0 s or more, or empty for none (you typed -5)"
+            first(|p| p.data_classes[0].rpo_s = Some(-5.0)),
+            "RPO target must be from 0 s to 31,536,000 s, or empty for none (you typed -5)"
         );
         assert_eq!(
-            out_of_range("operations.health_check_failure_threshold", 0.0),
+            first(|p| p.operations.health_check_failure_threshold = 0),
             "Failure threshold must be a whole number from 1 to 10 (you typed 0)"
         );
         assert_eq!(
-            out_of_range("data_classes[1].record_bytes", f64::NAN),
-            "Record size must be more than 0 bytes (you typed not a number)"
+            first(|p| p.data_classes[1].record_bytes = f64::NAN),
+            "Record size must be more than 0 bytes and at most 100,000,000 bytes (you typed not a number)"
         );
         assert_eq!(
             problem(&PlanError::SharesDoNotSumToOne { sum: 0.6 }),
@@ -145,6 +176,39 @@ mod tests {
                 field: "users".into()
             }),
             "Add at least one user population"
+        );
+    }
+
+    #[test]
+    fn limits_and_prices_in_the_forms_words() {
+        assert_eq!(
+            first(|p| {
+                p.prices.vm_usd_per_month.insert("aws".into(), -3.0);
+            }),
+            "VM price for aws must be from 0 $/month to 1,000,000 $/month (you typed -3)"
+        );
+        assert_eq!(
+            problem(&PlanError::TooMany {
+                field: "regions".into(),
+                count: 6000,
+                max: 24
+            }),
+            "6,000 candidate regions is more than Meridian plans at once: at most 24"
+        );
+        assert_eq!(
+            problem(&PlanError::TooLong {
+                field: "users[2].name".into(),
+                chars: 100_000,
+                max: 120
+            }),
+            "Name is 100,000 characters long; at most 120 are allowed"
+        );
+        assert_eq!(
+            problem(&PlanError::NameIsARegion {
+                field: "regions[0].name".into(),
+                name: "aws:eu-central-1".into()
+            }),
+            "A custom place cannot be called aws:eu-central-1, a catalog region's key: choose another name"
         );
     }
 }

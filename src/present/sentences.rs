@@ -2,7 +2,7 @@
 
 use super::figures::ms;
 use super::figures::{multiple, usd_month};
-use crate::engine::report::{Evaluation, PopulationAfter, Totals};
+use crate::engine::report::{ClassReport, Evaluation, PopulationAfter, SessionReads, Totals};
 
 /// `Total $1,922/month, 1.45x the single-region cost of $1,326/month.`, with the classes
 /// left out of the total and why, and a pointer when the total is below its baseline.
@@ -61,4 +61,44 @@ pub fn after_failover(after: &[PopulationAfter]) -> String {
         })
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// How read-your-writes (or causal) is kept when reads are served away from the writes.
+pub fn session_reads(c: crate::plan::Consistency, s: &SessionReads) -> String {
+    let what = match c {
+        crate::plan::Consistency::Causal => "causal (which includes read-your-writes)",
+        _ => "read-your-writes",
+    };
+    format!(
+        "{what}: for {} after their own write (the p99 replication lag), a user's reads go to {} (sticky routing, or a causal token wait); that is {} of reads (writes/s over reads/s, one read of each write assumed), and the read percentiles above include them",
+        super::figures::duration(s.window_s),
+        s.to,
+        super::figures::percent(s.share_of_reads)
+    )
+}
+
+/// The chosen posture as a table cell: `` `warm-standby` ``, `` `warm-standby` (pinned;
+/// breaks RPO; the engine would choose sync-standby) ``, or `` none fits (closest `pilot-light`) ``.
+pub fn posture_verdict(c: &ClassReport) -> String {
+    let slug = c.chosen.posture.slug();
+    match (&c.pin, c.feasible) {
+        (Some(pin), _) => {
+            let breaks: Vec<&str> = pin
+                .breaks
+                .iter()
+                .map(|r| super::names::requirement_name(*r))
+                .collect();
+            let broken = if breaks.is_empty() {
+                String::new()
+            } else {
+                format!("; breaks {}", breaks.join(", "))
+            };
+            format!(
+                "`{slug}` (pinned{broken}; the engine would choose `{}`)",
+                pin.engine_choice.slug()
+            )
+        }
+        (None, true) => format!("`{slug}`"),
+        (None, false) => format!("none fits (closest `{slug}`)"),
+    }
 }

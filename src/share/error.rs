@@ -46,13 +46,19 @@ impl fmt::Display for LinkError {
             ),
             LinkError::MissingVersion => write!(
                 f,
-                "This is not a Meridian plan link: it should start with a version such as \"v2.\"."
+                "This is not a Meridian plan link: it should start with a version such as \"v3.\"."
             ),
             LinkError::UnknownVersion { found, supported } => {
                 let list: Vec<String> = supported.iter().map(|v| format!("v{v}")).collect();
+                // v0 never existed: only a newer build explains a higher number.
+                let why = if supported.iter().all(|v| v < found) {
+                    "it was probably made by a newer version"
+                } else {
+                    "no version of Meridian wrote it; it may be damaged"
+                };
                 write!(
                     f,
-                    "This plan link uses format v{found}, which this version of Meridian cannot read (it reads {}); it was probably made by a newer version.",
+                    "This plan link uses format v{found}, which this version of Meridian cannot read (it reads {}); {why}.",
                     list.join(", ")
                 )
             }

@@ -1,4 +1,4 @@
-//! Plan links: the whole plan in the URL fragment (`…/#plan=v2.eNq…`), which browsers never
+//! Plan links: the whole plan in the URL fragment (`…/#plan=v3.eNq…`), which browsers never
 //! send to a server.
 //!
 //! A link payload is `v<version>.<base64url(zlib(postcard(wire plan)))>`; the format is
@@ -11,12 +11,13 @@
 //! use meridian::share::{decode_plan, encode_plan};
 //! let plan = Plan::example();
 //! let link = encode_plan(&plan);
-//! assert!(link.starts_with("v2."));
+//! assert!(link.starts_with("v3."));
 //! assert_eq!(decode_plan(&format!("#plan={link}")), Ok(plan));
 //! ```
 
 mod codec;
 mod error;
+pub mod library;
 mod places;
 mod wire;
 
@@ -25,13 +26,13 @@ pub use error::LinkError;
 use crate::plan::{validate, Plan};
 
 /// The format version [`encode_plan`] writes.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 /// Every format version [`decode_plan`] reads (old links keep opening; a v1 link's plan is
 /// migrated with [`Plan::migrate`]).
-pub const SUPPORTED_VERSIONS: &[u32] = &[1, 2];
+pub const SUPPORTED_VERSIONS: &[u32] = &[1, 2, 3];
 
-/// The fragment key the UI puts before the payload: `#plan=v2.…`.
+/// The fragment key the UI puts before the payload: `#plan=v3.…`.
 pub const FRAGMENT_KEY: &str = "plan=";
 
 /// Longest link payload accepted (characters). A typical plan is well under 1,000; 64 KiB
@@ -47,7 +48,9 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 pub fn encode_plan(plan: &Plan) -> String {
     let wire = wire::PlanWire::<places::PlaceV2>::from(plan);
     // Serialising plain structs, strings, vectors and integers into a Vec cannot fail.
-    let body = postcard::to_allocvec(&wire).unwrap_or_default();
+    let mut body = postcard::to_allocvec(&wire).unwrap_or_default();
+    // Format 3: the format-2 body, then the fields added since.
+    body.extend(postcard::to_allocvec(&wire::Extras::of(plan)).unwrap_or_default());
     format!("v{CURRENT_VERSION}.{}", codec::pack(&body))
 }
 
@@ -84,8 +87,9 @@ pub fn decode_plan_unvalidated(link: &str) -> Result<Plan, LinkError> {
     }
     let (version, data) = split_version(&payload)?;
     match version {
-        1 => decode_body::<places::PlaceV1>(data).map(Plan::migrate),
-        2 => decode_body::<places::PlaceV2>(data),
+        1 => decode_body::<places::PlaceV1>(data, false).map(Plan::migrate),
+        2 => decode_body::<places::PlaceV2>(data, false),
+        3 => decode_body::<places::PlaceV2>(data, true),
         found => Err(LinkError::UnknownVersion {
             found,
             supported: SUPPORTED_VERSIONS,
@@ -93,24 +97,32 @@ pub fn decode_plan_unvalidated(link: &str) -> Result<Plan, LinkError> {
     }
 }
 
-/// The plan in a payload's data (after `v<n>.`), written with places of type `P`.
-fn decode_body<P>(data: &str) -> Result<Plan, LinkError>
+/// The plan in a payload's data (after `v<n>.`), written with places of type `P`, followed
+/// (format 3 on) by the fields added since format 2.
+fn decode_body<P>(data: &str, extras: bool) -> Result<Plan, LinkError>
 where
     P: places::WirePlace + serde::de::DeserializeOwned,
 {
     let body = codec::unpack(data, MAX_BODY_BYTES)?;
-    let (wire, rest) =
-        postcard::take_from_bytes::<wire::PlanWire<P>>(&body).map_err(|e| match e {
-            postcard::Error::DeserializeUnexpectedEnd => LinkError::Truncated,
-            other => LinkError::Malformed(other.to_string()),
-        })?;
+    let malformed = |e: postcard::Error| match e {
+        postcard::Error::DeserializeUnexpectedEnd => LinkError::Truncated,
+        other => LinkError::Malformed(other.to_string()),
+    };
+    let (wire, rest) = postcard::take_from_bytes::<wire::PlanWire<P>>(&body).map_err(malformed)?;
+    let (extras, rest) = if extras {
+        postcard::take_from_bytes::<wire::Extras>(rest).map_err(malformed)?
+    } else {
+        (wire::Extras::default(), rest)
+    };
     if !rest.is_empty() {
         return Err(LinkError::Malformed(format!(
             "{} unexpected bytes after the plan",
             rest.len()
         )));
     }
-    wire.into_plan().map_err(LinkError::Malformed)
+    let mut plan = wire.into_plan().map_err(LinkError::Malformed)?;
+    extras.apply(&mut plan).map_err(LinkError::Malformed)?;
+    Ok(plan)
 }
 
 /// The payload without URL, `#`, `plan=` or whitespace.
@@ -161,15 +173,16 @@ pub struct Restored {
 }
 
 /// Chooses the plan to open: the link in `fragment` (the URL's `#…`, if it holds
-/// `plan=`), else the autosave (plan JSON, or a link payload; restored even when it does
-/// not validate yet, since it is the user's own work in progress), else the example. A bad
-/// link or autosave never yields a blank page: it yields the next source and a notice.
+/// `plan=`), else the autosave (plan JSON, or a link payload), else the example. A link or
+/// autosave that reads but does not validate is opened as it is (work in progress travels;
+/// the UI shows its problems, and the engine never sees it). A link or autosave that cannot
+/// be read never yields a blank page: it yields the next source and a notice.
 pub fn restore(fragment: Option<&str>, autosave: Option<&str>) -> Restored {
     let mut notice = None;
     if let Some(f) = fragment {
         let f = f.trim().trim_start_matches('#');
         if f.split('&').any(|kv| kv.starts_with(FRAGMENT_KEY)) {
-            match decode_plan(f) {
+            match decode_plan_unvalidated(f) {
                 Ok(plan) => {
                     return Restored {
                         plan,
@@ -185,8 +198,8 @@ pub fn restore(fragment: Option<&str>, autosave: Option<&str>) -> Restored {
         // The autosave is the user's own work in progress: a plan that parses but does not
         // validate yet (shares not summing to 1 mid-edit) is restored as it was, and the UI
         // shows its problems, rather than being thrown away for the example.
-        let parsed = if saved.starts_with('{') {
-            Plan::from_json(saved).ok()
+        let parsed = if saved.starts_with(['{', '\u{feff}']) {
+            Plan::from_json(crate::export::strip_bom(saved)).ok()
         } else {
             decode_plan_unvalidated(saved).ok()
         };

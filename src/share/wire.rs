@@ -16,9 +16,10 @@ use serde::{Deserialize, Serialize};
 use super::places::WirePlace;
 
 use crate::data::prices::PriceBook;
+use crate::engine::Posture;
 use crate::plan::{
-    ConflictSemantics, Consistency, DataClass, Operations, Ownership, Plan, Promotion, Residency,
-    Routing, UserPopulation,
+    AccessNetwork, ConflictSemantics, Consistency, DataClass, Operations, Ownership, Plan,
+    Promotion, Residency, ResidencyScope, Routing, UserPopulation,
 };
 
 /// An f64 stored exactly in as few bytes as its value allows: small integers as a zig-zag
@@ -181,6 +182,76 @@ codes!(conflicts_code, conflicts_from, ConflictSemantics, "conflicts", {
     ConflictSemantics::Mergeable => 2,
 });
 
+codes!(access_code, access_from, AccessNetwork, "users[].access", {
+    AccessNetwork::DataCentre => 0,
+    AccessNetwork::FixedBroadband => 1,
+    AccessNetwork::Mobile => 2,
+});
+codes!(scope_code, scope_from, ResidencyScope, "residency_scope", {
+    ResidencyScope::EveryCopy => 0,
+    ResidencyScope::PrimaryOnly => 1,
+});
+
+/// Fields added in link format 3, written after the format-2 body: one code per user
+/// population (its access network) and one per data class (its residency scope). A
+/// format-2 link has none and opens with the defaults.
+#[derive(Serialize, Deserialize, Default)]
+pub(crate) struct Extras {
+    access: Vec<u8>,
+    residency_scope: Vec<u8>,
+    /// Per class: 0 for no pin, else 1 + the posture's index in `Posture::ALL`.
+    pins: Vec<u8>,
+}
+
+impl Extras {
+    pub(crate) fn of(p: &Plan) -> Extras {
+        Extras {
+            access: p.users.iter().map(|u| access_code(u.access)).collect(),
+            residency_scope: p
+                .data_classes
+                .iter()
+                .map(|d| scope_code(d.residency_scope))
+                .collect(),
+            pins: p
+                .data_classes
+                .iter()
+                .map(|d| {
+                    d.pin.map_or(0, |pin| {
+                        1 + Posture::ALL.iter().position(|&x| x == pin).unwrap_or(0) as u8
+                    })
+                })
+                .collect(),
+        }
+    }
+
+    /// Sets the fields on `p`; extra codes beyond the plan's lists are refused.
+    pub(crate) fn apply(self, p: &mut Plan) -> Result<(), String> {
+        if self.access.len() > p.users.len()
+            || self.residency_scope.len() > p.data_classes.len()
+            || self.pins.len() > p.data_classes.len()
+        {
+            return Err("more format-3 entries than users or data classes".into());
+        }
+        for (u, c) in p.users.iter_mut().zip(self.access) {
+            u.access = access_from(c)?;
+        }
+        for (d, c) in p.data_classes.iter_mut().zip(self.residency_scope) {
+            d.residency_scope = scope_from(c)?;
+        }
+        for (d, c) in p.data_classes.iter_mut().zip(self.pins) {
+            d.pin = match c {
+                0 => None,
+                n => Some(
+                    *Posture::ALL
+                        .get(n as usize - 1)
+                        .ok_or_else(|| format!("pin has unknown code {n}"))?,
+                ),
+            };
+        }
+        Ok(())
+    }
+}
+
 fn map(m: &BTreeMap<String, f64>) -> Vec<(String, Num)> {
     m.iter().map(|(k, v)| (k.clone(), num(*v))).collect()
 }
@@ -273,6 +344,9 @@ impl<P: WirePlace> PlanWire<P> {
                     ResidencyV1::Pinned(jurisdictions) => Residency::Pinned { jurisdictions },
                     ResidencyV1::PerOwner => Residency::PerOwner,
                 },
+                // Set from the format-3 extras, when the link has them.
+                residency_scope: ResidencyScope::default(),
+                pin: None,
                 ownership: ownership_from(d.ownership)
                     .map_err(|e| format!("data_classes[{i}].{e}"))?,
                 writes_per_s: d.writes_per_s.get(),
@@ -297,6 +371,7 @@ impl<P: WirePlace> PlanWire<P> {
                     name: u.name,
                     place: P::read(u.place),
                     share: u.share.get(),
+                    access: AccessNetwork::default(),
                 })
                 .collect(),
             operations: Operations {

@@ -6,8 +6,11 @@ mod charts;
 mod class_editor;
 mod classes;
 pub mod fields;
+mod library;
 mod map;
+mod operations;
 mod persist;
+mod region_notes;
 mod regions;
 mod results;
 mod rows;
@@ -124,10 +127,10 @@ pub(crate) fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let restored = persist::load();
+    let (restored, lib, save_now) = persist::load();
     let (plan, set_plan) = signal(restored.plan);
     let notice = RwSignal::new(restored.notice);
-    let saved = persist::sync(plan, set_plan, notice);
+    let saved = persist::sync(plan, set_plan, notice, (lib, save_now));
     let outcome: Memo<Result<Report, PlanErrors>> =
         Memo::new(move |_| timed("meridian:evaluate", || plan.with(evaluate)));
     let problems = Signal::derive(move || {
@@ -150,6 +153,7 @@ pub fn App() -> impl IntoView {
         user_rows: rows::RowIds::new(plan.with_untracked(|p| p.users.len())),
     };
     let report = Signal::derive(move || outcome.get().ok());
+    provide_context(editor);
     view! {
         <map::LandDefs />
         <a class="skip-link" href="#results" data-testid="skip-to-results">"Skip to the results"</a>
@@ -163,12 +167,14 @@ pub fn App() -> impl IntoView {
                 <button aria-label="Dismiss" on:click=move |_| notice.set(None)>"Dismiss"</button>
             </div>
         })}
+        <library::Notices lib editor />
         <main id="main" class="layout">
             <start::StartLine editor />
             <div class="editor-col" id="inputs">
                 <RegionPicker editor placing=placing_users report />
                 <UsersTable editor placing=placing_users />
                 <ClassList editor />
+                <operations::OperationsPanel editor />
             </div>
             <div class="results-col" id="results" tabindex="-1">
                 <toolbar::Toolbar editor report notice saved />

@@ -5,28 +5,24 @@
 use leptos::prelude::*;
 use web_sys::window;
 
+use super::library::{self, Library};
 use crate::plan::Plan;
-use crate::share::{decode_plan, encode_plan, restore, Restored, FRAGMENT_KEY};
+use crate::share::{decode_plan_unvalidated, encode_plan, Restored, FRAGMENT_KEY};
 
-const AUTOSAVE_KEY: &str = "meridian.autosave";
 /// Quiet time after an edit before the plan is written to the URL and the autosave (ms).
 const SAVE_DELAY_MS: u32 = 250;
 /// Edits closer together than this share one history entry (typing "250" is one step).
 const HISTORY_GROUP_MS: f64 = 1000.0;
 
-fn storage() -> Option<web_sys::Storage> {
-    window()?.local_storage().ok().flatten()
-}
-
 fn hash() -> Option<String> {
     window()?.location().hash().ok().filter(|h| !h.is_empty())
 }
 
-/// The plan to open: the link, else the autosave, else the example, with a notice when a
-/// link or autosave could not be used.
-pub fn load() -> Restored {
-    let saved = storage().and_then(|s| s.get_item(AUTOSAVE_KEY).ok().flatten());
-    restore(hash().as_deref(), saved.as_deref())
+/// The plan to open (a link opened becomes a new library entry; a reload of this tab's own
+/// URL opens its latest edit), with a notice when a link or entry could not be used.
+pub fn load() -> (Restored, Library, bool) {
+    let (o, lib) = library::open(hash().as_deref());
+    (o.restored, lib, o.save_now)
 }
 
 /// The app's own address without the fragment, for the share link and the markdown export.
@@ -58,7 +54,11 @@ pub fn sync(
     plan: ReadSignal<Plan>,
     set_plan: WriteSignal<Plan>,
     notice: RwSignal<Option<String>>,
+    (lib, save_now): (Library, bool),
 ) -> Saved {
+    if save_now {
+        plan.with_untracked(|p| lib.save(p));
+    }
     let last_push = StoredValue::new(f64::MIN);
     // The plan a popstate restored: writing it back to history would erase forward steps.
     let from_history = StoredValue::new(false);
@@ -70,6 +70,7 @@ pub fn sync(
         window(),
         link.with_untracked(|l| l.split_once('#').map(|x| format!("#{}", x.1))),
     ) {
+        lib.wrote_url(&fragment);
         if w.location().hash().ok().as_deref() != Some(fragment.as_str()) {
             if let Ok(h) = w.history() {
                 let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&fragment));
@@ -79,7 +80,9 @@ pub fn sync(
     let current = RwSignal::new(true);
     let flush = move || {
         let p = plan.get_untracked();
-        super::timed("meridian:persist", || save(&p, from_history, last_push));
+        super::timed("meridian:persist", || {
+            save(&p, lib, from_history, last_push)
+        });
         link.set(share_link(&p));
         current.set(true);
     };
@@ -105,7 +108,8 @@ pub fn sync(
     });
     let on_pop = window_event_listener(leptos::ev::popstate, move |_| {
         let Some(h) = hash() else { return };
-        match decode_plan(&h) {
+        // A half-edited plan in history is work in progress: open it, problems and all.
+        match decode_plan_unvalidated(&h) {
             Ok(p) => {
                 from_history.set_value(true);
                 set_plan.set(p);
@@ -113,8 +117,14 @@ pub fn sync(
             Err(e) => notice.set(Some(format!("{e} The plan on screen was kept."))),
         }
     });
+    // Another tab saved: if it is this tab's plan, keep both and say so.
+    let on_storage = window_event_listener(leptos::ev::storage, move |ev| {
+        if let Some(key) = ev.key() {
+            plan.with_untracked(|p| lib.on_storage(&key, ev.new_value(), p));
+        }
+    });
     // The app lives as long as the page; keep the listeners.
-    std::mem::forget((on_hide, on_pop));
+    std::mem::forget((on_hide, on_pop, on_storage));
     Saved {
         link: link.into(),
         current: current.into(),
@@ -122,10 +132,8 @@ pub fn sync(
 }
 
 /// Writes the plan to the autosave and the URL (one history entry per burst of edits).
-fn save(p: &Plan, from_history: StoredValue<bool>, last_push: StoredValue<f64>) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(AUTOSAVE_KEY, &p.to_json_pretty());
-    }
+fn save(p: &Plan, lib: Library, from_history: StoredValue<bool>, last_push: StoredValue<f64>) {
+    lib.save(p);
     if from_history.get_value() {
         from_history.set_value(false);
         return;
@@ -135,6 +143,7 @@ fn save(p: &Plan, from_history: StoredValue<bool>, last_push: StoredValue<f64>) 
     if w.location().hash().ok().as_deref() == Some(url.as_str()) {
         return;
     }
+    lib.wrote_url(&url);
     let now = w.performance().map(|t| t.now()).unwrap_or_default();
     if let Ok(h) = w.history() {
         if now - last_push.get_value() < HISTORY_GROUP_MS {

@@ -94,7 +94,7 @@ fn summary_row(i: usize, c: ClassReport, dc: DataClass) -> impl IntoView {
             }>{c.name}</a></th>
             <td data-testid=format!("posture-{i}")><code>{posture}</code></td>
             <td><VsTarget check=Check::duration(e.rpo_s, dc.rpo_s) /></td>
-            <td><VsTarget check=Check::duration(e.rto_s, dc.rto_s) /></td>
+            <td data-testid=format!("summary-rto-{i}")><VsTarget check=Check::duration(e.rto_s, dc.rto_s) /></td>
             <td><VsTarget check=Check::ms(e.worst_p99(true), dc.write_p99_budget_ms) /></td>
             <td><VsTarget check=Check::ms(e.worst_p99(false), dc.read_p99_budget_ms) /></td>
             <td>{show::posture_cost(&e)} <small>{format!(" ({})", show::posture_multiple(&e))}</small></td>
@@ -144,6 +144,7 @@ pub fn ClassCard(
                 <div><dt>"Cost / month"</dt><dd><strong>{show::posture_cost(&e)}</strong><small>{format!(" {} single region", show::posture_multiple(&e))}</small></dd></div>
                 <div><dt>"Writes lost on a hard region failure"</dt><dd><strong>{e.writes_lost_on_region_failure.as_ref().map_or("all since the region went down".to_string(), |w| w.writes_text())}</strong></dd></div>
             </dl>
+            <super::operations::RtoParts index posture=e.posture rto=e.rto.clone() data_gb=target.data_gb />
             <TopologyMap regions=places.0 users=places.1 eval=e.clone() residency=target.residency.clone() index />
             <h4>"Why"</h4>
             <ul class="reasons" data-testid=format!("reasons-{index}")>
@@ -196,19 +197,21 @@ fn LatencyTable(e: Evaluation) -> impl IntoView {
     }
 }
 
-/// What each region's loss does to each class (the chosen postures).
+/// What each region's loss does to each class (the chosen postures). Opening a region's row
+/// shows its region-loss playbook, the same text as the markdown's.
 #[component]
 pub fn FailoverStory(report: Signal<Report>) -> impl IntoView {
+    let editor = use_context::<super::Editor>();
+    // Regions whose playbook is open; kept across recomputed reports.
+    let open = RwSignal::new(Vec::<String>::new());
     view! {
         <section class="panel" aria-labelledby="failover-h" data-testid="failover">
             <h2 id="failover-h">"If a region is lost"</h2>
+            <p class="hint">"Open a region for its playbook: what to do, class by class, in order."</p>
             {move || {
                 let r = report.get();
-                let regions: Vec<String> = r
-                    .classes
-                    .first()
-                    .map(|c| c.chosen.outages.iter().map(|o| o.region.clone()).collect())
-                    .unwrap_or_default();
+                let regions = crate::export::playbook::regions(&r);
+                let columns = r.classes.len() + 1;
                 view! {
                     <div class="table-scroll" tabindex="0">
                         <table class="failover">
@@ -231,7 +234,34 @@ pub fn FailoverStory(report: Signal<Report>) -> impl IntoView {
                                             None => view! { <td>"–"</td> }.into_any(),
                                         }
                                     }).collect_view();
-                                    view! { <tr><th scope="row">{region.clone()}</th>{cells}</tr> }
+                                    let key = StoredValue::new(region.clone());
+                                    let is_open = move || open.with(|o| key.with_value(|k| o.contains(k)));
+                                    let toggle = move |_| key.with_value(|k| open.update(|o| match o.iter().position(|x| x == k) {
+                                        Some(i) => { o.remove(i); }
+                                        None => o.push(k.clone()),
+                                    }));
+                                    let panel_id = format!("playbook-panel-{}", region.replace(':', "-"));
+                                    view! {
+                                        <tr>
+                                            <th scope="row">
+                                                <button class="disclosure" aria-expanded=move || is_open().to_string() aria-controls=panel_id.clone()
+                                                    data-testid=format!("outage-open-{region}") on:click=toggle>
+                                                    {region.clone()}
+                                                </button>
+                                            </th>
+                                            {cells}
+                                        </tr>
+                                        {move || is_open().then(|| {
+                                            let book = editor.map(|e| e.plan.with(|p| report.with(|r| {
+                                                key.with_value(|k| crate::export::playbook::playbook_for(p, r, k))
+                                            })));
+                                            view! {
+                                                <tr class="playbook-row" id=panel_id.clone()>
+                                                    <td colspan=columns>{book.map(|book| view! { <super::operations::PlaybookView book /> })}</td>
+                                                </tr>
+                                            }
+                                        })}
+                                    }
                                 }).collect_view()}
                             </tbody>
                         </table>

@@ -7,14 +7,14 @@ use web_sys::{window, Blob, BlobPropertyBag, HtmlAnchorElement, HtmlInputElement
 
 use crate::data::Provider;
 use crate::engine::report::Report;
-use crate::export::{document, plan_from_upload, plan_json, report_json};
+use crate::export::{document, plan_from_file, plan_json, report_json};
 use crate::plan::Plan;
 
 use super::persist::{app_url, share_link, Saved};
 use super::Editor;
 
 /// Offers `text` as a file download (a Blob URL: nothing leaves the browser).
-fn download(name: &str, mime: &str, text: &str) -> Option<()> {
+pub(super) fn download(name: &str, mime: &str, text: &str) -> Option<()> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let opts = BlobPropertyBag::new();
     opts.set_type(mime);
@@ -66,7 +66,7 @@ pub fn Toolbar(
         let file = gloo::file::File::from(file);
         leptos::task::spawn_local(async move {
             match gloo::file::futures::read_as_text(&file).await {
-                Ok(text) => match plan_from_upload(&text) {
+                Ok(text) => match plan_from_file(&text) {
                     Ok(plan) => {
                         editor.replace(plan);
                         notice.set(None);

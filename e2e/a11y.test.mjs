@@ -38,9 +38,14 @@ test('every control can be reached with the keyboard and shows its focus', async
   const planner = new Planner(await context.newPage());
   await planner.open(app.server.url);
   await planner.page.keyboard.press('Tab');
-  const first = await planner.page.evaluate(() => document.activeElement.tagName);
-  assert.equal(first, 'BUTTON'); // the first provider tab
+  // The first stop is the skip link, visible once focused; it takes focus to the results.
+  const first = await planner.page.evaluate(() => [document.activeElement.tagName, document.activeElement.textContent]);
+  assert.deepEqual(first, ['A', 'Skip to the results']);
   const outline = await planner.page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.equal(outline, 'solid');
+  await planner.page.keyboard.press('Enter');
+  assert.equal(await planner.page.evaluate(() => document.activeElement.id), 'results');
+  await planner.page.keyboard.press('Tab');
+  assert.equal(await planner.page.evaluate(() => document.activeElement.tagName), 'INPUT'); // the plan link
   await context.close();
 });

@@ -105,8 +105,8 @@ test('a jurisdiction set by the user stays when the population moves, and can be
 
 test('a new population is labelled by its coordinates and follows typed ones', async () => {
   const planner = await fresh();
-  await planner.testid('add-user').click();
-  assert.equal(await planner.testid('user-jurisdiction-3').textContent(), 'BR (from coordinates)');
+  await planner.testid('add-user').click(); // at the plan's first region, us-east-1
+  assert.equal(await planner.testid('user-jurisdiction-3').textContent(), 'US (from coordinates)');
   await planner.testid('user-lat-3').fill('-33.87');
   await planner.testid('user-lon-3').fill('151.21');
   await planner.page.waitForFunction(

@@ -47,7 +47,7 @@ async function rtos(planner, n) {
 
 /** The summary's RTO mark for class i: `met`, `missed` or `none`. */
 async function rtoMark(planner, i) {
-  const cell = planner.testid('summary').locator('tbody tr').nth(i).locator('td').nth(3).locator('.vs');
+  const cell = planner.testid(`summary-rto-${i}`).locator('.vs');
   return (await cell.getAttribute('class')).replace('vs', '').trim();
 }
 

@@ -6,6 +6,12 @@ use crate::geo::LatLon;
 use crate::place::Place;
 use crate::plan::PlaceRef;
 
+mod draw;
+#[cfg(test)]
+mod tests_draw;
+
+pub use draw::{great_circle, overlaps, Drawing, DrawnLink, DrawnNode, Rect};
+
 /// A place on the topology with every role it holds for this class.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {
@@ -88,59 +94,42 @@ pub struct LabelSpot {
     pub anchor_end: bool,
 }
 
-/// Places one label per point (map units) so that no two label boxes overlap: labels sit
-/// beside their point, on the side facing the frame's centre, and slide down a line at a
-/// time past any label already placed and any `fixed` box (x0, x1, top, bottom), such as
-/// the links' RTT labels. `widths` are the labels' estimated widths, `line` the line height,
-/// `center_x` the frame's centre.
-pub fn layout_labels(
-    points: &[(f64, f64)],
-    widths: &[f64],
-    line: f64,
-    center_x: f64,
-    fixed: &[(f64, f64, f64, f64)],
-) -> Vec<LabelSpot> {
-    let gap = line * 0.8;
-    let mut order: Vec<usize> = (0..points.len()).collect();
-    order.sort_by(|&a, &b| {
-        points[a]
-            .1
-            .total_cmp(&points[b].1)
-            .then(points[a].0.total_cmp(&points[b].0))
-    });
-    let mut placed: Vec<(f64, f64, f64, f64)> = fixed.to_vec(); // x0, x1, top, bottom
-    let mut spots = vec![
-        LabelSpot {
-            x: 0.0,
-            y: 0.0,
-            anchor_end: false
-        };
-        points.len()
-    ];
-    for i in order {
-        let (px, py) = points[i];
-        let anchor_end = px > center_x;
-        let x = if anchor_end { px - gap } else { px + gap };
-        let (x0, x1) = if anchor_end {
-            (x - widths[i], x)
-        } else {
-            (x, x + widths[i])
-        };
-        let mut y = py + line * 0.35; // baseline: text centred on the point
-        for _ in 0..12 {
-            let (t, b) = (y - line * 0.8, y + line * 0.2);
-            let clash = placed
+/// The labels the map shows: one per node ("aws:us-west-2 (standby)"; whose home or
+/// standby it is goes in the caption) and one per link ("68 ms sync").
+pub fn texts(t: &Topology) -> (Vec<String>, Vec<String>) {
+    let nodes = t
+        .nodes
+        .iter()
+        .map(|n| {
+            let mut roles: Vec<&str> = n
+                .roles
                 .iter()
-                .any(|&(a0, a1, at, ab)| x0 < a1 && a0 < x1 && t < ab && at < b);
-            if !clash {
-                break;
-            }
-            y += line;
-        }
-        placed.push((x0, x1, y - line * 0.8, y + line * 0.2));
-        spots[i] = LabelSpot { x, y, anchor_end };
+                .map(|r| r.split(':').next().unwrap_or(r))
+                .collect();
+            roles.dedup();
+            format!("{} ({})", n.label, roles.join(", "))
+        })
+        .collect();
+    let links = t
+        .links
+        .iter()
+        .map(|l| {
+            format!(
+                "{} {}",
+                crate::present::ms(l.rtt_p50_ms),
+                crate::present::link_kind(l.kind)
+            )
+        })
+        .collect();
+    (nodes, links)
+}
+
+impl Topology {
+    /// The map of this topology with its populations (name, place): see [`draw::draw`].
+    pub fn drawing(&self, users: &[(String, LatLon)]) -> Drawing {
+        let (nodes, links) = texts(self);
+        draw::draw(self, users, &nodes, &links)
     }
-    spots
 }
 
 #[cfg(test)]
@@ -201,33 +190,5 @@ mod tests {
                 );
             }
         }
-    }
-
-    #[test]
-    fn labels_of_nearby_places_do_not_overlap() {
-        // Frankfurt, Ireland and London: three labels within a few degrees of each other.
-        let pts = [(8.7, -50.1), (-6.3, -53.3), (-0.1, -51.5)];
-        let widths = [30.0, 30.0, 30.0];
-        let spots = layout_labels(&pts, &widths, 3.0, 0.0, &[]);
-        let boxes: Vec<(f64, f64, f64, f64)> = spots
-            .iter()
-            .zip(widths)
-            .map(|(s, w)| {
-                let (x0, x1) = if s.anchor_end {
-                    (s.x - w, s.x)
-                } else {
-                    (s.x, s.x + w)
-                };
-                (x0, x1, s.y - 2.4, s.y + 0.6)
-            })
-            .collect();
-        for (i, a) in boxes.iter().enumerate() {
-            for b in &boxes[i + 1..] {
-                let overlap = a.0 < b.1 && b.0 < a.1 && a.2 < b.3 && b.2 < a.3;
-                assert!(!overlap, "{a:?} overlaps {b:?}");
-            }
-        }
-        // East of the centre the label sits to the left of its point.
-        assert!(spots[0].anchor_end && spots[0].x < 8.7);
     }
 }

@@ -160,11 +160,30 @@ fn every_chart_survives_empty_and_degenerate_input() {
     assert_renders(
         "staleness/one",
         |w, h| staleness::svg(&st, w, h),
-        "log scale",
+        "spaced by log(1 + ms)",
     );
     plan.regions = vec![meridian::plan::PlaceRef::key("aws:us-east-1")];
     let m = rtt::data_from(&plan);
     assert_renders("rtt/one", |w, h| rtt::svg(&m, w, h), "Round-trip");
     // The one cell's number shows at a normal size (tiny charts leave numbers to the table).
     assert!(rtt::svg(&m, W, H).contains(">\n1.5\n</text>"));
+}
+
+/// On the page the sources go under the chart as text: the SVG drawn without its caption
+/// has none of the caption's lines, and the footnotes have them all.
+#[test]
+fn charts_drawn_for_the_page_leave_their_footnotes_outside() {
+    let plan = Plan::example();
+    let report = engine::evaluate(&plan).unwrap();
+    let class = &report.classes[0];
+    let d = latency::data_from(class, &report.rtt_sources);
+    let inside = latency::svg(&d, W, H);
+    let outside = meridian::charts::without_caption(|| latency::svg(&d, W, H));
+    let notes = latency::footnotes(&d);
+    assert!(!notes.is_empty());
+    let first_words: String = notes[0].split(' ').take(3).collect::<Vec<_>>().join(" ");
+    assert!(inside.contains(&first_words), "{first_words}");
+    assert!(!outside.contains(&first_words), "{first_words}");
+    // Once the closure returns, captions are drawn inside again.
+    assert_eq!(latency::svg(&d, W, H), inside);
 }

@@ -184,6 +184,11 @@ pub fn draw<DB: DrawingBackend>(root: Area<DB>, data: &CostData) -> Result<(), C
 }
 
 /// Draws into an SVG string.
+/// The caption's lines (notes and sources), for the page to set under the chart.
+pub fn footnotes(data: &CostData) -> Vec<String> {
+    caption_items(data)
+}
+
 pub fn svg(data: &CostData, width: u32, height: u32) -> String {
     // Not `draw` itself: that names one backend lifetime, and render_svg needs any.
     #[allow(clippy::redundant_closure)]

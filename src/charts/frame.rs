@@ -106,9 +106,27 @@ pub fn wrap(text: &str, px: f64, width: i32) -> Vec<String> {
     lines
 }
 
+thread_local! {
+    static CAPTION_OUTSIDE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Draws with `f` leaving the caption out of the SVG: the page sets the same lines (each
+/// module's `footnotes`) as text under the chart, where they wrap and stay readable at
+/// any width. Exports and snapshots keep the caption inside.
+pub fn without_caption<T>(f: impl FnOnce() -> T) -> T {
+    CAPTION_OUTSIDE.with(|c| c.set(true));
+    let out = f();
+    CAPTION_OUTSIDE.with(|c| c.set(false));
+    out
+}
+
 /// The caption (sources, notes) wrapped to the chart width, capped at a quarter of the
-/// chart height (and [`MAX_CAPTION_LINES`]) so the plot keeps most of the room.
+/// chart height (and [`MAX_CAPTION_LINES`]) so the plot keeps most of the room; none
+/// inside [`without_caption`].
 pub fn caption_lines(items: &[String], width: i32, height: i32) -> Vec<String> {
+    if CAPTION_OUTSIDE.with(|c| c.get()) {
+        return Vec::new();
+    }
     let mut lines: Vec<String> = items
         .iter()
         .flat_map(|s| wrap(s, SMALL, width - 16))
@@ -123,6 +141,9 @@ pub fn caption_lines(items: &[String], width: i32, height: i32) -> Vec<String> {
 
 /// Height the caption needs.
 pub fn caption_h(lines: &[String]) -> i32 {
+    if lines.is_empty() {
+        return 0;
+    }
     lines.len() as i32 * LINE + 8
 }
 
@@ -330,7 +351,7 @@ impl Rows {
         let mid = self.top(i) + self.row_h / 2;
         let right = self.plot.x0 - 10;
         let name_st = style::text_styled(NORMAL, TEXT, HPos::Right, VPos::Bottom, font);
-        let status_st = style::text(SMALL - 1.0, TEXT, HPos::Right, VPos::Top);
+        let status_st = style::text(SMALL, TEXT, HPos::Right, VPos::Top);
         let room = right - 8;
         label(
             root,

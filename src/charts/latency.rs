@@ -266,6 +266,11 @@ fn draw_panel<DB: DrawingBackend>(
 }
 
 /// Draws into an SVG string.
+/// The caption's lines (sources), for the page to set under the chart.
+pub fn footnotes(data: &LatencyData) -> Vec<String> {
+    sources_caption(&data.sources)
+}
+
 pub fn svg(data: &LatencyData, width: u32, height: u32) -> String {
     // Not `draw` itself: that names one backend lifetime, and render_svg needs any.
     #[allow(clippy::redundant_closure)]

@@ -53,6 +53,7 @@ pub mod rtt;
 pub mod staleness;
 
 mod frame;
+pub use frame::without_caption;
 mod style;
 
 #[cfg(test)]

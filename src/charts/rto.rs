@@ -193,6 +193,11 @@ pub fn draw<DB: DrawingBackend>(root: Area<DB>, data: &RtoData) -> Result<(), Ch
 }
 
 /// Draws into an SVG string.
+/// The caption's lines, for the page to set under the chart.
+pub fn footnotes(_: &RtoData) -> Vec<String> {
+    vec![CAPTION.to_string()]
+}
+
 pub fn svg(data: &RtoData, width: u32, height: u32) -> String {
     // Not `draw` itself: that names one backend lifetime, and render_svg needs any.
     #[allow(clippy::redundant_closure)]

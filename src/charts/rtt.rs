@@ -24,6 +24,8 @@ pub struct RttCell {
     pub p50_ms: f64,
     pub p99_ms: f64,
     pub kind: CellKind,
+    /// Index of the cell's source in [`RttData::sources`].
+    pub source: usize,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -49,9 +51,10 @@ pub fn data_from(plan: &Plan) -> RttData {
                     let (a, b) = (a.as_ref()?, b.as_ref()?);
                     let l = latency::rtt(a, b);
                     let d = l.source.describe();
-                    if !sources.contains(&d) {
+                    let source = sources.iter().position(|s| *s == d).unwrap_or_else(|| {
                         sources.push(d);
-                    }
+                        sources.len() - 1
+                    });
                     let kind = match l.source {
                         RttSource::SameRegion => CellKind::SameRegion,
                         RttSource::Measured { .. } => CellKind::Measured,
@@ -61,6 +64,7 @@ pub fn data_from(plan: &Plan) -> RttData {
                         p50_ms: l.p50_ms,
                         p99_ms: l.p99_ms,
                         kind,
+                        source,
                     })
                 })
                 .collect()
@@ -74,7 +78,7 @@ pub fn data_from(plan: &Plan) -> RttData {
 }
 
 /// A cell's text: "~" marks a modeled figure.
-fn cell_text(c: &RttCell) -> String {
+pub fn cell_text(c: &RttCell) -> String {
     match c.kind {
         CellKind::Modeled => format!("~{}", style::num(c.p50_ms)),
         _ => style::num(c.p50_ms),
@@ -275,6 +279,111 @@ pub fn svg(data: &RttData, width: u32, height: u32) -> String {
     // Not `draw` itself: that names one backend lifetime, and render_svg needs any.
     #[allow(clippy::redundant_closure)]
     render_svg(data, width, height, TITLE, |root, d| draw(root, d))
+}
+
+/// A cell's background and text colours as CSS hex, on the same scale as the chart (the
+/// diagonal grey), for the page's sortable matrix.
+pub fn cell_colours(data: &RttData, c: &RttCell) -> (String, String) {
+    let hex = |c: RGBColor| format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2);
+    if c.kind == CellKind::SameRegion {
+        return (hex(SAME), hex(best_ink(SAME)));
+    }
+    let off: Vec<f64> = data
+        .cells
+        .iter()
+        .flatten()
+        .flatten()
+        .filter(|c| c.kind != CellKind::SameRegion)
+        .map(|c| c.p50_ms)
+        .collect();
+    let (lo, hi) = off
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(*v), b.max(*v)));
+    let t = if hi > lo {
+        (c.p50_ms - lo) / (hi - lo)
+    } else {
+        0.5
+    };
+    let bg = ramp(t);
+    (hex(bg), hex(best_ink(bg)))
+}
+
+/// Black or white, whichever contrasts more with `bg` (WCAG relative luminance): the
+/// ramp's middle is too dark for grey text and too light for a dim white.
+fn best_ink(bg: RGBColor) -> RGBColor {
+    let lin = |v: u8| {
+        let c = f64::from(v) / 255.0;
+        if c <= 0.03928 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let l = 0.2126 * lin(bg.0) + 0.7152 * lin(bg.1) + 0.0722 * lin(bg.2);
+    if (l + 0.05) / 0.05 > 1.05 / (l + 0.05) {
+        RGBColor(0, 0, 0)
+    } else {
+        RGBColor(0xff, 0xff, 0xff)
+    }
+}
+
+/// What a cell says on hover and focus: the pair, p50 and p99, and the figure's source.
+pub fn cell_tip(data: &RttData, from: usize, to: usize) -> String {
+    match data
+        .cells
+        .get(from)
+        .and_then(|r| r.get(to))
+        .and_then(|c| c.as_ref())
+    {
+        Some(c) => format!(
+            "{} to {}: p50 {} ms, p99 {} ms. {}",
+            data.labels[from],
+            data.labels[to],
+            cell_text(c),
+            style::num(c.p99_ms),
+            data.sources.get(c.source).map_or("", |s| s.as_str())
+        ),
+        None => "This region does not resolve.".to_string(),
+    }
+}
+
+/// Row order sorted by the round trip to column `by` (fastest first; unknown last), or
+/// the plan's order.
+pub fn row_order(data: &RttData, by: Option<usize>) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..data.labels.len().min(data.cells.len())).collect();
+    if let Some(col) = by {
+        let key = |r: usize| {
+            data.cells[r]
+                .get(col)
+                .and_then(|c| c.as_ref())
+                .map_or(f64::INFINITY, |c| c.p50_ms)
+        };
+        order.sort_by(|&a, &b| key(a).total_cmp(&key(b)));
+    }
+    order
+}
+
+/// The matrix as CSV (p50 ms, "~" on modeled figures), rows in `order`.
+pub fn csv(data: &RttData, order: &[usize]) -> String {
+    let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let mut out = std::iter::once(quote("from \\ to (p50 ms)"))
+        .chain(data.labels.iter().map(|l| quote(l)))
+        .collect::<Vec<_>>()
+        .join(",");
+    for &r in order {
+        out.push('\n');
+        let cells = data.cells[r]
+            .iter()
+            .map(|c| c.as_ref().map_or("?".to_string(), cell_text));
+        out.push_str(
+            &std::iter::once(quote(&data.labels[r]))
+                .chain(cells)
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+    }
+    out.push('\n');
+    out
 }
 
 /// The matrix as text: p50 / p99 per cell, "~" marking a modeled pair.

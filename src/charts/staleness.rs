@@ -202,7 +202,7 @@ pub fn draw<DB: DrawingBackend>(root: Area<DB>, data: &StalenessData) -> Result<
         plot,
         &xs,
         &tick_pos,
-        "Time since the write (ms, log scale)",
+        "Time since the write (ms; spaced by log(1 + ms), so 0 ms has a place)",
     )?;
     for (i, s) in data.series.iter().enumerate().rev() {
         let c = style::series(i);
@@ -218,6 +218,11 @@ pub fn draw<DB: DrawingBackend>(root: Area<DB>, data: &StalenessData) -> Result<
 }
 
 /// Draws into an SVG string.
+/// The caption's lines (notes and sources), for the page to set under the chart.
+pub fn footnotes(data: &StalenessData) -> Vec<String> {
+    caption_items(data)
+}
+
 pub fn svg(data: &StalenessData, width: u32, height: u32) -> String {
     // Not `draw` itself: that names one backend lifetime, and render_svg needs any.
     #[allow(clippy::redundant_closure)]

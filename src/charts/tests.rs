@@ -210,3 +210,27 @@ fn markdown_table_escapes_pipes() {
         "c\n\n| a | b\\|c |\n|---|---|\n| 1 | 2 |\n"
     );
 }
+
+#[test]
+fn the_rtt_matrix_sorts_by_a_column_and_copies_as_csv() {
+    let plan = Plan::example();
+    let d = rtt::data_from(&plan);
+    // Sorted by the round trip to us-east-1: itself first, then the nearest.
+    let order = rtt::row_order(&d, Some(0));
+    assert_eq!(order[0], 0);
+    let to = |r: usize| d.cells[r][0].as_ref().unwrap().p50_ms;
+    assert!(order.windows(2).all(|w| to(w[0]) <= to(w[1])));
+    let csv = rtt::csv(&d, &order);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 1 + plan.regions.len());
+    assert!(
+        lines[0].starts_with("\"from \\ to (p50 ms)\",\"aws:us-east-1\""),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[1].starts_with("\"aws:us-east-1\","));
+    // Every cell names its source.
+    for c in d.cells.iter().flatten().flatten() {
+        assert!(c.source < d.sources.len());
+    }
+}

@@ -22,6 +22,7 @@ use crate::place::{CustomPlace, Place};
 mod migrate;
 mod presets;
 mod samples;
+pub mod templates;
 mod validate;
 
 pub use presets::Preset;

@@ -70,6 +70,9 @@ pub fn AboutNumbers(#[prop(into)] price_sources: Signal<Vec<String>>) -> impl In
                     None => "Pick two regions from the catalog.".to_string(),
                 }}
             </p>
+            // The long reference material is one click away, so the page ends near the results.
+            <details class="about-more" data-testid="about-more">
+            <summary>"How the figures are made: the latency model's error, the measured datasets, prices and sources"</summary>
             <h3>"The latency model's error"</h3>
             <p>{format!(
                 "Pairs without a measurement (other providers, custom places, regions missing from a matrix) are predicted from measured pairs between nearby places, adjusted for distance, the pair's own providers' measurements weighing ten times more; links under 300 km blend toward the same-metro figure (cross-AZ 1.5 ms plus distance). Leave-one-provider-out error over all measured links: {NEIGHBOURS_MEDIAN_ERR_PCT:.1} % median, {NEIGHBOURS_P90_ERR_PCT:.1} % p90; by link length below (each modeled figure shows its own band's). With no measured pair nearby, a distance fit: {DISTANCE_FIT_MEDIAN_ERR_PCT:.1} % median, {DISTANCE_FIT_P90_ERR_PCT:.1} % p90. No figure is ever below the fibre floor (2 × great-circle distance at 200 km/ms). p99 comes from p50 (and the measured p95 where Azure publishes one) through a log-normal tail model. Details, 5-fold CV and per-provider errors: docs/latency-model.md; reproduce with `meridian model-eval`."
@@ -105,6 +108,7 @@ pub fn AboutNumbers(#[prop(into)] price_sources: Signal<Vec<String>>) -> impl In
                 <li>"Land outlines: Natural Earth 1:110m (public domain), via the world-atlas package."</li>
                 <li>"Failover and replication reference figures (DNS TTL, health checks, promotion, lag): the project's design brief; each constant is documented in docs/engine.md."</li>
             </ul>
+            </details>
         </section>
     }
 }

@@ -4,19 +4,32 @@
 
 use leptos::prelude::*;
 
-use crate::charts::{cost, latency, rto, rtt, staleness, Table};
+use crate::charts::{cost, latency, rto, staleness, without_caption, Table};
 use crate::engine::report::{ClassReport, Report};
-use crate::plan::{DataClass, Plan};
+use crate::plan::DataClass;
 
-const W: u32 = 900;
 const H: u32 = 460;
+
+/// The width to draw a chart at: what the results column has room for (panel and card
+/// padding off), at least 560 px (below that the rows would not fit; the chart then
+/// scrolls) and at most 900. Drawn at the width it is shown, its text keeps its size.
+fn chart_width() -> u32 {
+    let room = document()
+        .query_selector(".results-col")
+        .ok()
+        .flatten()
+        .map_or(900, |e| e.client_width() - 72);
+    room.clamp(560, 900) as u32
+}
 
 /// One chart: the SVG, then its numbers as a table.
 #[component]
-fn ChartFigure(svg: String, table: Table, testid: String) -> impl IntoView {
+fn ChartFigure(svg: String, table: Table, footnotes: Vec<String>, testid: String) -> impl IntoView {
     view! {
         <figure class="chart" data-testid=testid>
-            <div class="chart-svg" role="img" aria-label=table.caption.clone() inner_html=svg></div>
+            // Focusable: on a narrow screen the chart scrolls sideways.
+            <div class="chart-svg" tabindex="0"><div role="img" aria-label=table.caption.clone() inner_html=svg></div></div>
+            <figcaption class="footnotes">{footnotes.into_iter().map(|f| view! { <p>{f}</p> }).collect_view()}</figcaption>
             <details class="chart-table">
                 <summary>"Data table"</summary>
                 <div class="table-scroll" tabindex="0">
@@ -74,30 +87,19 @@ pub fn ClassCharts(
                 let st = staleness::data_from(&class, &rtt_sources);
                 let rt = rto::data_from(&class, target.rto_s);
                 let co = cost::data_from(&class, &price_sources);
+                let w = chart_width();
+                // Sources and notes go under each chart as text, not inside the SVG.
+                let (ls, ss, rs, cs) = without_caption(|| {
+                    (latency::svg(&lat, w, H), staleness::svg(&st, w, H), rto::svg(&rt, w, H), cost::svg(&co, w, H))
+                });
                 view! {
-                    <ChartFigure svg=latency::svg(&lat, W, H) table=latency::table(&lat) testid=format!("chart-latency-{index}") />
-                    <ChartFigure svg=staleness::svg(&st, W, H) table=staleness::table(&st) testid=format!("chart-staleness-{index}") />
-                    <ChartFigure svg=rto::svg(&rt, W, H) table=rto::table(&rt) testid=format!("chart-rto-{index}") />
-                    <ChartFigure svg=cost::svg(&co, W, H) table=cost::table(&co) testid=format!("chart-cost-{index}") />
+                    <ChartFigure svg=ls table=latency::table(&lat) footnotes=latency::footnotes(&lat) testid=format!("chart-latency-{index}") />
+                    <ChartFigure svg=ss table=staleness::table(&st) footnotes=staleness::footnotes(&st) testid=format!("chart-staleness-{index}") />
+                    <ChartFigure svg=rs table=rto::table(&rt) footnotes=rto::footnotes(&rt) testid=format!("chart-rto-{index}") />
+                    <ChartFigure svg=cs table=cost::table(&co) footnotes=cost::footnotes(&co) testid=format!("chart-cost-{index}") />
                 }
             }
         </Lazy>
-    }
-}
-
-/// The RTT heatmap of the plan's regions.
-#[component]
-pub fn RttHeatmap(plan: Plan) -> impl IntoView {
-    view! {
-        <section class="panel" aria-labelledby="rtt-h">
-            <h2 id="rtt-h">"Round trips between the chosen regions"</h2>
-            <Lazy summary="RTT heatmap (p50, ms)".into() is_open=RwSignal::new(true) testid="rtt-heatmap".into()>
-                {
-                    let d = rtt::data_from(&plan);
-                    view! { <ChartFigure svg=rtt::svg(&d, W, H + 100) table=rtt::table(&d) testid="chart-rtt".into() /> }
-                }
-            </Lazy>
-        </section>
     }
 }
 

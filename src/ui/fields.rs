@@ -11,7 +11,7 @@ use crate::present::{input::parse_number, plain as fmt_number};
 pub fn NumberField(
     label: &'static str,
     unit: &'static str,
-    testid: String,
+    #[prop(into)] testid: Signal<String>,
     #[prop(into)] value: Signal<Option<f64>>,
     on_change: Callback<Option<f64>>,
     #[prop(default = false)] optional: bool,
@@ -48,7 +48,7 @@ pub fn NumberField(
             <input
                 type="text"
                 inputmode="decimal"
-                data-testid=testid
+                data-testid=move || testid.get()
                 placeholder=placeholder
                 prop:value=shown
                 on:input=on_input
@@ -64,7 +64,7 @@ pub fn NumberField(
 #[component]
 pub fn TextField(
     label: &'static str,
-    testid: String,
+    #[prop(into)] testid: Signal<String>,
     #[prop(into)] value: Signal<String>,
     on_change: Callback<String>,
 ) -> impl IntoView {
@@ -73,7 +73,7 @@ pub fn TextField(
             <span>{label}</span>
             <input
                 type="text"
-                data-testid=testid
+                data-testid=move || testid.get()
                 prop:value=move || value.get()
                 on:input=move |ev| on_change.run(event_target_value(&ev))
             />
@@ -85,7 +85,7 @@ pub fn TextField(
 #[component]
 pub fn SelectField(
     label: &'static str,
-    testid: String,
+    #[prop(into)] testid: Signal<String>,
     options: Vec<(&'static str, &'static str)>,
     #[prop(into)] value: Signal<&'static str>,
     on_change: Callback<String>,
@@ -94,7 +94,7 @@ pub fn SelectField(
         <label class="field">
             <span>{label}</span>
             <select
-                data-testid=testid
+                data-testid=move || testid.get()
                 prop:value=move || value.get()
                 on:change=move |ev| on_change.run(event_target_value(&ev))
             >
@@ -111,13 +111,13 @@ pub fn SelectField(
 #[component]
 pub fn Problems(
     problems: impl Fn() -> Vec<String> + Send + Sync + 'static,
-    testid: String,
+    #[prop(into)] testid: Signal<String>,
 ) -> impl IntoView {
     move || {
         let msgs = problems();
         (!msgs.is_empty()).then(|| {
             view! {
-                <ul class="inline-problems" role="alert" data-testid=testid.clone()>
+                <ul class="inline-problems" role="alert" data-testid=move || testid.get()>
                     {msgs.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
                 </ul>
             }

@@ -47,9 +47,10 @@ pub fn toggle_region(editor: Editor, key: String) {
     });
 }
 
-/// Map coordinates (lon, lat) of a click, from its position in the map's box: the map is
-/// plain equirectangular degrees over [`VIEW_BOX`], drawn at its own aspect ratio.
-fn click_to_lon_lat(ev: &web_sys::MouseEvent) -> Option<(f64, f64)> {
+/// Map coordinates (lon, lat) of a click, from its position in the map's box, and the
+/// map's scale (px per degree): the map is plain equirectangular degrees over [`VIEW_BOX`],
+/// drawn at its own aspect ratio.
+fn click_to_lon_lat(ev: &web_sys::MouseEvent) -> Option<(f64, f64, f64)> {
     use wasm_bindgen::JsCast;
     let el: web_sys::Element = ev.current_target()?.dyn_into().ok()?;
     let r = el.get_bounding_client_rect();
@@ -58,7 +59,11 @@ fn click_to_lon_lat(ev: &web_sys::MouseEvent) -> Option<(f64, f64)> {
     }
     let lon = -180.0 + (f64::from(ev.client_x()) - r.left()) / r.width() * 360.0;
     let lat = 75.0 - (f64::from(ev.client_y()) - r.top()) / r.height() * 131.0;
-    Some(((lon * 100.0).round() / 100.0, (lat * 100.0).round() / 100.0))
+    Some((
+        (lon * 100.0).round() / 100.0,
+        (lat * 100.0).round() / 100.0,
+        r.width() / 360.0,
+    ))
 }
 
 /// The picker map: a click on a region's dot selects or deselects it; while a user
@@ -69,11 +74,27 @@ pub fn PickerMap(
     tab: RwSignal<Tab>,
     placing: RwSignal<Option<usize>>,
 ) -> impl IntoView {
-    let place_users = move |ev: web_sys::MouseEvent| {
-        let Some(i) = placing.get_untracked() else {
+    // One handler for the whole map: while placing users, the click moves them; otherwise
+    // it toggles the nearest dot within 22 px, a 44 px touch target that never picks a
+    // farther dot over a nearer one (a tap beside us-west-1 must not hit us-west-2).
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let Some((lon, lat, px_per_deg)) = click_to_lon_lat(&ev) else {
             return;
         };
-        let Some((lon, lat)) = click_to_lon_lat(&ev) else {
+        let Some(i) = placing.get_untracked() else {
+            let Tab::Provider(provider) = tab.get_untracked() else {
+                return;
+            };
+            let nearest = regions()
+                .iter()
+                .filter(|r| r.provider == provider)
+                .map(|r| ((r.lon - lon).hypot(r.lat - lat) * px_per_deg, r))
+                .min_by(|a, b| a.0.total_cmp(&b.0));
+            if let Some((d, r)) = nearest {
+                if d <= 22.0 {
+                    toggle_region(editor, r.key());
+                }
+            }
             return;
         };
         ev.stop_propagation();
@@ -104,7 +125,6 @@ pub fn PickerMap(
             .map(|r| {
                 let key = r.key();
                 let k2 = key.clone();
-                let k3 = key.clone();
                 view! {
                     <circle
                         class="dot"
@@ -113,12 +133,6 @@ pub fn PickerMap(
                         cy=-r.lat
                         r="2.2"
                         data-testid=format!("map-dot-{key}")
-                        on:click=move |ev| {
-                            if placing.get_untracked().is_none() {
-                                ev.stop_propagation();
-                                toggle_region(editor, k3.clone());
-                            }
-                        }
                     >
                         <title>{format!("{key} — {} ({})", r.name, r.city)}</title>
                     </circle>
@@ -133,7 +147,7 @@ pub fn PickerMap(
                 .filter_map(|u| u.place.resolve().ok().map(|pl| (u.name.clone(), pl.location())))
                 .map(|(name, at)| {
                     view! {
-                        <rect class="user" x=at.lon - 2.0 y=-at.lat - 2.0 width="4" height="4" transform=format!("rotate(45 {} {})", at.lon, -at.lat)>
+                        <rect class="user" x=at.lon - 1.3 y=-at.lat - 1.3 width="2.6" height="2.6" transform=format!("rotate(45 {} {})", at.lon, -at.lat)>
                             <title>{format!("Users: {name}")}</title>
                         </rect>
                     }
@@ -150,12 +164,13 @@ pub fn PickerMap(
             </p>
         })}
         <svg class="map" class:placing=move || placing.get().is_some() viewBox=VIEW_BOX role="img"
-            aria-label="World map of the provider's regions; click a dot to select a region" data-testid="picker-map"
-            on:click=place_users>
+            aria-label="World map of the provider's regions; click a dot to select a region, or use the region list below (the same regions, by keyboard)" data-testid="picker-map"
+            on:click=on_click>
             <Land />
-            {users}
             {dots}
+            // Populations above the dots, so a region never hides them.
+            {users}
         </svg>
-        <p class="legend"><span class="key dot-key"></span>" region · "<span class="key sel-key"></span>" selected · "<span class="key user-key"></span>" users. Land: Natural Earth 1:110m (public domain)."</p>
+        <p class="legend"><span class="key dot-key"></span>" region · "<span class="key sel-key"></span>" selected · "<span class="key user-key"></span>" users. By keyboard: the region list below selects the same regions. Land: Natural Earth 1:110m (public domain)."</p>
     }
 }

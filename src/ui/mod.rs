@@ -3,16 +3,22 @@
 
 mod about;
 mod charts;
+mod class_editor;
 mod classes;
 pub mod fields;
 mod library;
 mod map;
 mod operations;
 mod persist;
+mod region_notes;
 mod regions;
 mod results;
+mod rows;
+mod rtt_matrix;
+mod start;
 mod toolbar;
 mod topology;
+mod user_place;
 mod users;
 
 use leptos::prelude::*;
@@ -34,6 +40,9 @@ pub struct Editor {
     set_plan: WriteSignal<Plan>,
     /// The plan's validation problems as (field path, message), for inline display.
     pub problems: Signal<Vec<(String, String)>>,
+    /// Stable ids of the data classes and populations, for keyed lists.
+    pub class_rows: rows::RowIds,
+    pub user_rows: rows::RowIds,
 }
 
 impl Editor {
@@ -52,16 +61,34 @@ impl Editor {
         }
     }
 
+    /// Replaces the whole plan (template, upload, reset): rows get new ids, so no field
+    /// text or open card of the old plan shows up in the new one.
     pub fn replace(&self, plan: Plan) {
+        self.class_rows.reset(plan.data_classes.len());
+        self.user_rows.reset(plan.users.len());
         self.edit(move |p| *p = plan);
     }
 
-    /// Validation messages for the field `prefix` and those under it (e.g. `data_classes[2]`).
-    pub fn problems_under(&self, prefix: String) -> impl Fn() -> Vec<String> + Copy + 'static {
+    pub fn class_count(&self) -> Memo<usize> {
+        let plan = self.plan;
+        Memo::new(move |_| plan.with(|p| p.data_classes.len()))
+    }
+
+    pub fn user_count(&self) -> Memo<usize> {
+        let plan = self.plan;
+        Memo::new(move |_| plan.with(|p| p.users.len()))
+    }
+
+    /// Validation messages for the field `prefix` and those under it (e.g. `data_classes[2]`);
+    /// the prefix is a signal because a row's index changes when rows move.
+    pub fn problems_under(
+        &self,
+        prefix: impl Into<Signal<String>>,
+    ) -> impl Fn() -> Vec<String> + Copy + 'static {
         let problems = self.problems;
-        let prefix = StoredValue::new(prefix);
+        let prefix: Signal<String> = prefix.into();
         move || {
-            let prefix = prefix.get_value();
+            let prefix = prefix.get();
             // `data_classes[1]` must not take `data_classes[10]`'s problems.
             let under = |f: &str| {
                 f.strip_prefix(prefix.as_str())
@@ -122,11 +149,14 @@ pub fn App() -> impl IntoView {
         plan,
         set_plan,
         problems,
+        class_rows: rows::RowIds::new(plan.with_untracked(|p| p.data_classes.len())),
+        user_rows: rows::RowIds::new(plan.with_untracked(|p| p.users.len())),
     };
     let report = Signal::derive(move || outcome.get().ok());
     provide_context(editor);
     view! {
         <map::LandDefs />
+        <a class="skip-link" href="#results" data-testid="skip-to-results">"Skip to the results"</a>
         <header class="masthead">
             <h1>"Meridian"</h1>
             <p class="tagline">"Multi-region architecture planner: latency, cost and consistency per data class, computed in your browser."</p>
@@ -139,13 +169,14 @@ pub fn App() -> impl IntoView {
         })}
         <library::Notices lib editor />
         <main id="main" class="layout">
-            <div class="editor-col">
-                <RegionPicker editor placing=placing_users />
+            <start::StartLine editor />
+            <div class="editor-col" id="inputs">
+                <RegionPicker editor placing=placing_users report />
                 <UsersTable editor placing=placing_users />
                 <ClassList editor />
                 <operations::OperationsPanel editor />
             </div>
-            <div class="results-col">
+            <div class="results-col" id="results" tabindex="-1">
                 <toolbar::Toolbar editor report notice saved />
                 {move || outcome.with(|o| o.as_ref().err().cloned()).map(|errors| view! {
                         <section class="panel errors" role="alert" data-testid="plan-errors">
@@ -176,21 +207,24 @@ fn results_view(editor: Editor, outcome: Memo<Result<Report, PlanErrors>>) -> im
         // An invalid plan has no report: show its problems (above), not a summary of zeros.
         <Show when=move || report.with(Option::is_some)>
         <Summary plan=plan_sig report=report_sig />
-        <For each=move || 0..count.get() key=|i| *i let:i>
+        // Keyed by the class's stable id: a card's open charts follow the class when it moves.
+        <For each=move || editor.class_rows.keys(count.get()) key=|id| *id let:id>
             {
-                let class = Memo::new(move |_| report.with(|r| r.as_ref().and_then(|r| r.classes.get(i).cloned())));
-                let target = Memo::new(move |_| plan.with(|p| p.data_classes.get(i).cloned()));
+                let at = editor.class_rows.position(id, count);
+                let class = Memo::new(move |_| report.with(|r| r.as_ref().zip(at.get()).and_then(|(r, i)| r.classes.get(i).cloned())));
+                let target = Memo::new(move |_| plan.with(|p| at.get().and_then(|i| p.data_classes.get(i).cloned())));
                 let charts_open = RwSignal::new(false);
-                move || match (class.get(), target.get()) {
-                    (Some(c), Some(t)) => view! {
-                        <ClassCard index=i class=c target=t places=places.get() sources=sources.get() charts_open />
+                let card_open = RwSignal::new(at.get_untracked() == Some(0));
+                move || match (class.get(), target.get(), at.get_untracked()) {
+                    (Some(c), Some(t), Some(i)) => view! {
+                        <ClassCard index=i class=c target=t places=places.get() sources=sources.get() charts_open card_open />
                     }.into_any(),
                     _ => ().into_any(),
                 }
             }
         </For>
         <FailoverStory report=report_sig />
-        {move || view! { <charts::RttHeatmap plan=Plan { regions: places.get().0, ..plan.get_untracked() } /> }}
+        <rtt_matrix::RttMatrix plan=Signal::derive(move || Plan { regions: places.get().0, ..plan.get_untracked() }) />
         </Show>
     }
 }

@@ -3,11 +3,13 @@
 use leptos::prelude::*;
 
 use crate::data::{regions, Provider};
+use crate::engine::report::Report;
 use crate::place::CustomPlace;
 use crate::plan::PlaceRef;
 
 use super::fields::{NumberField, Problems};
 use super::map::{toggle_region, PickerMap, Tab};
+use super::region_notes::{place_name, UnusedRegions};
 use super::Editor;
 
 fn matches(query: &str, hay: &[&str]) -> bool {
@@ -16,7 +18,11 @@ fn matches(query: &str, hay: &[&str]) -> bool {
 }
 
 #[component]
-pub fn RegionPicker(editor: Editor, placing: RwSignal<Option<usize>>) -> impl IntoView {
+pub fn RegionPicker(
+    editor: Editor,
+    placing: RwSignal<Option<usize>>,
+    report: Signal<Option<Report>>,
+) -> impl IntoView {
     let tab = RwSignal::new(Tab::Provider(Provider::Aws));
     let query = RwSignal::new(String::new());
     let problems = editor.problems_under("regions".to_string());
@@ -39,6 +45,7 @@ pub fn RegionPicker(editor: Editor, placing: RwSignal<Option<usize>>) -> impl In
             </div>
             <PickerMap editor tab placing />
             <SelectedRegions editor />
+            <UnusedRegions editor report />
             <Problems problems testid="region-problems".to_string() />
             {move || match tab.get() {
                 Tab::Provider(p) => view! { <RegionList editor provider=p query /> }.into_any(),
@@ -89,7 +96,7 @@ fn RegionList(editor: Editor, provider: Provider, query: RwSignal<String>) -> im
                                 prop:checked=move || editor.plan.with(|p| p.regions.iter().any(|x| x.label() == k1))
                                 on:change=move |_| toggle_region(editor, k2.clone())
                             />
-                            <code>{r.code}</code>" " {r.name}<small>{format!(" · {}, {}", r.city, r.jurisdiction)}</small>
+                            <code>{r.code}</code>" " {r.name}<small>" · " {place_name(r)}</small>
                         </label>
                     </li>
                 }
@@ -147,8 +154,8 @@ fn CustomPlaceForm(editor: Editor) -> impl IntoView {
         <div class="custom-form">
             <p>"A place outside the catalog (an on-premises data centre, another cloud's region). Its round trips are modeled from coordinates; its name and jurisdiction come from them unless you type your own."</p>
             <div class="row">
-                <NumberField label="Latitude" unit="°" testid="custom-lat".into() value=Signal::derive(move || lat.get()) on_change=Callback::new(move |v| lat.set(v)) optional=true min=-90.0 max=90.0 />
-                <NumberField label="Longitude" unit="°" testid="custom-lon".into() value=Signal::derive(move || lon.get()) on_change=Callback::new(move |v| lon.set(v)) optional=true min=-180.0 max=180.0 />
+                <NumberField label="Latitude" unit="°" testid="custom-lat".to_string() value=Signal::derive(move || lat.get()) on_change=Callback::new(move |v| lat.set(v)) optional=true min=-90.0 max=90.0 />
+                <NumberField label="Longitude" unit="°" testid="custom-lon".to_string() value=Signal::derive(move || lon.get()) on_change=Callback::new(move |v| lon.set(v)) optional=true min=-180.0 max=180.0 />
                 <label class="field"><span>"Name (optional)"</span>
                     <input type="text" data-testid="custom-name" placeholder=move || derived.get().map(|d| d.0).unwrap_or_else(|| "e.g. Frankfurt DC".into())
                         prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) /></label>

@@ -27,6 +27,7 @@ pub fn Summary(plan: Signal<Plan>, report: Signal<Report>) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="summary-h" data-testid="summary">
             <h2 id="summary-h">"Recommendation"</h2>
+            <p class="to-inputs"><a href="#inputs" data-testid="to-inputs">"Edit the plan (regions, users, data classes) ↓"</a></p>
             <p class="totals" data-testid="total-cost">
                 {move || {
                     let t = report.get().totals;
@@ -39,12 +40,13 @@ pub fn Summary(plan: Signal<Plan>, report: Signal<Report>) -> impl IntoView {
                         <tr>
                             <th scope="col">"Data class"</th>
                             <th scope="col">"Posture"</th>
-                            <th scope="col">"Placement"</th>
                             <th scope="col">"RPO"</th>
                             <th scope="col">"RTO"</th>
                             <th scope="col">"Write p99 (worst)"</th>
                             <th scope="col">"Read p99 (worst)"</th>
                             <th scope="col">"Cost / month"</th>
+                            // Long text last: on a phone the verdicts come first.
+                            <th scope="col">"Placement"</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -76,14 +78,27 @@ fn summary_row(i: usize, c: ClassReport, dc: DataClass) -> impl IntoView {
     };
     view! {
         <tr class:infeasible=!c.feasible>
-            <th scope="row">{c.name}</th>
+            <th scope="row"><a href=format!("#class-card-{i}") data-testid=format!("open-card-{i}") on:click=move |ev| {
+                // Opens the class's card (closing the open one: they share a name) and shows it.
+                ev.prevent_default();
+                use wasm_bindgen::JsCast;
+                if let Some(d) = document()
+                    .query_selector(&format!("[data-testid='class-card-{i}']"))
+                    .ok()
+                    .flatten()
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                {
+                    d.set_open(true);
+                    d.scroll_into_view();
+                }
+            }>{c.name}</a></th>
             <td data-testid=format!("posture-{i}")><code>{posture}</code></td>
-            <td>{show::placement(e.placement.as_ref())}</td>
             <td><VsTarget check=Check::duration(e.rpo_s, dc.rpo_s) /></td>
-            <td><VsTarget check=Check::duration(e.rto_s, dc.rto_s) /></td>
+            <td data-testid=format!("summary-rto-{i}")><VsTarget check=Check::duration(e.rto_s, dc.rto_s) /></td>
             <td><VsTarget check=Check::ms(e.worst_p99(true), dc.write_p99_budget_ms) /></td>
             <td><VsTarget check=Check::ms(e.worst_p99(false), dc.read_p99_budget_ms) /></td>
             <td>{show::posture_cost(&e)} <small>{format!(" ({})", show::posture_multiple(&e))}</small></td>
+            <td class="placement-cell">{show::placement(e.placement.as_ref())}</td>
         </tr>
     }
 }
@@ -97,6 +112,7 @@ pub fn ClassCard(
     places: (Vec<PlaceRef>, Vec<UserPopulation>),
     sources: (Vec<String>, Vec<String>),
     charts_open: RwSignal<bool>,
+    card_open: RwSignal<bool>,
 ) -> impl IntoView {
     let e = class.chosen.clone();
     let heading = if class.feasible {
@@ -109,8 +125,16 @@ pub fn ClassCard(
         format!("{}: nothing meets every requirement", class.name)
     };
     view! {
-        <article class="panel card" data-testid=format!("class-card-{index}")>
-            <h3>{heading} " " <code class="slug">{e.posture.slug()}</code></h3>
+        // One card open at a time by default (the first): a `name`d group of details, so the
+        // page is a list of verdicts rather than four full reports one under another.
+        <details class="panel card" name="class-cards" open=card_open.get_untracked() data-testid=format!("class-card-{index}")
+            on:toggle=move |ev| {
+                use wasm_bindgen::JsCast;
+                if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+                    card_open.set(d.open());
+                }
+            }>
+            <summary><h3>{heading} " " <code class="slug">{e.posture.slug()}</code></h3></summary>
             <p class="placement"><strong>"Placement: "</strong>{show::placement(e.placement.as_ref())}</p>
             <dl class="figures">
                 <div><dt>"RPO (region loss)"</dt><dd><VsTarget check=Check::duration(e.rpo_s, target.rpo_s) /></dd></div>
@@ -140,7 +164,7 @@ pub fn ClassCard(
                     }).collect_view()}
                 </ul>
             </details>
-        </article>
+        </details>
     }
 }
 

@@ -5,9 +5,10 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{window, Blob, BlobPropertyBag, HtmlAnchorElement, HtmlInputElement, Url};
 
+use crate::data::Provider;
 use crate::engine::report::Report;
 use crate::export::{document, plan_from_file, plan_json, report_json};
-use crate::plan::{DataClass, PlaceRef, Plan, Preset, UserPopulation};
+use crate::plan::Plan;
 
 use super::persist::{app_url, share_link, Saved};
 use super::Editor;
@@ -35,21 +36,6 @@ fn copy(text: &str) {
     if let Some(w) = window() {
         let _ = w.navigator().clipboard().write_text(text);
     }
-}
-
-/// A new plan: one region, one population, one data class to start from.
-fn new_plan() -> Plan {
-    let mut p = Plan::example();
-    p.name = "New plan".into();
-    p.regions = vec![PlaceRef::key("aws:us-east-1")];
-    p.users = vec![UserPopulation {
-        name: "Users".into(),
-        place: PlaceRef::custom("Washington, DC", 38.9, -77.04, "US"),
-        share: 1.0,
-        access: Default::default(),
-    }];
-    p.data_classes = vec![DataClass::preset(Preset::UserProfiles)];
-    p
 }
 
 #[component]
@@ -111,7 +97,7 @@ pub fn Toolbar(
                 }>"Copy link"</button>
             </div>
             <div class="row">
-                <button data-testid="new-plan" on:click=move |_| editor.replace(new_plan())>"New plan"</button>
+                <button data-testid="new-plan" on:click=move |_| editor.replace(super::start::fresh_plan(Provider::Aws, super::start::guessed_place()))>"New plan"</button>
                 <button data-testid="reset-example" on:click=move |_| editor.replace(Plan::example())>"Reset to example"</button>
                 <button data-testid="download-plan" on:click=move |_| { download("meridian-plan.json", "application/json", &plan_json(&editor.plan.get_untracked())); }>"Download plan JSON"</button>
                 <label class="button-like">"Upload plan JSON"

@@ -16,7 +16,18 @@ export function engineReport(planJson) {
   return JSON.parse(execFileSync(BIN, ['report', file, '--format', 'json'], { encoding: 'utf8' }));
 }
 
+// Requirement slugs in the report JSON as the page names them (src/present/names.rs).
+const REQUIREMENT = {
+  residency: 'residency', applicability: 'applicability', conflicts: 'conflicts',
+  consistency: 'consistency', rpo: 'RPO', rto: 'RTO', 'write-latency': 'write p99', 'read-latency': 'read p99',
+};
+
 /** The summary's posture cell for a class of the engine's report. */
 export function shownPosture(c) {
-  return c.feasible ? c.posture : `none fits (closest: ${c.posture})`;
+  if (c.pin) {
+    const broken = c.pin.breaks.map((r) => REQUIREMENT[r]);
+    const breaks = broken.length ? `; breaks ${broken.join(', ')}` : '';
+    return `${c.posture} (pinned${breaks}; the engine would choose ${c.pin.engine_choice})`;
+  }
+  return c.feasible ? c.posture : `none fits (closest ${c.posture})`;
 }

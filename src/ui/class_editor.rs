@@ -3,7 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::plan::{ConflictSemantics, Consistency, DataClass, Ownership, Residency};
+use crate::engine::Posture;
+use crate::plan::{
+    ConflictSemantics, Consistency, DataClass, Ownership, Residency, ResidencyScope,
+};
 
 use super::classes::Deleted;
 use super::fields::{NumberField, Problems, SelectField, TextField};
@@ -64,6 +67,25 @@ macro_rules! class_number {
                 on_change=Callback::new(move |v: Option<f64>| edit_class(editor, at, move |c| c.$field = ($set)(v))) />
         }
     }};
+}
+
+/// "Recommended" and the nine postures by name, for pinning one.
+fn pin_options() -> Vec<(&'static str, &'static str)> {
+    std::iter::once(("", "recommended by the engine"))
+        .chain(
+            Posture::ALL
+                .iter()
+                .map(|&p| (p.slug(), crate::present::posture_name(p))),
+        )
+        .collect()
+}
+
+/// "Not chosen" and the technology catalog's services, for choosing the database.
+fn service_options() -> Vec<(&'static str, &'static str)> {
+    let services = crate::catalog::catalog().map_or(&[][..], |c| c.services.as_slice());
+    std::iter::once(("", "not chosen (the engine's assumptions)"))
+        .chain(services.iter().map(|s| (s.id.as_str(), s.name.as_str())))
+        .collect()
 }
 
 fn residency_slug(r: &Residency) -> &'static str {
@@ -184,10 +206,19 @@ pub fn ClassEditor(
                         _ => Residency::None,
                     })}
                 {jurisdictions}
+                {select("Residency scope", vec![("every-copy", "every copy"), ("primary-only", "primary copies only (DR copies may leave)")],
+                    |c| match c.residency_scope { ResidencyScope::EveryCopy => "every-copy", ResidencyScope::PrimaryOnly => "primary-only" },
+                    |c, v| c.residency_scope = if v == "primary-only" { ResidencyScope::PrimaryOnly } else { ResidencyScope::EveryCopy })}
+                {select("Posture", pin_options(),
+                    |c| c.pin.map_or("", Posture::slug),
+                    |c, v| c.pin = Posture::from_slug(v))}
+                {select("Database", service_options(),
+                    |c| c.service.as_deref().and_then(|id| crate::catalog::service(id).ok().flatten()).map_or("", |s| s.id.as_str()),
+                    |c, v| c.service = Some(v.to_string()).filter(|v| !v.is_empty()))}
                 {class_number!(editor, at, rpo_s, "RPO target", "s; empty: survive AZ loss only", optional)}
                 {class_number!(editor, at, rto_s, "RTO target", "s; empty: survive AZ loss only", optional)}
-                {class_number!(editor, at, write_p99_budget_ms, "Write p99 budget", "ms", optional)}
-                {class_number!(editor, at, read_p99_budget_ms, "Read p99 budget", "ms", optional)}
+                {class_number!(editor, at, write_p99_budget_ms, "Write p99 budget", "ms, end-user", optional)}
+                {class_number!(editor, at, read_p99_budget_ms, "Read p99 budget", "ms, end-user", optional)}
                 {class_number!(editor, at, writes_per_s, "Writes", "writes/s")}
                 {class_number!(editor, at, reads_per_s, "Reads", "reads/s")}
                 {class_number!(editor, at, record_bytes, "Record size", "bytes")}

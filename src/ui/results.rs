@@ -70,12 +70,9 @@ pub fn Summary(plan: Signal<Plan>, report: Signal<Report>) -> impl IntoView {
 }
 
 fn summary_row(i: usize, c: ClassReport, dc: DataClass) -> impl IntoView {
+    // The same words as the markdown's decisions table, without its code marks.
+    let posture = crate::present::posture_verdict(&c).replace('`', "");
     let e = c.chosen;
-    let posture = if c.feasible {
-        e.posture.slug().to_string()
-    } else {
-        format!("none fits (closest: {})", e.posture.slug())
-    };
     view! {
         <tr class:infeasible=!c.feasible>
             <th scope="row"><a href=format!("#class-card-{i}") data-testid=format!("open-card-{i}") on:click=move |ev| {
@@ -153,6 +150,17 @@ pub fn ClassCard(
             {(!class.relax.is_empty()).then(|| view! {
                 <h4>"What to relax"</h4>
                 <ul>{class.relax.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>
+            })}
+            {(!class.services.is_empty()).then(|| view! {
+                <details class="services" data-testid=format!("services-{index}")>
+                    <summary>"Which managed database or software can deliver it"</summary>
+                    <ul>{class.services.iter().map(|s| view! {
+                        <li class:misfit=!s.fits>
+                            <strong>{s.name.clone()}</strong>" "{if s.fits { "fits: " } else { "does not fit: " }}{s.message.clone()}
+                            <small>{format!(" Sources: {}", s.sources.join("; "))}</small>
+                        </li>
+                    }).collect_view()}</ul>
+                </details>
             })}
             <LatencyTable e=e.clone() />
             <ClassCharts index class=class.clone() target=target.clone() report_sources=sources open=charts_open />

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::plan::{PlaceRef, Plan};
+use crate::plan::{AccessNetwork, PlaceRef, Plan};
 
-use super::fields::{NumberField, Problems, TextField};
+use super::fields::{NumberField, Problems, SelectField, TextField};
 use super::user_place::{edit_user, idx, now, UserPlace};
 use super::Editor;
 
@@ -97,6 +97,15 @@ fn UserRow(
             <NumberField label="Share" unit="% of traffic" testid=tid("user-share") max=100.0
                 value=Signal::derive(move || editor.plan.with(|p| at.get().and_then(|i| p.users.get(i)).map(|u| (u.share * 1e4).round() / 100.0)))
                 on_change=Callback::new(move |v: Option<f64>| edit_user(editor, at, move |u| u.share = v.unwrap_or(0.0) / 100.0)) />
+            <SelectField label="Access network" testid=tid("user-access")
+                options=AccessNetwork::ALL.iter().map(|&a| (a.slug(), access_label(a))).collect()
+                value=Signal::derive(move || editor.plan.with(|p| at.get().and_then(|i| p.users.get(i)).map_or("fixed-broadband", |u| u.access.slug())))
+                on_change=Callback::new(move |v: String| edit_user(editor, at, move |u| {
+                    u.access = AccessNetwork::ALL.into_iter().find(|a| a.slug() == v).unwrap_or_default()
+                })) />
+            <small class="access-note" data-testid=tid("user-access-note")>{move || editor.plan.with(|p| {
+                at.get().and_then(|i| p.users.get(i)).map(|u| format!("adds {} to every leg", crate::present::access(u.access))).unwrap_or_default()
+            })}</small>
             <button data-testid=move || format!("user-place-{}", idx(at)) on:click=move |_| {
                 placing.set(at.get_untracked());
                 // The map is at the top of the editor; bring it into view for the click.
@@ -110,5 +119,14 @@ fn UserRow(
                 title=move || if count.get() <= 1 { "A plan needs at least one population" } else { "" }
                 on:click=remove>"Remove"</button>
         </div>
+    }
+}
+
+/// The access network's option text (its round trip is shown beside the field).
+fn access_label(a: AccessNetwork) -> &'static str {
+    match a {
+        AccessNetwork::DataCentre => "data centre",
+        AccessNetwork::FixedBroadband => "fixed broadband",
+        AccessNetwork::Mobile => "mobile",
     }
 }

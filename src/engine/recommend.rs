@@ -219,8 +219,13 @@ pub(crate) fn figures(class: &DataClass, e: &Evaluation) -> Vec<String> {
         .map_or_else(|| "nothing".to_string(), |p| p.writes_text());
     match (class.rpo_s, e.rpo_s) {
         (Some(t), Some(a)) => out.push(format!(
-            "RPO {} meets the target {}: a hard failure of the worst region loses {lost}",
+            "RPO {} {} the target {}: a hard failure of the worst region loses {lost}",
             show::duration(a),
+            if show::met(a, t, show::round_duration) {
+                "meets"
+            } else {
+                "misses"
+            },
             show::duration(t),
         )),
         (None, None) => out.push(format!(

@@ -28,8 +28,9 @@ fn any_place() -> impl Strategy<Value = Place> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
-    /// Moving one end by up to ~1.5 km moves the answer by well under a millisecond, and a
-    /// point next to another is the same-place figure, not an inter-region hop.
+    /// Moving one end by up to ~1.5 km moves the answer by under a millisecond (neighbour
+    /// weights change with distance, so the slope can reach ~0.5 ms/km near a measured
+    /// region), and a point next to another is the same-place figure, not an inter-region hop.
     #[test]
     fn nearby_points_have_nearby_rtts(
         a in any_place(),
@@ -40,7 +41,7 @@ proptest! {
     ) {
         let (b, b2) = (point(lat, lon), point(lat + dlat, lon + dlon));
         let (x, y) = (rtt(&a, &b).p50_ms, rtt(&a, &b2).p50_ms);
-        prop_assert!((x - y).abs() < 0.5, "{x} vs {y}");
+        prop_assert!((x - y).abs() < 1.0, "{x} vs {y}");
         let same = rtt(&b, &b).p50_ms;
         let near = rtt(&b, &b2).p50_ms;
         prop_assert_eq!(same, CROSS_AZ_P50_MS);

@@ -101,6 +101,20 @@ test('at 375 px a tap beside a map dot picks that dot, and a tap on empty sea pi
   await context.close();
 });
 
+test('the RTT matrix sorts by a column, names each cell\'s source, and copies as CSV', async () => {
+  const { context, planner } = await fresh(WIDTHS.desktop, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const rows = () => planner.testid('rtt-matrix').locator('tbody th').allTextContents();
+  assert.deepEqual(await rows(), ['aws:us-east-1', 'aws:us-west-2', 'aws:eu-central-1', 'aws:eu-west-1', 'aws:ap-northeast-1']);
+  await planner.testid('rtt-sort-4').click(); // by the round trip to Tokyo
+  assert.deepEqual(await rows(), ['aws:ap-northeast-1', 'aws:us-west-2', 'aws:us-east-1', 'aws:eu-west-1', 'aws:eu-central-1']);
+  const tip = await planner.testid('rtt-matrix').locator('tbody tr').first().locator('td').nth(1).getAttribute('title');
+  assert.match(tip, /^aws:ap-northeast-1 to aws:us-west-2: p50 [\d.]+ ms, p99 [\d.]+ ms\. measured: CloudPing/);
+  await planner.testid('rtt-copy-csv').click();
+  const csv = await planner.page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(csv.split('\n')[1].split(',')[0], '"aws:ap-northeast-1"');
+  await context.close();
+});
+
 test('a region no class uses says so, with its closest population', async () => {
   const { context, planner } = await fresh(WIDTHS.desktop);
   await planner.clickMapDot('aws:sa-east-1');

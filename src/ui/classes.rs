@@ -8,7 +8,7 @@ use crate::plan::{DataClass, Preset};
 use super::class_editor::ClassEditor;
 use super::Editor;
 
-/// A deleted class, its old position and id, for the undo.
+/// A deleted class and its old position, for the undo.
 pub type Deleted = RwSignal<Option<(usize, DataClass)>>;
 
 #[component]

@@ -134,7 +134,7 @@ pub fn PickerMap(
                         r="2.2"
                         data-testid=format!("map-dot-{key}")
                     >
-                        <title>{format!("{key} — {} ({})", r.name, r.city)}</title>
+                        <title>{format!("{key} — {} ({})", r.name, super::region_notes::place_name(r))}</title>
                     </circle>
                 }
             })

@@ -71,7 +71,7 @@ macro_rules! class_number {
 
 /// "Recommended" and the nine postures by name, for pinning one.
 fn pin_options() -> Vec<(&'static str, &'static str)> {
-    std::iter::once(("", "recommended by the engine"))
+    std::iter::once(("", "recommended"))
         .chain(
             Posture::ALL
                 .iter()
@@ -83,7 +83,7 @@ fn pin_options() -> Vec<(&'static str, &'static str)> {
 /// "Not chosen" and the technology catalog's services, for choosing the database.
 fn service_options() -> Vec<(&'static str, &'static str)> {
     let services = crate::catalog::catalog().map_or(&[][..], |c| c.services.as_slice());
-    std::iter::once(("", "not chosen (the engine's assumptions)"))
+    std::iter::once(("", "not chosen"))
         .chain(services.iter().map(|s| (s.id.as_str(), s.name.as_str())))
         .collect()
 }

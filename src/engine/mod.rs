@@ -69,9 +69,10 @@ pub(crate) struct Ctx<'a> {
     pub rtt_sources: Vec<String>,
     /// Memoised quorum waits, keyed by (leader, sorted other voters).
     quorum_cache: RefCell<HashMap<(usize, usize, usize), Quantiles>>,
-    /// Memoised read-your-writes read mixtures, keyed by (share bits, user, local, writer):
-    /// the placement search asks for the same few many times.
-    session_cache: RefCell<HashMap<(u64, usize, usize, usize), Quantiles>>,
+    /// Memoised read-your-writes read mixtures for one share (the class being evaluated),
+    /// indexed by (user, local, writer): the placement search asks for the same ones many
+    /// times, and a flat table is much cheaper than hashing the key.
+    session_cache: RefCell<(u64, Vec<Option<Quantiles>>)>,
     /// Sources of the prices used, in first-use order.
     pub price_sources: RefCell<Vec<String>>,
     /// The plan's prices, memoised.
@@ -201,7 +202,7 @@ impl<'a> Ctx<'a> {
                 .chain(std::iter::once(access::SOURCE.to_string()))
                 .collect(),
             quorum_cache: RefCell::new(HashMap::new()),
-            session_cache: RefCell::new(HashMap::new()),
+            session_cache: RefCell::new((f64::NAN.to_bits(), Vec::new())),
             price_sources: RefCell::new(Vec::new()),
             prices: cost::PriceCache::new(&plan.prices),
         }
@@ -235,9 +236,16 @@ impl<'a> Ctx<'a> {
     /// Reads of user `u` served from `local`, except the share `f` that follow the user's own
     /// write and go to `writer`: the mixture's p50 and p99.
     pub fn session_read(&self, f: f64, u: usize, local: usize, writer: usize) -> Quantiles {
-        let key = (f.to_bits(), u, local, writer);
-        if let Some(q) = self.session_cache.borrow().get(&key) {
-            return *q;
+        let n = self.n();
+        let at = (u * n + local) * n + writer;
+        {
+            let mut cache = self.session_cache.borrow_mut();
+            if cache.0 != f.to_bits() {
+                *cache = (f.to_bits(), vec![None; self.users.len() * n * n]);
+            }
+            if let Some(Some(q)) = cache.1.get(at) {
+                return *q;
+            }
         }
         let parts = [
             (1.0 - f, self.ur(u, local).dist),
@@ -247,7 +255,9 @@ impl<'a> Ctx<'a> {
             p50: latency::mixture_quantile(&parts, 0.5),
             p99: latency::mixture_quantile(&parts, 0.99),
         };
-        self.session_cache.borrow_mut().insert(key, q);
+        if let Some(slot) = self.session_cache.borrow_mut().1.get_mut(at) {
+            *slot = Some(q);
+        }
         q
     }
 
@@ -322,14 +332,20 @@ pub fn evaluate(plan: &Plan) -> Result<Report, PlanErrors> {
         .iter()
         .enumerate()
         .map(|(ci, class)| {
-            let evals: Vec<Evaluation> = Posture::ALL
-                .iter()
-                .map(|&p| services::apply_choice(class, evaluate_posture::evaluate(&ctx, class, p)))
-                .collect();
+            let evals = evaluate_class(&ctx, class);
             let mut report = pin::apply(class, recommend::recommend(&ctx, class, evals));
             report.services = services::options(plan, &report.chosen);
             if !report.feasible {
-                report.advice = advice::advise(plan, ci, &report.evaluations, &evaluate_one);
+                // Suggestions that keep the plan's places reuse this evaluation's round trips.
+                let check = |p: &Plan, i: usize| {
+                    if p.regions == plan.regions && p.users == plan.users {
+                        validate(p).ok()?;
+                        Some(evaluate_class(&ctx, p.data_classes.get(i)?))
+                    } else {
+                        evaluate_one(p, i)
+                    }
+                };
+                report.advice = advice::advise(plan, ci, &report.evaluations, &check);
                 if !report.advice.is_empty() {
                     report.relax = report.advice.iter().map(|a| a.text.clone()).collect();
                 }
@@ -340,8 +356,16 @@ pub fn evaluate(plan: &Plan) -> Result<Report, PlanErrors> {
     Ok(recommend::assemble(&ctx, classes))
 }
 
+/// Every posture of `class` in `ctx`, with its chosen service applied.
+fn evaluate_class(ctx: &Ctx, class: &DataClass) -> Vec<Evaluation> {
+    Posture::ALL
+        .iter()
+        .map(|&p| services::apply_choice(class, evaluate_posture::evaluate(ctx, class, p)))
+        .collect()
+}
+
 /// Every posture of class `ci` alone, without recommendation or advice (to check a
-/// suggestion); `None` if the changed plan does not validate.
+/// suggestion that changes the plan's places); `None` if the changed plan does not validate.
 fn evaluate_one(plan: &Plan, ci: usize) -> Option<Vec<Evaluation>> {
     validate(plan).ok()?;
     let one = Plan {
@@ -349,13 +373,5 @@ fn evaluate_one(plan: &Plan, ci: usize) -> Option<Vec<Evaluation>> {
         ..plan.clone()
     };
     let ctx = Ctx::new(&one);
-    Some(
-        Posture::ALL
-            .iter()
-            .map(|&p| {
-                let class = &one.data_classes[0];
-                services::apply_choice(class, evaluate_posture::evaluate(&ctx, class, p))
-            })
-            .collect(),
-    )
+    Some(evaluate_class(&ctx, &one.data_classes[0]))
 }

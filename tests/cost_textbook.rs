@@ -6,22 +6,10 @@
 //! footprint's source is in docs/engine.md.
 
 use meridian::engine::{evaluate, Evaluation, Posture};
-use meridian::plan::Plan;
 
-fn seeds() -> Vec<(String, Plan)> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let mut out = vec![("built-in example".to_string(), Plan::example())];
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().collect();
-    files.sort_by_key(|f| f.path());
-    for f in files {
-        let src = std::fs::read_to_string(f.path()).unwrap();
-        out.push((
-            f.file_name().to_string_lossy().into(),
-            Plan::from_json(&src).unwrap(),
-        ));
-    }
-    out
-}
+#[path = "support/plans.rs"]
+mod plans;
+use plans::example_plans as seeds;
 
 fn line(e: &Evaluation, single: f64) -> String {
     let Some(c) = &e.cost else {

@@ -11,20 +11,9 @@ use meridian::present::{self as show, round_duration, round_sig, round_usd};
 mod figures_parse;
 use figures_parse::{duration_s, factor, number_before, usd};
 
-fn plans() -> Vec<(String, Plan)> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let mut out = vec![("built-in example".to_string(), Plan::example())];
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().collect();
-    files.sort_by_key(|f| f.path());
-    for f in files {
-        let src = std::fs::read_to_string(f.path()).unwrap();
-        out.push((
-            f.file_name().to_string_lossy().into(),
-            Plan::from_json(&src).unwrap(),
-        ));
-    }
-    out
-}
+#[path = "support/plans.rs"]
+mod support_plans;
+use support_plans::example_plans as plans;
 
 /// Every sentence the engine and the exports print for a plan, with where it came from.
 fn texts(plan: &Plan, report: &Report) -> Vec<(String, String)> {

@@ -2,7 +2,7 @@
 //! there: the figures a reviewer checks before agreeing to a standby's place.
 
 use super::latency::Quantiles;
-use super::placement::{self, Choice};
+use super::placement::{self, Choice, UserLatency};
 use super::posture::Posture;
 use super::report::PopulationAfter;
 use super::Ctx;
@@ -18,13 +18,10 @@ pub(crate) fn after_loss(
     class: &DataClass,
     posture: Posture,
     c: &Choice,
+    now: &[UserLatency],
     lost: usize,
 ) -> Vec<PopulationAfter> {
     let users = 0..ctx.users.len();
-    let now: Vec<_> = users
-        .clone()
-        .map(|u| placement::user_latency(ctx, class, posture, c, u))
-        .collect();
     let nearest = |u: usize, cands: &[usize]| -> Option<usize> {
         cands
             .iter()
@@ -124,7 +121,7 @@ pub(crate) fn after_loss(
     };
     let changed = served
         .iter()
-        .zip(&now)
+        .zip(now)
         .any(|(s, n)| *s != Some((n.write_via, n.read_from)) || extra.is_some());
     if !changed {
         return Vec::new();

@@ -2,10 +2,10 @@
 //! requirements it breaks.
 
 use super::cost;
-use super::placement::{self, Choice, Unplaceable};
+use super::placement::{self, Choice, Unplaceable, UserLatency};
 use super::posture::Posture;
 use super::report::*;
-use super::{after_failover, residency, rpo, rto, staleness, Ctx};
+use super::{residency, rpo, rto, staleness, Ctx};
 use crate::plan::{ConflictSemantics, Consistency, DataClass, Ownership};
 use crate::present::{self as show, Product};
 
@@ -64,7 +64,7 @@ pub(crate) fn evaluate(ctx: &Ctx, class: &DataClass, posture: Posture) -> Evalua
     evaluate_choice(ctx, class, posture, &choice)
 }
 
-fn label(ctx: &Ctx, r: usize) -> String {
+pub(super) fn label(ctx: &Ctx, r: usize) -> String {
     ctx.labels[r].clone()
 }
 
@@ -172,19 +172,13 @@ fn links_of(ctx: &Ctx, posture: Posture, c: &Choice) -> Vec<ReplicationLink> {
 
 /// Read-your-writes by sticky routing, when some population reads away from where its
 /// writes land: the window is the p99 replication lag to the farthest such read region.
-fn session_reads(
-    ctx: &Ctx,
-    class: &DataClass,
-    posture: Posture,
-    c: &Choice,
-) -> Option<SessionReads> {
+fn session_reads(ctx: &Ctx, class: &DataClass, lats: &[UserLatency]) -> Option<SessionReads> {
     if !placement::needs_session_reads(class) {
         return None;
     }
     let mut window_ms: f64 = 0.0;
     let mut writer = None;
-    for u in 0..ctx.users.len() {
-        let l = placement::user_latency(ctx, class, posture, c, u);
+    for l in lats {
         if l.read_from != l.write_via {
             window_ms = window_ms.max(rpo::lag(ctx, l.write_via, l.read_from).p99());
             writer = Some(l.write_via);
@@ -212,7 +206,7 @@ fn has_takeover(posture: Posture, c: &Choice) -> bool {
 }
 
 /// The loss when region `r`, accepting `share` of the writes, fails with `lag_s` unreplicated.
-fn loss(class: &DataClass, share: f64, lag_s: f64) -> Product {
+pub(super) fn loss(class: &DataClass, share: f64, lag_s: f64) -> Product {
     Product::writes_lost(class.writes_per_s, share, lag_s)
 }
 
@@ -223,6 +217,7 @@ fn rpo_of(
     class: &DataClass,
     posture: Posture,
     c: &Choice,
+    lats: &[UserLatency],
 ) -> (Option<f64>, Option<Product>) {
     let worst = |losses: Vec<(f64, Product)>| {
         let rpo = losses.iter().map(|l| l.0).fold(0.0, f64::max);
@@ -254,7 +249,7 @@ fn rpo_of(
             if c.homes.iter().any(|h| h.1.is_none()) {
                 return (None, None);
             }
-            let share = writer_shares(ctx, class, posture, c);
+            let share = writer_shares(ctx, lats);
             worst(
                 c.homes
                     .iter()
@@ -266,7 +261,7 @@ fn rpo_of(
             )
         }
         Posture::ActiveActiveMultiWriter => {
-            let share = writer_shares(ctx, class, posture, c);
+            let share = writer_shares(ctx, lats);
             worst(
                 c.replicas
                     .iter()
@@ -281,10 +276,11 @@ fn rpo_of(
     }
 }
 
-fn writer_shares(ctx: &Ctx, class: &DataClass, posture: Posture, c: &Choice) -> Vec<f64> {
+/// Share of the class's writes each region accepts, from where each population writes.
+pub(super) fn writer_shares(ctx: &Ctx, lats: &[UserLatency]) -> Vec<f64> {
     let mut share = vec![0.0; ctx.n()];
-    for u in 0..ctx.users.len() {
-        share[placement::user_latency(ctx, class, posture, c, u).write_via] += ctx.shares[u];
+    for (l, s) in lats.iter().zip(&ctx.shares) {
+        share[l.write_via] += s;
     }
     share
 }
@@ -293,7 +289,7 @@ fn writer_shares(ctx: &Ctx, class: &DataClass, posture: Posture, c: &Choice) -> 
 /// one record from regions a and b conflict when they fall within the replication lag of
 /// each other; with Poisson writes spread uniformly over K records that is
 /// `W_a x W_b x 2 x lag_ab / K` per second, summed over writer pairs.
-fn conflicts_per_day(ctx: &Ctx, class: &DataClass, c: &Choice) -> f64 {
+fn conflicts_per_day(ctx: &Ctx, class: &DataClass, c: &Choice, lats: &[UserLatency]) -> f64 {
     if class.ownership == Ownership::PerPopulation {
         // Each record is written from its owner's region only.
         return 0.0;
@@ -302,7 +298,7 @@ fn conflicts_per_day(ctx: &Ctx, class: &DataClass, c: &Choice) -> f64 {
         .keys
         .unwrap_or(class.data_gb * 1e9 / class.record_bytes)
         .max(1.0);
-    let share = writer_shares(ctx, class, Posture::ActiveActiveMultiWriter, c);
+    let share = writer_shares(ctx, lats);
     let mut per_s = 0.0;
     for (i, &a) in c.replicas.iter().enumerate() {
         for &b in &c.replicas[i + 1..] {
@@ -365,121 +361,6 @@ fn staleness_curve(
         .map(|&t| StalenessPoint {
             t_ms: t,
             p_consistent: curve(t),
-        })
-        .collect()
-}
-
-fn outages(
-    ctx: &Ctx,
-    class: &DataClass,
-    posture: Posture,
-    c: &Choice,
-    rto_s: Option<f64>,
-) -> Vec<Outage> {
-    let ops = ctx.ops();
-    let reroute = show::round_duration(rto::detection_s(ops) + rto::routing_s(ops));
-    let share = writer_shares(ctx, class, posture, c);
-    let lag = |a: usize, b: usize| show::round_duration(rpo::rpo_async_s(ctx, a, b));
-    let read_from: Vec<usize> = (0..ctx.users.len())
-        .map(|u| placement::user_latency(ctx, class, posture, c, u).read_from)
-        .collect();
-    let none = || Product::writes_lost(class.writes_per_s, 1.0, 0.0);
-    (0..ctx.n())
-        .map(|r| {
-            let name = label(ctx, r);
-            let users_here: Vec<&str> = (0..ctx.users.len())
-                .filter(|&u| read_from[u] == r)
-                .map(|u| ctx.user_name(u))
-                .collect();
-            let (lost, down, effect): (Product, Option<f64>, String) = match posture {
-                _ if c.primary == Some(r) => {
-                    let lost = match posture {
-                        Posture::SingleRegion => none(),
-                        Posture::BackupRestore => loss(class, 1.0, show::round_duration(ops.backup_interval_min * 60.0)),
-                        Posture::SyncStandby => none(),
-                        _ => {
-                            let to = c.standby.or_else(|| placement::nearest_other(ctx, r, &c.replicas)).unwrap_or(r);
-                            loss(class, 1.0, lag(r, to))
-                        }
-                    };
-                    let effect = match rto_s {
-                        None => format!("{} is down until {name} returns; data since the last backup is at risk", class.name),
-                        Some(t) => format!(
-                            "primary lost: {} fails over in {} and loses {}",
-                            class.name,
-                            show::duration(t),
-                            lost.writes_text()
-                        ),
-                    };
-                    (lost, rto_s, effect)
-                }
-                _ if c.standby == Some(r) => (
-                    none(),
-                    // A lost sync standby stalls writes until detection drops it to async.
-                    Some(if posture == Posture::SyncStandby {
-                        show::round_duration(rto::detection_s(ops))
-                    } else {
-                        0.0
-                    }),
-                    if posture == Posture::SyncStandby {
-                        "sync standby lost: writes stall until detection drops it to async, then run unprotected (RPO > 0) until it is rebuilt".to_string()
-                    } else {
-                        "standby lost: no impact on users; no region protection until it is rebuilt".to_string()
-                    },
-                ),
-                _ if c.voters.first() == Some(&r) => (
-                    none(),
-                    Some(rto_s.unwrap_or(0.0)),
-                    format!("leader lost: the other two voters elect a new leader; no acknowledged write is lost; users re-route in {}", show::duration(rto_s.unwrap_or(0.0))),
-                ),
-                _ if c.voters.contains(&r) => (
-                    none(),
-                    Some(0.0),
-                    "voter lost: the leader still has a majority (2 of 3); writes continue, no loss".to_string(),
-                ),
-                _ if c.homes.iter().any(|h| h.0 == r) => {
-                    let owners: Vec<&str> = c.homes.iter().enumerate().filter(|(_, h)| h.0 == r).map(|(u, _)| ctx.user_name(u)).collect();
-                    let standby = c.homes.iter().find(|h| h.0 == r).and_then(|h| h.1);
-                    let all_have_standby = c.homes.iter().filter(|h| h.0 == r).all(|h| h.1.is_some());
-                    match standby {
-                        Some(s) if all_have_standby => {
-                            let lost = loss(class, share[r], lag(r, s));
-                            let effect = format!("home of {} lost: their partition fails over in {} and loses {}; other users unaffected", owners.join(", "), show::recovery(rto_s), lost.writes_text());
-                            (lost, rto_s, effect)
-                        }
-                        _ => (none(), None, format!("home of {} lost: no standby allowed, their records are unavailable until {name} returns", owners.join(", "))),
-                    }
-                }
-                Posture::ActiveActiveMultiWriter if c.replicas.contains(&r) => {
-                    let to = placement::nearest_other(ctx, r, &c.replicas).unwrap_or(r);
-                    let lost = loss(class, share[r], lag(r, to));
-                    let down = if users_here.is_empty() { 0.0 } else { reroute };
-                    let effect = format!("writer lost: its users re-route to another writer in {}; unreplicated writes lost: {}", show::duration(reroute), lost.writes_text());
-                    (lost, Some(down), effect)
-                }
-                _ if c.replicas.contains(&r) => (
-                    none(),
-                    Some(if users_here.is_empty() { 0.0 } else { reroute }),
-                    if users_here.is_empty() {
-                        "replica lost: no reader depends on it; no loss".to_string()
-                    } else {
-                        format!("replica lost: readers from {} re-route in {}; no loss", users_here.join(", "), show::duration(reroute))
-                    },
-                ),
-                _ if c.backup == Some(r) || c.homes.iter().any(|h| h.1 == Some(r)) => (
-                    none(),
-                    Some(0.0),
-                    "holds a backup or standby copy only: no impact on users; protection lost until rebuilt".to_string(),
-                ),
-                _ => (none(), Some(0.0), format!("no copy of {} here: unaffected", class.name)),
-            };
-            Outage {
-                region: name,
-                writes_lost: lost,
-                downtime_s: down,
-                effect,
-                after: after_failover::after_loss(ctx, class, posture, c, r),
-            }
         })
         .collect()
 }
@@ -631,9 +512,14 @@ pub(crate) fn evaluate_choice(
 ) -> Evaluation {
     let placement = Some(placement_of(ctx, posture, c));
     let links = links_of(ctx, posture, c);
-    let latency: Vec<PopulationLatency> = (0..ctx.users.len())
-        .map(|u| {
-            let l = placement::user_latency(ctx, class, posture, c, u);
+    // Each population's write and read, computed once and used by every figure below.
+    let lats: Vec<UserLatency> = (0..ctx.users.len())
+        .map(|u| placement::user_latency(ctx, class, posture, c, u))
+        .collect();
+    let latency: Vec<PopulationLatency> = lats
+        .iter()
+        .enumerate()
+        .map(|(u, l)| {
             let mut write_path = label(ctx, l.write_via);
             if posture == Posture::SyncStandby {
                 write_path = format!(
@@ -658,7 +544,7 @@ pub(crate) fn evaluate_choice(
             }
         })
         .collect();
-    let (rpo_s, writes_lost) = rpo_of(ctx, class, posture, c);
+    let (rpo_s, writes_lost) = rpo_of(ctx, class, posture, c, &lats);
     // No takeover target for some failed region, no recovery time at all: a partition whose
     // residency allows no standby is down until its region returns.
     let rto = if has_takeover(posture, c) {
@@ -676,7 +562,7 @@ pub(crate) fn evaluate_choice(
         _ => 1,
     };
     let conflicts = if posture == Posture::ActiveActiveMultiWriter {
-        conflicts_per_day(ctx, class, c)
+        conflicts_per_day(ctx, class, c, &lats)
     } else {
         0.0
     };
@@ -692,14 +578,14 @@ pub(crate) fn evaluate_choice(
         rto_s,
         rto,
         region_failures_survived: survived,
-        outages: outages(ctx, class, posture, c, rto_s),
+        outages: super::outages::outages(ctx, class, posture, c, &lats, rto_s),
         staleness: staleness_curve(ctx, class, posture, c),
         conflicts_per_day: Some(conflicts),
         monthly_cost_usd: Some(cost.total_usd()),
         cost: Some(cost),
         cost_multiple: None,
         residency: residency::copies(ctx, class, c),
-        session_reads: session_reads(ctx, class, posture, c),
+        session_reads: session_reads(ctx, class, &lats),
         placement,
         links,
         violations: Vec::new(),

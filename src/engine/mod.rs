@@ -36,6 +36,7 @@ pub mod services;
 pub mod staleness;
 
 mod evaluate_posture;
+mod outages;
 
 pub use posture::Posture;
 pub use report::{ClassReport, Evaluation, Report};

@@ -52,6 +52,36 @@ pub fn run(args: Vec<OsString>) -> i32 {
 /// Writes `s` to stdout and returns the exit code: 0 when written, or when the reader went
 /// away (`meridian regions | head -1` is not an error); 1 with a message on any other write
 /// error (`> /dev/full`). `println!` would panic on both.
+/// The one option `regions` and `technologies` take: `--provider VALUE` (or `-p`), lower-cased,
+/// read with `parse`. `Err(2)` after printing the message (with `usage`) on anything else.
+pub(crate) fn provider_option<T>(
+    cmd: &str,
+    usage: &str,
+    args: Vec<OsString>,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<Option<T>, i32> {
+    let fail = |m: String| {
+        eprintln!("meridian {cmd}: {m}\n{usage}");
+        2
+    };
+    let mut found = None;
+    let mut parser = lexopt::Parser::from_args(args);
+    while let Some(arg) = parser.next().map_err(|e| fail(e.to_string()))? {
+        match arg {
+            lexopt::Arg::Long("provider") | lexopt::Arg::Short('p') => {
+                let v = parser
+                    .value()
+                    .map_err(|e| fail(e.to_string()))?
+                    .to_string_lossy()
+                    .to_ascii_lowercase();
+                found = Some(parse(&v).ok_or_else(|| fail(format!("unknown provider {v:?}")))?);
+            }
+            other => return Err(fail(format!("unexpected {}", other.unexpected()))),
+        }
+    }
+    Ok(found)
+}
+
 pub(crate) fn emit(cmd: &str, s: &str) -> i32 {
     let mut out = std::io::stdout().lock();
     match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {

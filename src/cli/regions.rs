@@ -8,43 +8,10 @@ use crate::data::{regions, Provider};
 const USAGE: &str = "usage: meridian regions [--provider aws|gcp|azure]";
 
 pub fn run(args: Vec<OsString>) -> i32 {
-    let mut provider: Option<Provider> = None;
-    let mut parser = lexopt::Parser::from_args(args);
-    loop {
-        let arg = match parser.next() {
-            Ok(None) => break,
-            Ok(Some(a)) => a,
-            Err(e) => {
-                eprintln!("meridian regions: {e}\n{USAGE}");
-                return 2;
-            }
-        };
-        match arg {
-            lexopt::Arg::Long("provider") | lexopt::Arg::Short('p') => {
-                let v = match parser.value() {
-                    Ok(v) => v.to_string_lossy().to_ascii_lowercase(),
-                    Err(e) => {
-                        eprintln!("meridian regions: {e}\n{USAGE}");
-                        return 2;
-                    }
-                };
-                match Provider::from_slug(&v) {
-                    Some(p) => provider = Some(p),
-                    None => {
-                        eprintln!("meridian regions: unknown provider {v:?}\n{USAGE}");
-                        return 2;
-                    }
-                }
-            }
-            other => {
-                eprintln!(
-                    "meridian regions: unexpected {}\n{USAGE}",
-                    other.unexpected()
-                );
-                return 2;
-            }
-        }
-    }
+    let provider = match super::provider_option("regions", USAGE, args, Provider::from_slug) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
     let mut out = String::new();
     let _ = writeln!(
         out,

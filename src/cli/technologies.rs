@@ -10,46 +10,17 @@ use crate::present::technology::{figure_duration, figure_ms, host};
 const USAGE: &str = "usage: meridian technologies [--provider aws|gcp|azure|self-managed]";
 
 pub fn run(args: Vec<OsString>) -> i32 {
-    let mut only: Option<Host> = None;
-    let mut parser = lexopt::Parser::from_args(args);
-    loop {
-        let arg = match parser.next() {
-            Ok(None) => break,
-            Ok(Some(a)) => a,
-            Err(e) => {
-                eprintln!("meridian technologies: {e}\n{USAGE}");
-                return 2;
-            }
-        };
-        match arg {
-            lexopt::Arg::Long("provider") | lexopt::Arg::Short('p') => {
-                let v = match parser.value() {
-                    Ok(v) => v.to_string_lossy().to_ascii_lowercase(),
-                    Err(e) => {
-                        eprintln!("meridian technologies: {e}\n{USAGE}");
-                        return 2;
-                    }
-                };
-                only = match v.as_str() {
-                    "aws" => Some(Host::Aws),
-                    "gcp" => Some(Host::Gcp),
-                    "azure" => Some(Host::Azure),
-                    "self-managed" => Some(Host::SelfManaged),
-                    _ => {
-                        eprintln!("meridian technologies: unknown provider {v:?}\n{USAGE}");
-                        return 2;
-                    }
-                };
-            }
-            other => {
-                eprintln!(
-                    "meridian technologies: unexpected {}\n{USAGE}",
-                    other.unexpected()
-                );
-                return 2;
-            }
-        }
-    }
+    let parse = |v: &str| match v {
+        "aws" => Some(Host::Aws),
+        "gcp" => Some(Host::Gcp),
+        "azure" => Some(Host::Azure),
+        "self-managed" => Some(Host::SelfManaged),
+        _ => None,
+    };
+    let only = match super::provider_option("technologies", USAGE, args, parse) {
+        Ok(h) => h,
+        Err(code) => return code,
+    };
     let cat = match catalog() {
         Ok(c) => c,
         Err(e) => {

@@ -2,7 +2,6 @@
 // change an RPO target, and check the recommendation against the native engine.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { servedApp } from './support/harness.mjs';
 import { screenshotBothWidths } from './support/browser.mjs';
 import { Planner } from './support/planner.mjs';
@@ -11,21 +10,10 @@ import { engineReport, shownPosture } from './support/engine.mjs';
 const app = servedApp();
 
 
-async function fresh() {
-  const context = await app.browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const planner = new Planner(await context.newPage());
-  await planner.open(app.server.url);
-  return planner;
-}
+const fresh = (url) => Planner.fresh(app, url);
 
 /** The plan on screen, as the "Download plan JSON" button gives it. */
-async function downloadedPlan(planner) {
-  const [download] = await Promise.all([
-    planner.page.waitForEvent('download'),
-    planner.testid('download-plan').click(),
-  ]);
-  return readFile(await download.path(), 'utf8');
-}
+const downloadedPlan = (planner) => planner.downloaded('download-plan');
 
 test('clicking map dots selects and deselects regions', async () => {
   const planner = await fresh();

@@ -3,7 +3,6 @@
 // the residency verdict (issue 9, reproduction 2).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { servedApp } from './support/harness.mjs';
 import { SCREENSHOT_DIR, WIDTHS } from './support/browser.mjs';
 import { Planner } from './support/planner.mjs';
@@ -11,21 +10,9 @@ import { engineReport } from './support/engine.mjs';
 
 const app = servedApp();
 
-async function fresh() {
-  const context = await app.browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const planner = new Planner(await context.newPage());
-  await planner.open(app.server.url);
-  return planner;
-}
+const fresh = (url) => Planner.fresh(app, url);
 
-/** The text of the file a toolbar button downloads. */
-async function downloaded(planner, testid) {
-  const [download] = await Promise.all([
-    planner.page.waitForEvent('download'),
-    planner.testid(testid).click(),
-  ]);
-  return readFile(await download.path(), 'utf8');
-}
+const downloaded = (planner, testid) => planner.downloaded(testid);
 
 /** The users panel alone, at both widths, under target/screenshots/NAME-{desktop,mobile}.png. */
 async function screenshotUsers(page, name) {

@@ -2,7 +2,6 @@
 // the region-loss playbook a region's row opens; both checked against the native engine.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { servedApp } from './support/harness.mjs';
 import { SCREENSHOT_DIR, WIDTHS } from './support/browser.mjs';
 import { Planner } from './support/planner.mjs';
@@ -10,17 +9,9 @@ import { engineReport } from './support/engine.mjs';
 
 const app = servedApp();
 
-async function fresh() {
-  const context = await app.browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const planner = new Planner(await context.newPage());
-  await planner.open(app.server.url);
-  return planner;
-}
+const fresh = (url) => Planner.fresh(app, url);
 
-async function download(planner, testid) {
-  const [file] = await Promise.all([planner.page.waitForEvent('download'), planner.testid(testid).click()]);
-  return readFile(await file.path(), 'utf8');
-}
+const download = (planner, testid) => planner.downloaded(testid);
 
 /** One element at both widths: target/screenshots/NAME-{desktop,mobile}.png. */
 async function screenshotElement(planner, testid, name) {

@@ -3,19 +3,13 @@
 // engine would choose; the users' access network and the chosen database change the numbers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { servedApp } from './support/harness.mjs';
 import { screenshotBothWidths } from './support/browser.mjs';
 import { Planner } from './support/planner.mjs';
 
 const app = servedApp();
 
-async function fresh(url = app.server.url) {
-  const context = await app.browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const planner = new Planner(await context.newPage());
-  await planner.open(url);
-  return planner;
-}
+const fresh = (url) => Planner.fresh(app, url);
 
 async function openEditor(planner, i) {
   await planner.testid(`class-editor-${i}`).locator('summary').first().evaluate((s) => {
@@ -43,11 +37,7 @@ test('pinning warm standby on the ledger: summary, card, link and markdown follo
   const other = await fresh(link);
   assert.equal(await other.posture(0), pinned);
 
-  const [download] = await Promise.all([
-    planner.page.waitForEvent('download'),
-    planner.testid('download-markdown').click(),
-  ]);
-  const md = await readFile(await download.path(), 'utf8');
+  const md = await planner.downloaded('download-markdown');
   assert.ok(md.includes('| ledger | `warm-standby` (pinned; breaks RPO; the engine would choose `sync-standby`) |'));
 });
 

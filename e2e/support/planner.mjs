@@ -1,6 +1,25 @@
 // Page object for the planner: every locator goes through data-testid, so tests read as a
 // user's steps and survive layout changes.
+import { readFile } from 'node:fs/promises';
+
 export class Planner {
+  /** A planner in a fresh browser context at 1440 px, opened at `url` (the app by default). */
+  static async fresh(app, url = app.server.url) {
+    const context = await app.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const planner = new Planner(await context.newPage());
+    await planner.open(url);
+    return planner;
+  }
+
+  /** The text of the file a toolbar button downloads. */
+  async downloaded(testid) {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.testid(testid).click(),
+    ]);
+    return readFile(await download.path(), 'utf8');
+  }
+
   constructor(page) {
     this.page = page;
     this.errors = [];

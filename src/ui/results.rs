@@ -190,7 +190,7 @@ fn LatencyTable(e: Evaluation) -> impl IntoView {
                 <tbody>
                     {e.latency.into_iter().map(|l| view! {
                         <tr>
-                            <th scope="row">{l.population}</th>
+                            <th scope="row">{l.population}<small class="access">{format!(" over {}", crate::present::access(l.access))}</small></th>
                             <td>{show::ms(l.write_p50_ms)}</td>
                             <td><VsTarget check=Check::ms(Some(l.write_p99_ms), l.write_budget_ms) /></td>
                             <td>{show::ms(l.read_p50_ms)}</td>

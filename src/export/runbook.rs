@@ -86,6 +86,13 @@ fn watch(dc: Option<&DataClass>, e: &Evaluation) -> String {
             show::duration(warm)
         );
     }
+    if let Some(sr) = &e.session_reads {
+        let _ = write!(
+            s,
+            " Read-your-writes is kept by sticky routing: after promotion, point it at the new write region, or a user's reads right after their own write go to a replica that may not have it (the mechanism in normal operation: {}).",
+            show::session_reads(dc.map_or(crate::plan::Consistency::ReadYourWrites, |d| d.consistency), sr)
+        );
+    }
     s
 }
 

@@ -9,7 +9,7 @@ use meridian::plan::Plan;
 use meridian::present::{self as show, round_duration, round_sig, round_usd};
 
 mod figures_parse;
-use figures_parse::{duration_s, factor, number_before, usd};
+use figures_parse::{duration_s, factor, number, number_before, product, usd};
 
 #[path = "support/plans.rs"]
 mod support_plans;
@@ -68,6 +68,45 @@ fn check_writes_products(at: &str, text: &str) -> usize {
     checked
 }
 
+/// `~16 conflicting writes/day (60 writes/s x 40 writes/s x 2 x 38 ms lag / 1,000,000 records x
+/// 86,400 s/day)`, or a sum over writer pairs `= ~a between A and B (...) + ~b between ...`:
+/// each pair multiplies out and the pairs add up to the total, at the shown precision.
+fn check_conflicts(at: &str, text: &str) -> usize {
+    let mut checked = 0;
+    const UNIT: &str = " conflicting writes/day";
+    for (i, _) in text.match_indices(UNIT) {
+        let Some(total) = number_before(&text[..i]) else {
+            continue;
+        };
+        let rest = &text[i + UNIT.len()..];
+        let closed = |s: &str| s[..s.find(')').expect("closed")].to_string();
+        if let Some(inner) = rest.strip_prefix(" (") {
+            let inner = closed(inner);
+            let p = product(&inner, at, text);
+            assert_eq!(round_sig(p), total, "{at}: {inner} = {p}, shown {total}");
+            checked += 1;
+        } else if let Some(mut sum) = rest.strip_prefix(" = ") {
+            let mut parts = 0.0;
+            loop {
+                let part = number(&sum[1..sum.find(' ').unwrap()]);
+                let open = sum.find(" (").unwrap();
+                let inner = closed(&sum[open + 2..]);
+                let p = product(&inner, at, text);
+                assert_eq!(round_sig(p), part, "{at}: {inner} = {p}, shown {part}");
+                parts += part;
+                checked += 1;
+                sum = &sum[open + 2 + inner.len() + 1..];
+                match sum.strip_prefix(" + ") {
+                    Some(next) => sum = next,
+                    None => break,
+                }
+            }
+            assert_eq!(round_sig(parts), total, "{at}: pairs {parts} != {total}");
+        }
+    }
+    checked
+}
+
 /// `RTO 4 min 30 s (...) = 30 s detection + 60 s routing + 60 s promotion + 2 min warm-up`.
 fn check_rto_sums(at: &str, text: &str) -> usize {
     let mut checked = 0;
@@ -118,7 +157,7 @@ fn check_cost_sums(at: &str, text: &str) -> usize {
 
 #[test]
 fn every_shown_product_and_sum_holds_at_the_shown_precision() {
-    let (mut products, mut rtos, mut costs) = (0, 0, 0);
+    let (mut products, mut rtos, mut costs, mut conflicts) = (0, 0, 0, 0);
     for (name, plan) in plans() {
         let report = evaluate(&plan).unwrap();
         for (at, text) in texts(&plan, &report) {
@@ -126,12 +165,14 @@ fn every_shown_product_and_sum_holds_at_the_shown_precision() {
             products += check_writes_products(&at, &text);
             rtos += check_rto_sums(&at, &text);
             costs += check_cost_sums(&at, &text);
+            conflicts += check_conflicts(&at, &text);
         }
     }
     // The checks must have found what they check (a parser that matches nothing passes).
     assert!(products >= 20, "only {products} writes-lost products found");
     assert!(rtos >= 20, "only {rtos} RTO sums found");
     assert!(costs >= 10, "only {costs} cost sums found");
+    assert!(conflicts >= 5, "only {conflicts} conflict products found");
 }
 
 /// The text after `marker` up to the next delimiter: `RPO 1.1 s meets` -> `1.1 s`.
@@ -235,5 +276,23 @@ fn a_cost_whose_components_do_not_add_up_is_caught() {
     check_cost_sums(
         "t",
         "costs $100/month = compute $50 (x) + storage $20 (y) + transfer $10 (z) + backups $5",
+    );
+}
+
+#[test]
+#[should_panic(expected = "shown 20")]
+fn a_conflict_product_that_does_not_multiply_is_caught() {
+    check_conflicts(
+        "t",
+        "would see ~20 conflicting writes/day (60 writes/s x 40 writes/s x 2 x 38 ms lag / 1,000,000 records x 86,400 s/day)",
+    );
+}
+
+#[test]
+#[should_panic(expected = "pairs 17 != 20")]
+fn conflict_pairs_that_do_not_add_up_are_caught() {
+    check_conflicts(
+        "t",
+        "~20 conflicting writes/day = ~16 between a and b (60 writes/s x 40 writes/s x 2 x 38 ms lag / 1,000,000 records x 86,400 s/day) + ~1 between a and c (1 writes/s x 1 writes/s x 2 x 5.8 ms lag / 1,000 records x 86,400 s/day)",
     );
 }

@@ -7,7 +7,7 @@ use super::posture::Posture;
 use super::report::*;
 use super::{residency, rpo, rto, staleness, Ctx};
 use crate::plan::{ConflictSemantics, Consistency, DataClass, Ownership};
-use crate::present::{self as show, Product};
+use crate::present::{self as show, round_sig, Product};
 
 fn empty(posture: Posture, violation: Violation) -> Evaluation {
     Evaluation {
@@ -24,6 +24,7 @@ fn empty(posture: Posture, violation: Violation) -> Evaluation {
         outages: Vec::new(),
         staleness: Vec::new(),
         conflicts_per_day: None,
+        conflicts: None,
         monthly_cost_usd: None,
         cost: None,
         cost_multiple: None,
@@ -288,38 +289,40 @@ pub(super) fn writer_shares(ctx: &Ctx, lats: &[UserLatency]) -> Vec<f64> {
 /// Expected conflicting writes per day for multi-writer (see docs/engine.md): two writes to
 /// one record from regions a and b conflict when they fall within the replication lag of
 /// each other; with Poisson writes spread uniformly over K records that is
-/// `W_a x W_b x 2 x lag_ab / K` per second, summed over writer pairs.
-fn conflicts_per_day(ctx: &Ctx, class: &DataClass, c: &Choice, lats: &[UserLatency]) -> f64 {
+/// `W_a x W_b x 2 x lag_ab / K` per second, summed over writer pairs. Each pair is a product
+/// of its shown factors and the total is the sum of the pairs as shown.
+fn conflicts(ctx: &Ctx, class: &DataClass, c: &Choice, lats: &[UserLatency]) -> Conflicts {
     if class.ownership == Ownership::PerPopulation {
         // Each record is written from its owner's region only.
-        return 0.0;
+        return Conflicts {
+            per_day: 0.0,
+            pairs: Vec::new(),
+            owned_records: true,
+        };
     }
     let keys = class
         .keys
         .unwrap_or(class.data_gb * 1e9 / class.record_bytes)
         .max(1.0);
     let share = writer_shares(ctx, lats);
-    let mut per_s = 0.0;
+    let mut pairs = Vec::new();
     for (i, &a) in c.replicas.iter().enumerate() {
         for &b in &c.replicas[i + 1..] {
             let lag_s = (rpo::lag(ctx, a, b).p50() + rpo::lag(ctx, b, a).p50()) / 2000.0;
-            per_s += pair_conflicts_per_s(
-                class.writes_per_s * share[a],
-                class.writes_per_s * share[b],
-                lag_s,
-                keys,
-            );
+            let (wa, wb) = (class.writes_per_s * share[a], class.writes_per_s * share[b]);
+            if wa > 0.0 && wb > 0.0 {
+                pairs.push(ConflictPair {
+                    between: [label(ctx, a), label(ctx, b)],
+                    per_day: Product::conflicts(wa, wb, lag_s, keys),
+                });
+            }
         }
     }
-    per_s * 86_400.0
-}
-
-/// Conflicting pairs per second between two writers taking `wa` and `wb` writes/s spread
-/// evenly over `keys` records, each write invisible to the other side for `lag_s`: per
-/// record the two Poisson streams (rates wa/K, wb/K) collide when they fall within `lag_s`
-/// of each other, a window of 2 lag_s, so K x (wa/K)(wb/K) x 2 lag_s.
-pub fn pair_conflicts_per_s(wa: f64, wb: f64, lag_s: f64, keys: f64) -> f64 {
-    wa * wb * 2.0 * lag_s / keys
+    Conflicts {
+        per_day: pairs.iter().map(|p| round_sig(p.per_day.value)).sum(),
+        pairs,
+        owned_records: false,
+    }
 }
 
 fn staleness_curve(
@@ -378,7 +381,7 @@ fn violations(class: &DataClass, posture: Posture, eval: &Evaluation) -> Vec<Vio
                     "{} must never conflict, but concurrent writers in {} regions would produce {}",
                     class.name,
                     eval.placement.as_ref().map_or(0, |p| p.regions().len()),
-                    show::conflicts_per_day(eval.conflicts_per_day.unwrap_or(0.0))
+                    show::posture_conflicts(eval)
                 ),
             });
         }
@@ -561,11 +564,8 @@ pub(crate) fn evaluate_choice(
         }
         _ => 1,
     };
-    let conflicts = if posture == Posture::ActiveActiveMultiWriter {
-        conflicts_per_day(ctx, class, c, &lats)
-    } else {
-        0.0
-    };
+    let conflicts =
+        (posture == Posture::ActiveActiveMultiWriter).then(|| conflicts(ctx, class, c, &lats));
     let mut sources = ctx.price_sources.borrow_mut();
     let cost = cost::cost(ctx, class, posture, c, &ctx.prices, &mut sources);
     drop(sources);
@@ -580,7 +580,8 @@ pub(crate) fn evaluate_choice(
         region_failures_survived: survived,
         outages: super::outages::outages(ctx, class, posture, c, &lats, rto_s),
         staleness: staleness_curve(ctx, class, posture, c),
-        conflicts_per_day: Some(conflicts),
+        conflicts_per_day: Some(conflicts.as_ref().map_or(0.0, |c| c.per_day)),
+        conflicts,
         monthly_cost_usd: Some(cost.total_usd()),
         cost: Some(cost),
         cost_multiple: None,
@@ -602,8 +603,7 @@ mod tests {
     fn conflicts_by_hand() {
         // 10 writes/s on each side, 100 ms lag, 1000 records:
         // 10 x 10 x 2 x 0.1 / 1000 = 0.02 conflicts/s = 1728 per day.
-        let per_s = pair_conflicts_per_s(10.0, 10.0, 0.1, 1000.0);
-        assert!((per_s - 0.02).abs() < 1e-15);
-        assert!((per_s * 86_400.0 - 1728.0).abs() < 1e-9);
+        let p = Product::conflicts(10.0, 10.0, 0.1, 1000.0);
+        assert!((p.value - 1728.0).abs() < 1e-9);
     }
 }

@@ -134,7 +134,7 @@ pub(crate) fn recommend(_ctx: &Ctx, class: &DataClass, mut evals: Vec<Evaluation
             reasons.push(format!(
                 "{} must never conflict, so multi-writer is ruled out whatever its rate: it would see {} with writes spread evenly over the records, more with hot keys",
                 class.name,
-                show::conflicts_per_day(mw.conflicts_per_day.unwrap_or(0.0))
+                show::posture_conflicts(mw)
             ));
         }
     }
@@ -298,10 +298,7 @@ pub(crate) fn figures(class: &DataClass, e: &Evaluation) -> Vec<String> {
             ConflictSemantics::Mergeable => "merged (CRDT-style)",
             _ => "resolved last-writer-wins (the older update is lost)",
         };
-        out.push(format!(
-            "{}, {how}",
-            show::conflicts_per_day(e.conflicts_per_day.unwrap_or(0.0))
-        ));
+        out.push(format!("{}, {how}", show::posture_conflicts(e)));
     }
     if let Some(sr) = &e.session_reads {
         out.push(show::session_reads(class.consistency, sr));

@@ -451,10 +451,14 @@ pub struct Evaluation {
     pub region_failures_survived: u32,
     pub outages: Vec<Outage>,
     pub staleness: Vec<StalenessPoint>,
-    /// Expected conflicting writes per day (0 for single-writer postures); `None` when not
-    /// placeable.
+    /// Expected conflicting writes per day (0 for single-writer postures), the total of
+    /// `conflicts`; `None` when not placeable.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub conflicts_per_day: Option<f64>,
+    /// Where the conflicts come from, one product per pair of writer regions (multi-writer
+    /// only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conflicts: Option<Conflicts>,
     /// The sum of `cost`'s components; `None` when not placeable.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub monthly_cost_usd: Option<f64>,
@@ -471,6 +475,24 @@ pub struct Evaluation {
     pub session_reads: Option<SessionReads>,
     /// Requirements this posture breaks (empty: feasible).
     pub violations: Vec<Violation>,
+}
+
+/// Expected conflicting writes per day of a multi-writer placement: the sum of each writer
+/// pair's product as shown (see [`Product::conflicts`]).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Conflicts {
+    /// The sum of the pairs' shown results.
+    pub per_day: f64,
+    pub pairs: Vec<ConflictPair>,
+    /// Each record has one writer (per-population ownership): nothing to conflict.
+    pub owned_records: bool,
+}
+
+/// The conflicts two writer regions produce between them.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ConflictPair {
+    pub between: [String; 2],
+    pub per_day: Product,
 }
 
 /// Read-your-writes kept by sticky routing: for `window_s` after a user's own write, that

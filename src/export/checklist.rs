@@ -301,7 +301,7 @@ pub fn checklist(plan: &Plan, report: &Report) -> Vec<ChecklistItem> {
             format!(
                 "{}: {}, resolved by {how}",
                 c.name,
-                show::conflicts_per_day(c.chosen.conflicts_per_day.unwrap_or(0.0))
+                show::posture_conflicts(&c.chosen)
             )
         })
         .collect();

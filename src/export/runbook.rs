@@ -362,7 +362,7 @@ fn multi_writer(plan: &Plan, c: &ClassReport, dc: Option<&DataClass>) -> Runbook
         detail: format!(
             "{} Also watch the conflict rate: {} are expected in normal operation.",
             watch(dc, e),
-            show::conflicts_per_day(e.conflicts_per_day.unwrap_or(0.0))
+            show::posture_conflicts(e)
         ),
     });
     steps.push(Step {

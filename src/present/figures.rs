@@ -183,14 +183,19 @@ pub fn reads_per_s(v: f64) -> String {
     format!("{} reads/s", plain(round_sig(v)))
 }
 
-/// Expected conflicting writes per day: `~0.032/day`, `~1,728/day`.
-pub fn conflicts_per_day(v: f64) -> String {
+/// An expected count, two significant figures: `~0.032`, `~1,728`, `0`.
+pub fn approx_count(v: f64) -> String {
     let r = round_sig(v);
     if r == 0.0 {
-        "0 conflicting writes/day".to_string()
+        "0".to_string()
     } else {
-        format!("~{} conflicting writes/day", plain(r))
+        format!("~{}", plain(r))
     }
+}
+
+/// Expected conflicting writes per day: `~0.032 conflicting writes/day`.
+pub fn conflicts_per_day(v: f64) -> String {
+    format!("{} conflicting writes/day", approx_count(v))
 }
 
 /// Gigabytes: one decimal below 10, whole above.

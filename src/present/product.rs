@@ -4,40 +4,68 @@
 
 use serde::Serialize;
 
-use super::figures::{plain, round_duration, round_share, round_sig};
+use super::figures::{grouped, plain, round_duration, round_ms, round_share, round_sig};
 
-/// One factor of a product: its value as shown and its text.
+/// One factor of a product: its value as shown and its text. A divisor (`/ 1,000 records`)
+/// divides the product by `shown` instead of multiplying it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Factor {
     pub shown: f64,
     pub text: String,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub divides: bool,
 }
 
 impl Factor {
     /// A rate per second (`100 writes/s`), two significant figures below 100.
     pub fn per_s(v: f64, what: &str) -> Factor {
         let shown = round_sig(v);
-        Factor {
-            shown,
-            text: format!("{} {what}/s", plain(shown)),
-        }
+        Factor::times(shown, format!("{} {what}/s", plain(shown)))
     }
 
     /// A share of traffic (`47 % of writes`).
     pub fn share(v: f64, of: &str) -> Factor {
         let shown = round_share(v);
-        Factor {
-            shown,
-            text: format!("{} % of {of}", plain(shown * 100.0)),
-        }
+        Factor::times(shown, format!("{} % of {of}", plain(shown * 100.0)))
     }
 
     /// A duration in seconds (`1.1 s`).
     pub fn seconds(v: f64) -> Factor {
         let shown = round_duration(v);
+        Factor::times(shown, super::figures::duration(shown))
+    }
+
+    /// A replication lag in ms, its value in seconds (`38 ms` is 0.038).
+    pub fn lag_ms(lag_s: f64) -> Factor {
+        let ms = round_ms(lag_s * 1000.0);
+        Factor::times(ms / 1000.0, format!("{} lag", super::figures::ms(ms)))
+    }
+
+    /// A plain number (`2`: both orders of a pair of writes).
+    pub fn number(v: f64) -> Factor {
+        Factor::times(v, plain(v))
+    }
+
+    /// Seconds in a day, turning a rate per second into one per day.
+    pub fn seconds_per_day() -> Factor {
+        Factor::times(86_400.0, "86,400 s/day".to_string())
+    }
+
+    /// A divisor of whole records (`/ 1,000,000 records`).
+    pub fn per_records(records: f64) -> Factor {
+        let shown = records.round().max(1.0);
         Factor {
             shown,
-            text: super::figures::duration(shown),
+            text: format!("{} records", grouped(shown)),
+            divides: true,
+        }
+    }
+
+    fn times(shown: f64, text: String) -> Factor {
+        Factor {
+            shown,
+            text,
+            divides: false,
         }
     }
 }
@@ -52,7 +80,10 @@ pub struct Product {
 
 impl Product {
     pub fn of(factors: Vec<Factor>) -> Product {
-        let value = factors.iter().map(|f| f.shown).product();
+        let value = factors
+            .iter()
+            .map(|f| if f.divides { 1.0 / f.shown } else { f.shown })
+            .product();
         Product { factors, value }
     }
 
@@ -67,13 +98,29 @@ impl Product {
         Product::of(f)
     }
 
-    /// The factors joined: `100 writes/s x 47 % of writes x 1.1 s`.
+    /// Expected conflicting writes per day between two writers: their writes/s, a window of
+    /// twice the lag (either write may come first), spread over the records, per day.
+    pub fn conflicts(wa: f64, wb: f64, lag_s: f64, records: f64) -> Product {
+        Product::of(vec![
+            Factor::per_s(wa, "writes"),
+            Factor::per_s(wb, "writes"),
+            Factor::number(2.0),
+            Factor::lag_ms(lag_s),
+            Factor::per_records(records),
+            Factor::seconds_per_day(),
+        ])
+    }
+
+    /// The factors joined: `100 writes/s x 47 % of writes x 1.1 s`, a divisor after ` / `.
     pub fn factors_text(&self) -> String {
-        self.factors
-            .iter()
-            .map(|f| f.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" x ")
+        let mut out = String::new();
+        for (i, f) in self.factors.iter().enumerate() {
+            if i > 0 {
+                out.push_str(if f.divides { " / " } else { " x " });
+            }
+            out.push_str(&f.text);
+        }
+        out
     }
 
     /// The result with its factors: `~52 writes (100 writes/s x 47 % of writes x 1.1 s)`.
@@ -92,6 +139,17 @@ impl Product {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn conflicts_multiply_and_divide_their_shown_factors() {
+        let p = Product::conflicts(60.2, 40.0, 0.0384, 1_000_000.4);
+        assert_eq!(
+            p.factors_text(),
+            "60 writes/s x 40 writes/s x 2 x 38 ms lag / 1,000,000 records x 86,400 s/day"
+        );
+        // 60 x 40 x 2 x 0.038 / 1e6 x 86,400 = 15.75936
+        assert!((p.value - 15.75936).abs() < 1e-9, "{}", p.value);
+    }
 
     #[test]
     fn writes_lost_multiplies_its_shown_factors() {

@@ -1,8 +1,11 @@
 //! Sentences shown in more than one place (the UI, the markdown, the CLI), written once.
 
 use super::figures::ms;
+use super::figures::{approx_count, conflicts_per_day};
 use super::figures::{multiple, usd_month};
-use crate::engine::report::{ClassReport, Evaluation, PopulationAfter, SessionReads, Totals};
+use crate::engine::report::{
+    ClassReport, Conflicts, Evaluation, PopulationAfter, SessionReads, Totals,
+};
 
 /// `Total $1,922/month, 1.45x the single-region cost of $1,326/month.`, with the classes
 /// left out of the total and why, and a pointer when the total is below its baseline.
@@ -38,6 +41,42 @@ pub fn totals_sentence(t: &Totals) -> String {
 pub fn posture_cost(e: &Evaluation) -> String {
     e.monthly_cost_usd
         .map_or_else(|| "not placeable".to_string(), usd_month)
+}
+
+/// Expected conflicts with where they come from: `~16 conflicting writes/day (60 writes/s x
+/// 40 writes/s x 2 x 38 ms / 1,000,000 records x 86,400 s/day)`, or a sum over writer pairs
+/// `= ~a between A and B (...) + ~b between ...`.
+pub fn posture_conflicts(e: &Evaluation) -> String {
+    match &e.conflicts {
+        Some(c) => conflicts(c),
+        None => conflicts_per_day(e.conflicts_per_day.unwrap_or(0.0)),
+    }
+}
+
+fn conflicts(c: &Conflicts) -> String {
+    let total = conflicts_per_day(c.per_day);
+    match c.pairs.as_slice() {
+        _ if c.owned_records => {
+            format!("{total} (each record is written in its owner's region only)")
+        }
+        [] => total,
+        [one] => format!("{total} ({})", one.per_day.factors_text()),
+        many => {
+            let parts: Vec<String> = many
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{} between {} and {} ({})",
+                        approx_count(p.per_day.value),
+                        p.between[0],
+                        p.between[1],
+                        p.per_day.factors_text()
+                    )
+                })
+                .collect();
+            format!("{total} = {}", parts.join(" + "))
+        }
+    }
 }
 
 /// A posture's cost multiple, or nothing to compare: `1.52x`, `–`.

@@ -42,10 +42,24 @@ pub fn number_before(s: &str) -> Option<f64> {
     tail.replace(',', "").parse().ok()
 }
 
-/// One factor of a shown product: `100 writes/s`, `47 % of writes`, `1.1 s`.
+/// One factor of a shown product: `100 writes/s`, `47 % of writes`, `1.1 s`, `38 ms`, `2`,
+/// `1,000 records`, `86,400 s/day`.
 pub fn factor(f: &str, at: &str, text: &str) -> f64 {
     let f = f.trim();
-    if let Some(rate) = f.strip_suffix(" writes/s") {
+    let f = f.strip_suffix(" lag").unwrap_or(f);
+    if let Some(n) = ["records", "s/day"]
+        .iter()
+        .find_map(|unit| f.strip_suffix(&format!(" {unit}")))
+    {
+        number(n)
+    } else if let Some(ms) = f.strip_suffix(" ms") {
+        number(ms) / 1000.0
+    } else if f
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
+        number(f)
+    } else if let Some(rate) = f.strip_suffix(" writes/s") {
         number(rate)
     } else if let Some((pct, _)) = f.split_once(" % of ") {
         number(pct) / 100.0
@@ -54,4 +68,18 @@ pub fn factor(f: &str, at: &str, text: &str) -> f64 {
     } else {
         panic!("{at}: unknown factor {f:?} in {text}")
     }
+}
+
+/// A product written with ` x ` and ` / `: `60 writes/s x 2 / 1,000 records x 86,400 s/day`.
+pub fn product(factors: &str, at: &str, text: &str) -> f64 {
+    let mut value = 1.0;
+    for times in factors.split(" x ") {
+        let mut parts = times.split(" / ");
+        let first = parts.next().unwrap();
+        value *= factor(first, at, text);
+        for divisor in parts {
+            value /= factor(divisor, at, text);
+        }
+    }
+    value
 }

@@ -20,35 +20,35 @@ impl Factor {
     /// A rate per second (`100 writes/s`), two significant figures below 100.
     pub fn per_s(v: f64, what: &str) -> Factor {
         let shown = round_sig(v);
-        Factor::times(shown, format!("{} {what}/s", plain(shown)))
+        Factor::new(shown, format!("{} {what}/s", plain(shown)))
     }
 
     /// A share of traffic (`47 % of writes`).
     pub fn share(v: f64, of: &str) -> Factor {
         let shown = round_share(v);
-        Factor::times(shown, format!("{} % of {of}", plain(shown * 100.0)))
+        Factor::new(shown, format!("{} % of {of}", plain(shown * 100.0)))
     }
 
     /// A duration in seconds (`1.1 s`).
     pub fn seconds(v: f64) -> Factor {
         let shown = round_duration(v);
-        Factor::times(shown, super::figures::duration(shown))
+        Factor::new(shown, super::figures::duration(shown))
     }
 
     /// A replication lag in ms, its value in seconds (`38 ms` is 0.038).
     pub fn lag_ms(lag_s: f64) -> Factor {
         let ms = round_ms(lag_s * 1000.0);
-        Factor::times(ms / 1000.0, format!("{} lag", super::figures::ms(ms)))
+        Factor::new(ms / 1000.0, format!("{} lag", super::figures::ms(ms)))
     }
 
     /// A plain number (`2`: both orders of a pair of writes).
     pub fn number(v: f64) -> Factor {
-        Factor::times(v, plain(v))
+        Factor::new(v, plain(v))
     }
 
     /// Seconds in a day, turning a rate per second into one per day.
     pub fn seconds_per_day() -> Factor {
-        Factor::times(86_400.0, "86,400 s/day".to_string())
+        Factor::new(86_400.0, "86,400 s/day".to_string())
     }
 
     /// A divisor of whole records (`/ 1,000,000 records`).
@@ -61,7 +61,8 @@ impl Factor {
         }
     }
 
-    fn times(shown: f64, text: String) -> Factor {
+    /// A multiplying factor with its shown value and text.
+    pub fn new(shown: f64, text: String) -> Factor {
         Factor {
             shown,
             text,

@@ -84,7 +84,9 @@ fn every_catalog_region_is_in_its_catalog_jurisdiction() {
 fn labels_name_the_nearest_catalog_city_or_the_coordinates() {
     assert_eq!(place_label(at(-33.87, 151.21)), "Sydney, AU");
     assert_eq!(place_label(at(52.52, 13.40)), "Berlin, DE");
-    assert_eq!(place_label(at(-23.55, -46.63)), "Sao Paulo State, BR");
+    assert_eq!(place_label(at(-23.55, -46.63)), "Sao Paulo, BR");
+    assert_eq!(place_label(at(39.01, -77.43)), "Ashburn, US");
+    assert_eq!(place_label(at(53.35, -6.26)), "Dublin, IE");
     assert_eq!(place_label(at(50.11, 8.68)), "Frankfurt, DE");
     assert_eq!(place_label(at(0.0, -160.0)), "0.00, -160.00");
     assert_eq!(coordinates_label(at(-33.8688, 151.2093)), "-33.87, 151.21");

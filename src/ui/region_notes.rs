@@ -9,28 +9,10 @@ use crate::geo::great_circle_km;
 
 use super::Editor;
 
-/// Where a region is, as a place: "Montréal, CA", "Frankfurt, DE". The catalog's city
-/// column sometimes holds a region's marketing name ("Central", "Ireland"); those get the
-/// metro the region serves.
+/// Where a region is, as a place: "Montréal, CA", "Frankfurt, DE" (the catalog city at its
+/// coordinates and the country those coordinates fall in).
 pub fn place_name(r: &Region) -> String {
-    const METROS: [(&str, &str); 10] = [
-        ("aws:ca-central-1", "Montréal, CA"),
-        ("aws:mx-central-1", "Querétaro, MX"),
-        ("azure:mexicocentral", "Querétaro, MX"),
-        ("aws:eu-west-1", "Dublin, IE"),
-        ("azure:northeurope", "Dublin, IE"),
-        ("aws:eu-south-2", "Zaragoza, ES"),
-        ("aws:ap-southeast-5", "Johor, MY"),
-        ("aws:ap-southeast-7", "Bangkok, TH"),
-        ("azure:westeurope", "Amsterdam, NL"),
-        ("azure:norwayeast", "Oslo, NO"),
-    ];
-    let key = r.key();
-    METROS
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map(|(_, m)| m.to_string())
-        .unwrap_or_else(|| crate::geo::place_label(r.location()))
+    crate::geo::place_label(r.location())
 }
 
 /// Regions no class uses, each with its closest population, so adding a region that

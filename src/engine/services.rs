@@ -5,9 +5,12 @@
 use serde::Serialize;
 
 use super::report::{Evaluation, Requirement, Violation};
+use super::Ctx;
 use crate::catalog::{self, Fit, Misfit};
 use crate::data::Provider;
 use crate::plan::{DataClass, Plan};
+
+mod write;
 use crate::present as show;
 
 /// One service against the chosen posture and placement.
@@ -79,9 +82,11 @@ pub(crate) fn options(plan: &Plan, e: &Evaluation) -> Vec<ServiceOption> {
 
 /// `e` evaluated with the class's chosen service: a service that cannot take the placement
 /// breaks applicability (with the constraint in words); one that can replaces the RTO's
-/// promotion part with its published time and the RPO with 0 when it acknowledges only
-/// replicated writes, where the catalog knows them. Unknown figures keep the assumptions.
-pub(crate) fn apply_choice(class: &DataClass, mut e: Evaluation) -> Evaluation {
+/// promotion part with its published time, the RPO with 0 when it acknowledges only
+/// replicated writes, and each population's write with the service's write rule (its
+/// voters or every region, see [`write`]), where the catalog knows them. Unknown figures
+/// keep the assumptions. Every target is then checked again with the new figures.
+pub(crate) fn apply_choice(ctx: &Ctx, class: &DataClass, mut e: Evaluation) -> Evaluation {
     let (Some(id), Some(placement)) = (&class.service, &e.placement) else {
         return e;
     };
@@ -109,6 +114,7 @@ pub(crate) fn apply_choice(class: &DataClass, mut e: Evaluation) -> Evaluation {
             message: m.message,
         }),
         Ok(fit) => {
+            let writes = write::writes(ctx, placement, &fit);
             if let (Some(rto), Some(p)) = (e.rto.as_mut(), fit.effects.promotion_s.value) {
                 rto.promotion_s = show::round_duration(p);
                 e.rto_s = Some(rto.total_s());
@@ -116,41 +122,14 @@ pub(crate) fn apply_choice(class: &DataClass, mut e: Evaluation) -> Evaluation {
             if fit.effects.rpo_zero && e.rpo_s.is_some() {
                 e.rpo_s = Some(0.0);
             }
-            // Targets are checked again with the service's figures.
-            e.violations
-                .retain(|v| !matches!(v.requirement, Requirement::Rpo | Requirement::Rto));
-            for (req, target, achieved, what) in [
-                (Requirement::Rpo, class.rpo_s, e.rpo_s, "RPO"),
-                (Requirement::Rto, class.rto_s, e.rto_s, "RTO"),
-            ] {
-                if let (Some(t), Some(a)) = (target, achieved) {
-                    if !show::met(a, t, show::round_duration) {
-                        e.violations.push(Violation {
-                            requirement: req,
-                            target: Some(t),
-                            achieved: Some(a),
-                            by: Some(show::round_duration(a) - show::round_duration(t)),
-                            message: format!(
-                                "{what} with {} is {} > target {}",
-                                service.name,
-                                show::duration(a),
-                                show::duration(t)
-                            ),
-                        });
-                    }
-                } else if let (Some(t), None) = (target, achieved) {
-                    e.violations.push(Violation {
-                        requirement: req,
-                        target: Some(t),
-                        achieved: None,
-                        by: None,
-                        message: format!(
-                            "{what} target {} but the posture does not survive a region loss",
-                            show::duration(t)
-                        ),
-                    });
+            for (l, w) in e.latency.iter_mut().zip(writes) {
+                if let Some(w) = w {
+                    l.write_p50_ms = w.write.p50;
+                    l.write_p99_ms = w.write.p99;
+                    l.write_path = w.path;
                 }
             }
+            e.violations = super::evaluate_posture::violations(class, e.posture, &e);
         }
     }
     e

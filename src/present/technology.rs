@@ -303,3 +303,31 @@ pub fn all_regions_write_path(
         pair.0, pair.1
     )
 }
+
+/// The failover steps of the class's chosen service, for runbooks and playbooks, when the
+/// service can take the posture and placement `e` (a misfit is reported elsewhere): its
+/// steps, then its promotion time with basis and the page it comes from.
+pub fn chosen_service_steps(
+    dc: Option<&crate::plan::DataClass>,
+    e: &crate::engine::report::Evaluation,
+) -> Option<String> {
+    let id = dc?.service.as_deref()?;
+    let service = crate::catalog::service(id).ok()??;
+    let placement = e.placement.as_ref()?;
+    crate::catalog::evaluate(service, e.posture, placement).ok()?;
+    let p = &service.promotion;
+    let time = match p.value {
+        Some(_) => format!("{}: {}", figure_duration(p), p.note),
+        None => format!("unknown ({}); the engine keeps its own assumption", p.note),
+    };
+    let source = p
+        .source
+        .and_then(|i| service.sources.get(i))
+        .map_or(String::new(), |s| {
+            format!(" Source: {} (read {}).", s.url, s.read)
+        });
+    Some(format!(
+        "With {}: {}. Promotion time {time}.{source}",
+        service.name, service.steps
+    ))
+}

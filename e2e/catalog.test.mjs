@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { servedApp } from './support/harness.mjs';
-import { screenshotBothWidths } from './support/browser.mjs';
+import { SCREENSHOT_DIR, WIDTHS } from './support/browser.mjs';
 import { engineReport } from './support/engine.mjs';
 import { Planner } from './support/planner.mjs';
 
@@ -46,7 +46,15 @@ test('choosing Cosmos DB strong consistency for the ledger changes its RTO and w
   const paths = await planner.writePaths(0);
   assert.ok(paths.every((p) => /Cosmos DB strong consistency: every region acknowledges, 2 x \d+ ms \+ 10 ms = \d+ ms \(p99\)/.test(p)), paths.join('\n'));
   await planner.testid('services-0').locator('summary').click();
-  await screenshotBothWidths(planner.page, 'catalog-chosen-service');
+  // The class card alone (the whole page is long), at both widths.
+  for (const [label, width] of Object.entries(WIDTHS)) {
+    await planner.page.setViewportSize({ width, height: 900 });
+    await planner.testid('class-card-0').screenshot({ path: `${SCREENSHOT_DIR}catalog-card-${label}.png` });
+    // The services and their source URLs wrap inside the card at either width.
+    const overflow = await planner.testid('services-0').evaluate((d) => d.scrollWidth - d.clientWidth);
+    assert.ok(overflow <= 0, `services list overflows by ${overflow} px at ${width} px`);
+  }
+  await planner.page.setViewportSize({ width: 1440, height: 900 });
 
   const link = await planner.shareLink();
   const other = await Planner.fresh(app, link);

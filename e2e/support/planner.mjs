@@ -88,7 +88,11 @@ export class Planner {
   /** Opens a plan file through the toolbar's upload, as a user picking a file would. */
   async uploadPlan(name, json) {
     await this.testid('upload-plan').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(json) });
-    await this.page.waitForFunction((n) => document.body.textContent.includes(n), JSON.parse(json).name);
+    const first = JSON.parse(json).regions[0];
+    await this.page.waitForFunction(
+      (r) => document.querySelector('[data-testid="selected-regions"]')?.textContent.includes(r),
+      first,
+    );
   }
 
   /** Chooses the managed database of class `i` from the technology catalog (by id). */

@@ -25,6 +25,10 @@ fn rtt_p99(a: &str, b: &str) -> f64 {
     rtt(&Place::parse(a).unwrap(), &Place::parse(b).unwrap()).p99_ms
 }
 
+fn p_data_gb() -> f64 {
+    Plan::example().data_classes[0].data_gb
+}
+
 const AZURE: [&str; 4] = [
     "azure:eastus",
     "azure:westeurope",
@@ -68,8 +72,33 @@ fn cosmos_strong_sync_standby_write_follows_the_published_formula_per_population
         );
     }
     // Its documented RTO bound (< 15 minutes) replaces the promotion part.
-    assert_eq!(with.rto.as_ref().unwrap().promotion_s, 900.0);
+    let rto = with.rto.as_ref().unwrap();
+    assert_eq!(rto.promotion_s, 900.0);
+    // The card's RTO part says where the 15 min come from, not the plan's setting.
+    let parts = meridian::present::operations::rto_parts(
+        with.posture,
+        p_data_gb(),
+        &Plan::example().operations,
+        rto,
+    );
+    let promotion = parts.iter().find(|x| x.part == "promotion").unwrap();
+    assert!(
+        promotion
+            .text
+            .starts_with("promotion 15 min: Cosmos DB strong consistency, documented maximum: "),
+        "{}",
+        promotion.text
+    );
+    assert!(promotion.fields.is_empty(), "no plan setting behind it");
     assert!(with.rto_s.unwrap() > without.rto_s.unwrap());
+    // Losing the primary takes that RTO, in the outage table and its sentence.
+    let lost = with.outages.iter().find(|o| o.region == primary).unwrap();
+    assert_eq!(lost.downtime_s, with.rto_s);
+    assert!(
+        lost.effect.contains("fails over in 16 min 30 s"),
+        "{}",
+        lost.effect
+    );
 }
 
 /// Spanner nam9: us-west1 is a read-only region, so a write from the us-east4 leader waits

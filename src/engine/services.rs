@@ -117,7 +117,12 @@ pub(crate) fn apply_choice(ctx: &Ctx, class: &DataClass, mut e: Evaluation) -> E
             let writes = write::writes(ctx, placement, &fit);
             if let (Some(rto), Some(p)) = (e.rto.as_mut(), fit.effects.promotion_s.value) {
                 rto.promotion_s = show::round_duration(p);
-                e.rto_s = Some(rto.total_s());
+                rto.promotion_by = Some(show::technology::promotion_by(service));
+                let (before, after) = (e.rto_s, rto.total_s());
+                e.rto_s = Some(after);
+                if let Some(before) = before.filter(|b| *b > 0.0 && *b != after) {
+                    recovery_in_outages(&mut e.outages, before, after);
+                }
             }
             if fit.effects.rpo_zero && e.rpo_s.is_some() {
                 e.rpo_s = Some(0.0);
@@ -133,4 +138,17 @@ pub(crate) fn apply_choice(ctx: &Ctx, class: &DataClass, mut e: Evaluation) -> E
         }
     }
     e
+}
+
+/// The region losses that took the whole RTO (the writer's) now take the service's: their
+/// downtime and the duration in their sentence. Losses that recover otherwise (a replica
+/// re-route, a voter) keep theirs.
+fn recovery_in_outages(outages: &mut [super::report::Outage], before: f64, after: f64) {
+    let (was, now) = (show::duration(before), show::duration(after));
+    for o in outages.iter_mut().filter(|o| o.downtime_s == Some(before)) {
+        o.downtime_s = Some(after);
+        o.effect = o
+            .effect
+            .replace(&format!(" in {was}"), &format!(" in {now}"));
+    }
 }

@@ -331,3 +331,14 @@ pub fn chosen_service_steps(
         service.name, service.steps
     ))
 }
+
+/// Where a chosen service's promotion time comes from, for the RTO's promotion part:
+/// `Cosmos DB strong consistency, documented maximum: the data durability table gave ...`.
+pub fn promotion_by(service: &Service) -> String {
+    format!(
+        "{}, {}: {}",
+        service.short,
+        basis(service.promotion.basis),
+        service.promotion.note
+    )
+}

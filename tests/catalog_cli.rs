@@ -34,7 +34,7 @@ fn technologies_lists_every_service_with_sources_and_dates() {
         out.contains("promotion:   unknown"),
         "unknown figures are said: {out}"
     );
-    assert!(out.contains("20 services (data/technologies.json"), "{out}");
+    assert!(out.contains("21 services (data/technologies.json"), "{out}");
 }
 
 #[test]

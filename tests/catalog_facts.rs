@@ -100,19 +100,29 @@ fn spanner_multi_region_offers_only_its_documented_regions() {
     assert_eq!(v.acks_from_other_regions(), 1);
 
     // A region outside every configuration is refused, naming the closest and what it lacks.
-    let west = consensus("gcp:us-east4", &["gcp:us-east1", "gcp:us-west1"]);
-    let m = evaluate(spanner, Posture::GlobalConsensus, &west).unwrap_err();
+    let london = consensus("gcp:us-east4", &["gcp:us-east1", "gcp:europe-west2"]);
+    let m = evaluate(spanner, Posture::GlobalConsensus, &london).unwrap_err();
     assert!(
-        matches!(&*m.broken, Broken::NoConfiguration { missing, .. } if missing == &["us-west1"])
+        matches!(&*m.broken, Broken::NoConfiguration { missing, .. } if missing == &["europe-west2"])
     );
     assert!(
-        m.message.contains("the closest, nam3, lacks us-west1"),
+        m.message.contains("the closest, nam3, lacks europe-west2"),
         "{}",
         m.message
     );
+    // us-west1 is a read-only region of nam9: it fits there and does not vote.
+    let west = consensus("gcp:us-east4", &["gcp:us-east1", "gcp:us-west1"]);
+    let f = evaluate(spanner, Posture::GlobalConsensus, &west).unwrap();
+    assert_eq!(f.layouts[0].configuration.as_deref(), Some("nam9"));
+    assert_eq!(f.layouts[0].extra_regions, ["gcp:us-central1"]);
+    let v = f.effects.voters.as_ref().unwrap();
+    assert!(!v.others.iter().any(|o| o == "gcp:us-west1"), "{v:?}");
 
-    // A writer in a witness region cannot lead.
-    let witness_leader = consensus("gcp:us-central1", &["gcp:us-east4", "gcp:us-east1"]);
+    // A writer in a witness region cannot lead (eur3's witness is europe-north1).
+    let witness_leader = consensus(
+        "gcp:europe-north1",
+        &["gcp:europe-west1", "gcp:europe-west4"],
+    );
     let m = evaluate(spanner, Posture::GlobalConsensus, &witness_leader).unwrap_err();
     assert!(
         matches!(*m.broken, Broken::LeaderNotWritable { .. }),
@@ -300,4 +310,201 @@ fn partitioned_placements_are_checked_per_partition() {
     .unwrap();
     assert_eq!(f.layouts.len(), 2);
     assert!(f.message.contains("last writer wins"), "{}", f.message);
+}
+
+/// Google's table of base multi-region and dual-region configurations
+/// (cloud.google.com/spanner/docs/instance-configurations, read 2026-11-29): name, read-write
+/// regions (default leader first), read-only regions, witness region.
+/// (name, read-write, read-only, witness)
+type ConfigRow = (
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
+const SPANNER_MULTI: [ConfigRow; 20] = [
+    (
+        "asia1",
+        &["asia-northeast1", "asia-northeast2"],
+        &[],
+        &["asia-northeast3"],
+    ),
+    (
+        "asia2",
+        &["asia-south1", "asia-south2", "asia-southeast1"],
+        &[],
+        &[],
+    ),
+    (
+        "eur3",
+        &["europe-west1", "europe-west4"],
+        &[],
+        &["europe-north1"],
+    ),
+    (
+        "eur5",
+        &["europe-west2", "europe-west1"],
+        &[],
+        &["europe-west4"],
+    ),
+    (
+        "eur6",
+        &["europe-west4", "europe-west3"],
+        &[],
+        &["europe-west6"],
+    ),
+    (
+        "eur7",
+        &["europe-west8", "europe-west3"],
+        &[],
+        &["europe-west12"],
+    ),
+    ("nam3", &["us-east4", "us-east1"], &[], &["us-central1"]),
+    (
+        "nam6",
+        &["us-central1", "us-east1"],
+        &["us-west1", "us-west2"],
+        &["us-central2"],
+    ),
+    ("nam7", &["us-central1", "us-east4"], &[], &["us-central2"]),
+    ("nam8", &["us-west2", "us-west1"], &[], &["us-west3"]),
+    (
+        "nam9",
+        &["us-east4", "us-central1"],
+        &["us-west1"],
+        &["us-east1"],
+    ),
+    ("nam10", &["us-central1", "us-west3"], &[], &["us-central2"]),
+    ("nam11", &["us-central1", "us-east1"], &[], &["us-central2"]),
+    (
+        "nam12",
+        &["us-central1", "us-east4"],
+        &["us-west1"],
+        &["us-central2"],
+    ),
+    ("nam13", &["us-central2", "us-central1"], &[], &["us-west3"]),
+    (
+        "nam14",
+        &["us-east4", "northamerica-northeast1"],
+        &[],
+        &["us-east1"],
+    ),
+    ("nam15", &["us-south1", "us-east4"], &[], &["us-central1"]),
+    ("nam16", &["us-central1", "us-east4"], &[], &["us-east5"]),
+    (
+        "nam-eur-asia1",
+        &["us-central1", "us-central2"],
+        &["europe-west1", "asia-east1"],
+        &["us-east1"],
+    ),
+    (
+        "nam-eur-asia3",
+        &["us-central1", "us-east1"],
+        &["europe-west1", "europe-west4", "asia-east1"],
+        &["us-central2"],
+    ),
+];
+
+const SPANNER_DUAL: [(&str, [&str; 2]); 4] = [
+    (
+        "dual-region-australia1",
+        ["australia-southeast1", "australia-southeast2"],
+    ),
+    ("dual-region-germany1", ["europe-west10", "europe-west3"]),
+    ("dual-region-india1", ["asia-south1", "asia-south2"]),
+    ("dual-region-japan1", ["asia-northeast1", "asia-northeast2"]),
+];
+
+fn configurations(id: &str) -> &'static [meridian::catalog::data::Configuration] {
+    match &svc(id).regions {
+        meridian::catalog::data::RegionRule::Configurations { configurations, .. } => {
+            configurations
+        }
+        _ => panic!("{id} is configuration-based"),
+    }
+}
+
+#[test]
+fn spanner_multi_region_configurations_offer_only_their_documented_regions() {
+    let cfgs = configurations("gcp-spanner-multi-region");
+    assert_eq!(
+        cfgs.len(),
+        SPANNER_MULTI.len(),
+        "every base configuration, no other"
+    );
+    for (name, rw, ro, witness) in SPANNER_MULTI {
+        let c = cfgs
+            .iter()
+            .find(|c| c.name == name)
+            .unwrap_or_else(|| panic!("{name}"));
+        assert_eq!(c.read_write, rw, "{name} read-write");
+        assert_eq!(c.read_only, ro, "{name} read-only");
+        assert_eq!(c.witness, witness, "{name} witness");
+        assert_eq!(
+            c.default_leader.as_deref(),
+            Some(rw[0]),
+            "{name} default leader"
+        );
+    }
+    let dual = configurations("gcp-spanner-dual-region");
+    assert_eq!(dual.len(), SPANNER_DUAL.len());
+    for (name, regions) in SPANNER_DUAL {
+        let c = dual
+            .iter()
+            .find(|c| c.name == name)
+            .unwrap_or_else(|| panic!("{name}"));
+        assert_eq!(c.read_write, regions, "{name}");
+        assert_eq!(c.default_leader.as_deref(), Some(regions[0]));
+    }
+    // A dual-region pair in two countries is refused; one in a country fits, with RPO 0
+    // and a write that waits for the other region.
+    let sync = |a: &str, b: &str| Placement::Standby {
+        primary: a.into(),
+        standby: b.into(),
+        replication: Replication::Sync,
+    };
+    let s = svc("gcp-spanner-dual-region");
+    let m = evaluate(
+        s,
+        Posture::SyncStandby,
+        &sync("gcp:asia-northeast1", "gcp:asia-south1"),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(*m.broken, Broken::NoConfiguration { .. }),
+        "{:?}",
+        m.broken
+    );
+    let f = evaluate(
+        s,
+        Posture::SyncStandby,
+        &sync("gcp:europe-west3", "gcp:europe-west10"),
+    )
+    .unwrap();
+    assert!(f.effects.rpo_zero);
+    let v = f.effects.voters.as_ref().unwrap();
+    assert_eq!((v.total, v.in_leader_region, v.wait_regions), (6, 3, 1));
+    assert_eq!(
+        f.layouts[0].default_leader.as_deref(),
+        Some("gcp:europe-west10")
+    );
+}
+
+#[test]
+fn dynamodb_mrsc_write_waits_for_one_other_replica_as_documented() {
+    let mrsc = svc("aws-dynamodb-mrsc");
+    match &mrsc.write {
+        meridian::catalog::WriteRule::Quorum { note } => {
+            assert!(note.starts_with("documented"), "{note}")
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(mrsc
+        .sources
+        .iter()
+        .any(|s| s.url.ends_with("V2globaltables_HowItWorks.html")));
+    let p = consensus("aws:us-east-1", &["aws:us-east-2", "aws:us-west-2"]);
+    let f = evaluate(mrsc, Posture::GlobalConsensus, &p).unwrap();
+    assert_eq!(f.effects.voters.as_ref().unwrap().wait_regions, 1);
 }

@@ -132,6 +132,7 @@ fn every_chart_survives_empty_and_degenerate_input() {
         routing_s: f64::INFINITY,
         promotion_s: -1.0,
         warmup_s: 0.0,
+        promotion_by: None,
     });
     if let Some(c) = e.cost.as_mut() {
         c.compute_usd = f64::INFINITY;

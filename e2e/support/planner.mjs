@@ -85,6 +85,38 @@ export class Planner {
     return this.testid('share-link').inputValue();
   }
 
+  /** Opens a plan file through the toolbar's upload, as a user picking a file would. */
+  async uploadPlan(name, json) {
+    await this.testid('upload-plan').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(json) });
+    const first = JSON.parse(json).regions[0];
+    await this.page.waitForFunction(
+      (r) => document.querySelector('[data-testid="selected-regions"]')?.textContent.includes(r),
+      first,
+    );
+  }
+
+  /** Chooses the managed database of class `i` from the technology catalog (by id). */
+  async chooseService(i, id) {
+    await this.testid(`class-editor-${i}`).evaluate((d) => {
+      d.open = true;
+    });
+    await this.testid(`class-${i}-database`).selectOption(id);
+    await this.waitSaved();
+  }
+
+  /** The RTO and worst write p99 shown on class `i`'s card, as text. */
+  async cardFigures(i) {
+    const card = this.testid(`class-card-${i}`);
+    const figure = (label) => card.locator('dl.figures > div', { hasText: label }).locator('dd').textContent();
+    return { rto: (await figure('RTO (region loss)')).trim(), write: (await figure('Write p99, worst population')).trim() };
+  }
+
+  /** The write path of each population in class `i`'s latency table. */
+  async writePaths(i) {
+    const rows = this.testid(`class-card-${i}`).locator('table.latency tbody tr');
+    return (await rows.locator('td:nth-of-type(5)').allTextContents()).map((s) => s.trim());
+  }
+
   rttResult() {
     return this.testid('rtt-result');
   }

@@ -56,6 +56,10 @@ pub struct Voters {
     pub in_leader_region: u32,
     /// Acknowledgements a write needs, the leader's own included.
     pub quorum: u32,
+    /// How many of `others` (regions) a write waits for: it waits for the `n`-th fastest
+    /// of them. One for a majority whose leader region holds all but one of the votes it
+    /// needs; every other region when the service needs replicas in each region.
+    pub wait_regions: u32,
 }
 
 impl Voters {
@@ -65,13 +69,33 @@ impl Voters {
         self.quorum.saturating_sub(self.in_leader_region)
     }
 
+    /// A majority of `total` voters. The acknowledgements still needed from other regions
+    /// are counted as regions: exact when each other region's replicas answer together
+    /// (they share one round trip) and one region's answer is enough, as for every
+    /// majority service in the catalog; an upper bound otherwise.
     fn majority(leader: String, others: Vec<String>, total: u32, in_leader: u32) -> Voters {
+        let quorum = total / 2 + 1;
+        let wait = quorum.saturating_sub(in_leader).min(others.len() as u32);
         Voters {
             leader,
             others,
             total,
             in_leader_region: in_leader,
+            quorum,
+            wait_regions: wait,
+        }
+    }
+
+    /// A write that needs replicas in every voting region (Spanner dual-region).
+    fn every_region(leader: String, others: Vec<String>, total: u32, in_leader: u32) -> Voters {
+        let wait = others.len() as u32;
+        Voters {
             quorum: total / 2 + 1,
+            wait_regions: wait,
+            leader,
+            others,
+            total,
+            in_leader_region: in_leader,
         }
     }
 }
@@ -143,6 +167,7 @@ pub fn check(service: &Service, unit: &Unit) -> Result<Layout, Broken> {
             configurations,
             leader_replicas,
             voters,
+            every_region,
         } => {
             let c = configurations_rule(&codes, leader_code, configurations)?;
             layout.configuration = Some(c.name.clone());
@@ -165,7 +190,12 @@ pub fn check(service: &Service, unit: &Unit) -> Result<Layout, Broken> {
                 let regions = others.len() as u32 + 1;
                 let in_leader = leader_replicas.unwrap_or(1);
                 let total = voters.unwrap_or(regions);
-                layout.voters = Some(Voters::majority(
+                let make = if *every_region {
+                    Voters::every_region
+                } else {
+                    Voters::majority
+                };
+                layout.voters = Some(make(
                     relabel(service.host, leader),
                     others,
                     total,

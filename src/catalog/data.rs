@@ -62,6 +62,8 @@ pub enum Basis {
     PublishedTypical,
     /// The smallest value the provider allows (e.g. a minimum grace period).
     DocumentedMinimum,
+    /// The most the provider says it takes (a bound, e.g. "RTO < 15 minutes"): the safe side.
+    DocumentedMaximum,
     /// A documented default setting, which the operator can change.
     DocumentedDefault,
     /// Nothing to wait for (e.g. every region already writes).
@@ -172,6 +174,10 @@ pub enum RegionRule {
         leader_replicas: Option<u32>,
         #[serde(default)]
         voters: Option<u32>,
+        /// A write needs replicas in every voting region, not only a majority (Spanner
+        /// dual-region: at least two replicas in each region).
+        #[serde(default)]
+        every_region: bool,
     },
 }
 

@@ -368,7 +368,7 @@ fn staleness_curve(
         .collect()
 }
 
-fn violations(class: &DataClass, posture: Posture, eval: &Evaluation) -> Vec<Violation> {
+pub(super) fn violations(class: &DataClass, posture: Posture, eval: &Evaluation) -> Vec<Violation> {
     let mut v = Vec::new();
     if posture == Posture::ActiveActiveMultiWriter {
         if class.conflicts == ConflictSemantics::NeverConflict {

@@ -361,7 +361,7 @@ pub fn evaluate(plan: &Plan) -> Result<Report, PlanErrors> {
 fn evaluate_class(ctx: &Ctx, class: &DataClass) -> Vec<Evaluation> {
     Posture::ALL
         .iter()
-        .map(|&p| services::apply_choice(class, evaluate_posture::evaluate(ctx, class, p)))
+        .map(|&p| services::apply_choice(ctx, class, evaluate_posture::evaluate(ctx, class, p)))
         .collect()
 }
 

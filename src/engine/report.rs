@@ -314,6 +314,10 @@ pub struct RtoBreakdown {
     pub promotion_s: f64,
     /// Scaling up, warming caches, or provisioning + restoring from backup.
     pub warmup_s: f64,
+    /// What set the promotion part when it is not the plan's operations: the chosen
+    /// service's published figure, with its basis, in words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub promotion_by: Option<String>,
 }
 
 /// What losing one region does to this class.

@@ -116,6 +116,7 @@ pub fn rto(posture: Posture, class: &DataClass, ops: &Operations) -> Option<RtoB
         routing_s: shown(routing_s),
         promotion_s: shown(promotion_s),
         warmup_s: shown(warmup_s),
+        promotion_by: None,
     })
 }
 

@@ -5,9 +5,12 @@
 use serde::Serialize;
 
 use super::report::{Evaluation, Requirement, Violation};
+use super::Ctx;
 use crate::catalog::{self, Fit, Misfit};
 use crate::data::Provider;
 use crate::plan::{DataClass, Plan};
+
+mod write;
 use crate::present as show;
 
 /// One service against the chosen posture and placement.
@@ -79,9 +82,11 @@ pub(crate) fn options(plan: &Plan, e: &Evaluation) -> Vec<ServiceOption> {
 
 /// `e` evaluated with the class's chosen service: a service that cannot take the placement
 /// breaks applicability (with the constraint in words); one that can replaces the RTO's
-/// promotion part with its published time and the RPO with 0 when it acknowledges only
-/// replicated writes, where the catalog knows them. Unknown figures keep the assumptions.
-pub(crate) fn apply_choice(class: &DataClass, mut e: Evaluation) -> Evaluation {
+/// promotion part with its published time, the RPO with 0 when it acknowledges only
+/// replicated writes, and each population's write with the service's write rule (its
+/// voters or every region, see [`write`]), where the catalog knows them. Unknown figures
+/// keep the assumptions. Every target is then checked again with the new figures.
+pub(crate) fn apply_choice(ctx: &Ctx, class: &DataClass, mut e: Evaluation) -> Evaluation {
     let (Some(id), Some(placement)) = (&class.service, &e.placement) else {
         return e;
     };
@@ -109,49 +114,41 @@ pub(crate) fn apply_choice(class: &DataClass, mut e: Evaluation) -> Evaluation {
             message: m.message,
         }),
         Ok(fit) => {
+            let writes = write::writes(ctx, placement, &fit);
             if let (Some(rto), Some(p)) = (e.rto.as_mut(), fit.effects.promotion_s.value) {
                 rto.promotion_s = show::round_duration(p);
-                e.rto_s = Some(rto.total_s());
+                rto.promotion_by = Some(show::technology::promotion_by(service));
+                let (before, after) = (e.rto_s, rto.total_s());
+                e.rto_s = Some(after);
+                if let Some(before) = before.filter(|b| *b > 0.0 && *b != after) {
+                    recovery_in_outages(&mut e.outages, before, after);
+                }
             }
             if fit.effects.rpo_zero && e.rpo_s.is_some() {
                 e.rpo_s = Some(0.0);
             }
-            // Targets are checked again with the service's figures.
-            e.violations
-                .retain(|v| !matches!(v.requirement, Requirement::Rpo | Requirement::Rto));
-            for (req, target, achieved, what) in [
-                (Requirement::Rpo, class.rpo_s, e.rpo_s, "RPO"),
-                (Requirement::Rto, class.rto_s, e.rto_s, "RTO"),
-            ] {
-                if let (Some(t), Some(a)) = (target, achieved) {
-                    if !show::met(a, t, show::round_duration) {
-                        e.violations.push(Violation {
-                            requirement: req,
-                            target: Some(t),
-                            achieved: Some(a),
-                            by: Some(show::round_duration(a) - show::round_duration(t)),
-                            message: format!(
-                                "{what} with {} is {} > target {}",
-                                service.name,
-                                show::duration(a),
-                                show::duration(t)
-                            ),
-                        });
-                    }
-                } else if let (Some(t), None) = (target, achieved) {
-                    e.violations.push(Violation {
-                        requirement: req,
-                        target: Some(t),
-                        achieved: None,
-                        by: None,
-                        message: format!(
-                            "{what} target {} but the posture does not survive a region loss",
-                            show::duration(t)
-                        ),
-                    });
+            for (l, w) in e.latency.iter_mut().zip(writes) {
+                if let Some(w) = w {
+                    l.write_p50_ms = w.write.p50;
+                    l.write_p99_ms = w.write.p99;
+                    l.write_path = w.path;
                 }
             }
+            e.violations = super::evaluate_posture::violations(class, e.posture, &e);
         }
     }
     e
+}
+
+/// The region losses that took the whole RTO (the writer's) now take the service's: their
+/// downtime and the duration in their sentence. Losses that recover otherwise (a replica
+/// re-route, a voter) keep theirs.
+fn recovery_in_outages(outages: &mut [super::report::Outage], before: f64, after: f64) {
+    let (was, now) = (show::duration(before), show::duration(after));
+    for o in outages.iter_mut().filter(|o| o.downtime_s == Some(before)) {
+        o.downtime_s = Some(after);
+        o.effect = o
+            .effect
+            .replace(&format!(" in {was}"), &format!(" in {now}"));
+    }
 }

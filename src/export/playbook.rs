@@ -254,6 +254,7 @@ fn step(h: &Hit, region: &str, ops: &Operations) -> PlayStep {
                 "Fence {region}'s copy of {name} (revoke its write credentials or bump the replication epoch), then promote {to} ({}).",
                 promotion_how(ops)
             ));
+            lines.extend(show::technology::chosen_service_steps(h.dc, e));
             lines.push(time_line(h, ops));
             lines.extend(after_line(h));
             (
@@ -267,6 +268,7 @@ fn step(h: &Hit, region: &str, ops: &Operations) -> PlayStep {
                 "No promotion: watch it happen and confirm errors fall back to the baseline. {}",
                 time_line(h, ops)
             ));
+            lines.extend(show::technology::chosen_service_steps(h.dc, e));
             lines.extend(after_line(h));
             (
                 format!("Watch {name} ({posture}) recover"),

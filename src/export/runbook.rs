@@ -545,6 +545,31 @@ fn single_region(plan: &Plan, c: &ClassReport) -> Runbook {
     }
 }
 
+/// The class's chosen database names its own failover: its steps, published promotion time
+/// and source go right after the step that promotes (or lets the quorum move).
+fn with_chosen_service(rb: &mut Runbook, dc: Option<&DataClass>, e: &Evaluation) {
+    let Some(detail) = show::technology::chosen_service_steps(dc, e) else {
+        return;
+    };
+    let after = rb
+        .steps
+        .iter()
+        .position(|s| {
+            matches!(
+                s.title,
+                "Fence, then promote" | "Let the leader move" | "Check the survivors"
+            )
+        })
+        .map_or(rb.steps.len().min(2), |i| i + 1);
+    rb.steps.insert(
+        after,
+        Step {
+            title: "Use the chosen database's failover",
+            detail,
+        },
+    );
+}
+
 /// The runbook for every data class, in plan order.
 pub fn runbooks(plan: &Plan, report: &Report) -> Vec<Runbook> {
     report
@@ -552,7 +577,7 @@ pub fn runbooks(plan: &Plan, report: &Report) -> Vec<Runbook> {
         .iter()
         .map(|c| {
             let dc = class_of(plan, c);
-            match c.chosen.posture {
+            let mut rb = match c.chosen.posture {
                 Posture::SingleRegion => single_region(plan, c),
                 Posture::BackupRestore => backup_restore(plan, c, dc),
                 Posture::PilotLight
@@ -562,7 +587,9 @@ pub fn runbooks(plan: &Plan, report: &Report) -> Vec<Runbook> {
                 Posture::ActiveActivePartitioned => partitioned(plan, c, dc),
                 Posture::ActiveActiveMultiWriter => multi_writer(plan, c, dc),
                 Posture::GlobalConsensus => consensus(plan, c, dc),
-            }
+            };
+            with_chosen_service(&mut rb, dc, &c.chosen);
+            rb
         })
         .collect()
 }

@@ -192,6 +192,8 @@ pub fn rto_parts(
         },
     };
     let (promo_text, promo_fields) = match (posture, ops.promotion) {
+        // The chosen service's published time replaced the plan's setting.
+        _ if r.promotion_by.is_some() => (r.promotion_by.clone().unwrap_or_default(), vec![]),
         (Posture::ActiveActiveMultiWriter, _) => (
             "none: every region already takes writes".to_string(),
             vec![],

@@ -20,6 +20,7 @@ pub fn basis(b: Basis) -> &'static str {
         Basis::Documented => "documented",
         Basis::PublishedTypical => "published typical",
         Basis::DocumentedMinimum => "documented minimum",
+        Basis::DocumentedMaximum => "documented maximum",
         Basis::DocumentedDefault => "documented default",
         Basis::NoneNeeded => "none needed",
         Basis::Unknown => "unknown",
@@ -213,5 +214,131 @@ pub fn all_regions_formula(factor: f64, rtt_ms: f64, extra_ms: f64, total_ms: f6
         ms(rtt_ms),
         ms(extra_ms),
         ms(total_ms)
+    )
+}
+
+/// A regions list in prose: `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// The write path under a quorum service, with the voters it waits for and their round
+/// trips from the leader: `leader gcp:us-east4; Spanner multi-region nam9: three of five
+/// voters, two in us-east4, then the fastest of us-central1 (12 ms) and us-east1 (13 ms)`.
+pub fn quorum_write_path(
+    leader: &str,
+    service: &Service,
+    layout: &crate::catalog::Layout,
+    v: &crate::catalog::Voters,
+    timed: &[(&str, crate::engine::latency::Quantiles)],
+    untimed: &[&str],
+) -> String {
+    let config = layout
+        .configuration
+        .as_ref()
+        .map_or(String::new(), |c| format!(" {c}"));
+    let mut s = format!(
+        "leader {leader}; {}{config}: {} of {} voters, {} in {}",
+        service.short,
+        count_word(u64::from(v.quorum)),
+        count_word(u64::from(v.total)),
+        count_word(u64::from(v.in_leader_region)),
+        code(leader)
+    );
+    let named: Vec<String> = timed
+        .iter()
+        .map(|(r, q)| format!("{} ({} p50, {} p99)", code(r), ms(q.p50), ms(q.p99)))
+        .collect();
+    let n = v.wait_regions as usize;
+    if n == 0 || named.is_empty() {
+        s.push_str(", no other region waited for");
+    } else if n >= timed.len() {
+        let _ = std::fmt::Write::write_fmt(
+            &mut s,
+            format_args!(", then every other region: {}", and_list(&named)),
+        );
+    } else if n == 1 {
+        let _ = std::fmt::Write::write_fmt(
+            &mut s,
+            format_args!(", then the fastest of {}", and_list(&named)),
+        );
+    } else {
+        let _ = std::fmt::Write::write_fmt(
+            &mut s,
+            format_args!(
+                ", then the {} fastest of {}",
+                count_word(n as u64),
+                and_list(&named)
+            ),
+        );
+    }
+    if !untimed.is_empty() {
+        let names: Vec<String> = untimed.iter().map(|r| code(r).to_string()).collect();
+        let _ = std::fmt::Write::write_fmt(
+            &mut s,
+            format_args!(
+                " ({} not in the latency model, left out of the wait)",
+                and_list(&names)
+            ),
+        );
+    }
+    s
+}
+
+/// The write path under an every-region service, with its published formula worked:
+/// `azure:westeurope; Cosmos DB strong consistency: every region acknowledges, 2 x 80 ms +
+/// 10 ms = 170 ms (p99) over the farthest pair azure:eastus to azure:westeurope`.
+pub fn all_regions_write_path(
+    writer: &str,
+    short: &str,
+    pair: (&str, &str),
+    formula: String,
+) -> String {
+    format!(
+        "{writer}; {short}: every region acknowledges, {formula} over the farthest pair {} to {}",
+        pair.0, pair.1
+    )
+}
+
+/// The failover steps of the class's chosen service, for runbooks and playbooks, when the
+/// service can take the posture and placement `e` (a misfit is reported elsewhere): its
+/// steps, then its promotion time with basis and the page it comes from.
+pub fn chosen_service_steps(
+    dc: Option<&crate::plan::DataClass>,
+    e: &crate::engine::report::Evaluation,
+) -> Option<String> {
+    let id = dc?.service.as_deref()?;
+    let service = crate::catalog::service(id).ok()??;
+    let placement = e.placement.as_ref()?;
+    crate::catalog::evaluate(service, e.posture, placement).ok()?;
+    let p = &service.promotion;
+    let time = match p.value {
+        Some(_) => format!("{}: {}", figure_duration(p), p.note),
+        None => format!("unknown ({}); the engine keeps its own assumption", p.note),
+    };
+    let source = p
+        .source
+        .and_then(|i| service.sources.get(i))
+        .map_or(String::new(), |s| {
+            format!(" Source: {} (read {}).", s.url, s.read)
+        });
+    Some(format!(
+        "With {}: {}. Promotion time {time}.{source}",
+        service.name, service.steps
+    ))
+}
+
+/// Where a chosen service's promotion time comes from, for the RTO's promotion part:
+/// `Cosmos DB strong consistency, documented maximum: the data durability table gave ...`.
+pub fn promotion_by(service: &Service) -> String {
+    format!(
+        "{}, {}: {}",
+        service.short,
+        basis(service.promotion.basis),
+        service.promotion.note
     )
 }

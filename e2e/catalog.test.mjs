@@ -1,0 +1,68 @@
+// From posture to product: choosing the managed database for a class changes its numbers
+// (the service's published promotion time in the RTO, its write rule in the write p99), the
+// choice travels in the share link, and the engine on the command line agrees.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { servedApp } from './support/harness.mjs';
+import { SCREENSHOT_DIR, WIDTHS } from './support/browser.mjs';
+import { engineReport } from './support/engine.mjs';
+import { Planner } from './support/planner.mjs';
+
+const app = servedApp();
+const PLAN = new URL('./fixtures/azure-ledger.json', import.meta.url);
+
+/** 990 -> "16 min 30 s", as src/present/figures.rs words durations under an hour. */
+function minutes(s) {
+  const m = Math.floor(s / 60);
+  const r = Math.round(s - m * 60);
+  return r ? `${m} min ${r} s` : `${m} min`;
+}
+
+const worstWrite = (c) => Math.max(...c.latency.map((l) => l.write_p99_ms));
+
+test('choosing Cosmos DB strong consistency for the ledger changes its RTO and write p99, and a shared link keeps the choice', async () => {
+  const json = await readFile(PLAN, 'utf8');
+  const planner = await Planner.fresh(app);
+  await planner.uploadPlan('azure-ledger.json', json);
+  const before = await planner.cardFigures(0);
+  const engineBefore = engineReport(json).classes[0];
+  assert.equal(engineBefore.posture, 'sync-standby');
+  assert.match(before.rto, new RegExp(minutes(engineBefore.rto_s)));
+
+  await planner.chooseService(0, 'azure-cosmos-strong');
+  const after = await planner.cardFigures(0);
+  const chosenPlan = { ...JSON.parse(json) };
+  chosenPlan.data_classes = chosenPlan.data_classes.map((c) => ({ ...c, service: 'azure-cosmos-strong' }));
+  const engineAfter = engineReport(JSON.stringify(chosenPlan)).classes[0];
+  // Cosmos DB's documented RTO bound (15 min) replaces the 60 s promotion ...
+  assert.equal(engineAfter.rto.promotion_s, 900);
+  assert.notEqual(after.rto, before.rto);
+  assert.match(after.rto, new RegExp(minutes(engineAfter.rto_s)));
+  // ... and Microsoft's formula the synchronous write: 2 x farthest RTT + 10 ms, p99.
+  assert.ok(worstWrite(engineAfter) > worstWrite(engineBefore));
+  assert.notEqual(after.write, before.write);
+  assert.match(after.write, new RegExp(`${Math.round(worstWrite(engineAfter))} ms`));
+  const paths = await planner.writePaths(0);
+  assert.ok(paths.every((p) => /Cosmos DB strong consistency: every region acknowledges, 2 x \d+ ms \+ 10 ms = \d+ ms \(p99\)/.test(p)), paths.join('\n'));
+  await planner.testid('services-0').locator('summary').click();
+  // The class card alone (the whole page is long), at both widths.
+  for (const [label, width] of Object.entries(WIDTHS)) {
+    await planner.page.setViewportSize({ width, height: 900 });
+    await planner.testid('class-card-0').screenshot({ path: `${SCREENSHOT_DIR}catalog-card-${label}.png` });
+    // The services and their source URLs wrap inside the card at either width.
+    const overflow = await planner.testid('services-0').evaluate((d) => d.scrollWidth - d.clientWidth);
+    assert.ok(overflow <= 0, `services list overflows by ${overflow} px at ${width} px`);
+  }
+  await planner.page.setViewportSize({ width: 1440, height: 900 });
+
+  const link = await planner.shareLink();
+  const other = await Planner.fresh(app, link);
+  assert.equal(await other.testid('class-0-database').inputValue(), 'azure-cosmos-strong');
+  assert.deepEqual(await other.cardFigures(0), after);
+  assert.deepEqual(await other.writePaths(0), paths);
+  assert.deepEqual(planner.errors, []);
+  assert.deepEqual(other.errors, []);
+  await planner.page.context().close();
+  await other.page.context().close();
+});

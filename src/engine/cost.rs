@@ -6,7 +6,7 @@
 
 use super::placement::Choice;
 use super::posture::Posture;
-use super::report::{CostBreakdown, RegionCost};
+use super::report::{CostBreakdown, RegionCost, TransferStream};
 use super::Ctx;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -236,11 +236,20 @@ pub(crate) fn cost(
     }
     let gb_per_month = class.writes_per_s * class.record_bytes * SECONDS_PER_MONTH / 1e9;
     let mut transfer_gb = 0.0;
+    let mut streams = Vec::new();
     for &(a, b, share) in &bom.streams {
         let i = row_of(a, &mut rows);
         let p = get(PriceKind::Transfer, a, b, &mut rows);
-        rows[i].transfer_usd += gb_per_month * share * p;
-        transfer_gb += gb_per_month * share;
+        // Priced as shown: the stream's GB/month from its shown factors.
+        let gb = crate::present::cost::stream_gb_month(class, share);
+        rows[i].transfer_usd += gb * p;
+        transfer_gb += gb;
+        streams.push(TransferStream {
+            from: label(ctx, a),
+            to: label(ctx, b),
+            share,
+            usd_per_gb: p,
+        });
     }
     // A retained full snapshot where the data lives and, where the posture has a second
     // region, its copy there: the copy's storage, plus shipping each month's changes.
@@ -275,8 +284,10 @@ pub(crate) fn cost(
         database_nodes,
         copies: database_nodes.round().max(0.0) as u32,
         transfer_gb,
+        streams,
         kg_co2e_month,
         regions: rows,
+        from_bill: None,
     }
 }
 

@@ -284,7 +284,14 @@ pub(crate) fn figures(class: &DataClass, e: &Evaluation) -> Vec<String> {
         format!(", {} this class's single-region cost", show::multiple(m))
     });
     if let (Some(total), Some(cost)) = (e.monthly_cost_usd, &e.cost) {
-        out.push(cost_reason(total, cost, &mult));
+        match &cost.from_bill {
+            Some(scaled) => {
+                out.push(show::cost::scaled_bill_reason(scaled, &mult));
+                out.push(show::cost::scaling_reason(scaled));
+            }
+            None => out.push(cost_reason(total, cost, &mult)),
+        }
+        out.extend(show::cost::transfer_reason(class, cost));
     }
     if class.residency != Residency::None {
         out.push(show::residency_verdict(
@@ -406,6 +413,7 @@ pub(crate) fn assemble(ctx: &Ctx, classes: Vec<ClassReport>) -> Report {
                 .filter(|c| !c.feasible)
                 .map(|c| c.name.clone())
                 .collect(),
+            scaled_from_bill: ctx.plan.baseline_bill.clone(),
         },
         classes,
         price_sources: ctx.price_sources.borrow().clone(),

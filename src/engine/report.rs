@@ -37,6 +37,9 @@ pub struct Totals {
     pub no_baseline_classes: Vec<String>,
     /// Classes for which no posture met every requirement.
     pub infeasible_classes: Vec<String>,
+    /// The plan's bill (today, one region) when the costs are scaled from it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scaled_from_bill: Option<super::cost::baseline::BaselineBill>,
 }
 
 /// The recommendation for one data class.
@@ -375,12 +378,29 @@ pub struct CostBreakdown {
     pub copies: u32,
     /// Data replicated across regions per month (GB).
     pub transfer_gb: f64,
+    /// Each cross-region replication stream with its price (what `transfer_usd` sums).
+    pub streams: Vec<TransferStream>,
     /// The same cost per region, in placement order.
     pub regions: Vec<RegionCost>,
     /// Operational emissions of the serving VMs and database nodes (kg CO2e/month);
     /// `None` when a region that runs them has no carbon data. Never used to recommend.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kg_co2e_month: Option<f64>,
+    /// When the plan gives today's bill: that bill scaled to this posture line by line
+    /// (its total is the evaluation's `monthly_cost_usd`); the lines above stay at list
+    /// prices, as the bill of materials the scaling uses.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_bill: Option<super::cost::baseline::ScaledBill>,
+}
+
+/// One cross-region replication stream: `share` of the class's writes sent from `from` to
+/// `to`, each write's record once, at `usd_per_gb`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TransferStream {
+    pub from: String,
+    pub to: String,
+    pub share: f64,
+    pub usd_per_gb: f64,
 }
 
 /// One region's part of a posture's cost (USD/month, unrounded) and what it runs.

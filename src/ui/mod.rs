@@ -240,6 +240,7 @@ fn empty_report() -> Report {
             infeasible_classes: Vec::new(),
             unpriced_classes: Vec::new(),
             no_baseline_classes: Vec::new(),
+            scaled_from_bill: None,
         },
         price_sources: Vec::new(),
         rtt_sources: Vec::new(),

@@ -1,0 +1,261 @@
+//! Cost figures as shown: each cross-region replication stream as a product with all its
+//! factors (writes/s x share x record bytes x seconds per month = GB/month, x $/GB =
+//! $/month), the lines of the user's own bill, and a posture's cost scaled from that bill.
+
+use super::figures::{grouped, plain, round_sig, round_usd, usd_month};
+use super::product::{Factor, Product};
+use crate::engine::cost::baseline::{BaselineBill, ScaledBill};
+use crate::engine::cost::SECONDS_PER_MONTH;
+use crate::engine::report::{CostBreakdown, TransferStream};
+use crate::plan::DataClass;
+
+/// The form's label of a line of today's bill, by its plan field name.
+pub fn bill_line_label(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "compute_usd" => "Today's compute bill",
+        "database_usd" => "Today's database bill",
+        "storage_usd" => "Today's storage bill",
+        "network_usd" => "Today's network bill",
+        "platform_usd" => "Today's platform/other bill",
+        _ => return None,
+    })
+}
+
+/// `512 bytes` (whole bytes; three significant figures at most below 100, as a count).
+fn bytes(v: f64) -> Factor {
+    let shown = round_sig(v);
+    Factor {
+        shown,
+        text: format!("{} bytes", plain(shown)),
+    }
+}
+
+/// `2,592,000 s/month` (the cost model's 30-day month, exact).
+fn seconds_per_month() -> Factor {
+    Factor {
+        shown: SECONDS_PER_MONTH,
+        text: format!("{} s/month", grouped(SECONDS_PER_MONTH)),
+    }
+}
+
+/// GB/month shown: two significant figures below 100 GB, whole GB above.
+pub fn round_gb_month(gb: f64) -> f64 {
+    round_sig(gb)
+}
+
+/// One stream's two products: bytes per month (its factors) and dollars per month
+/// (the shown GB/month x the price per GB).
+pub struct TransferProduct {
+    pub from: String,
+    pub to: String,
+    pub bytes: Product,
+    /// GB/month as shown (the bytes product / 1e9, rounded).
+    pub gb_month: f64,
+    pub usd: Product,
+}
+
+/// Each replication stream of `cost` as a product, in stream order.
+pub fn transfer_products(class: &DataClass, cost: &CostBreakdown) -> Vec<TransferProduct> {
+    cost.streams
+        .iter()
+        .map(|s| transfer_product(class, s))
+        .collect()
+}
+
+/// Bytes a stream carrying `share` of the class's writes sends per month, as a product.
+fn stream_bytes(class: &DataClass, share: f64) -> Product {
+    let mut f = vec![Factor::per_s(class.writes_per_s, "writes")];
+    if super::figures::round_share(share) < 1.0 {
+        f.push(Factor::share(share, "writes"));
+    }
+    f.push(bytes(class.record_bytes));
+    f.push(seconds_per_month());
+    Product::of(f)
+}
+
+/// GB/month of a stream as shown (the cost model prices this figure, so the transfer line
+/// is the sum of the streams' shown products).
+pub fn stream_gb_month(class: &DataClass, share: f64) -> f64 {
+    round_gb_month(stream_bytes(class, share).value / 1e9)
+}
+
+fn transfer_product(class: &DataClass, s: &TransferStream) -> TransferProduct {
+    let bytes = stream_bytes(class, s.share);
+    let gb_month = round_gb_month(bytes.value / 1e9);
+    let usd = Product::of(vec![
+        Factor {
+            shown: gb_month,
+            text: format!("{} GB/month", plain(gb_month)),
+        },
+        Factor {
+            shown: s.usd_per_gb,
+            text: format!("${}/GB", plain(s.usd_per_gb)),
+        },
+    ]);
+    TransferProduct {
+        from: s.from.clone(),
+        to: s.to.clone(),
+        bytes,
+        gb_month,
+        usd,
+    }
+}
+
+impl TransferProduct {
+    /// `aws:us-east-1 to aws:eu-west-1: 100 writes/s x 512 bytes x 2,592,000 s/month =
+    /// 130 GB/month, 130 GB/month x $0.02/GB = $2.60/month`.
+    pub fn text(&self) -> String {
+        format!(
+            "{} to {}: {} = {} GB/month, {} = {}",
+            self.from,
+            self.to,
+            self.bytes.factors_text(),
+            plain(self.gb_month),
+            self.usd.factors_text(),
+            usd_month(round_usd(self.usd.value))
+        )
+    }
+}
+
+/// The replication sentence of a posture that sends writes across regions, or `None`.
+pub fn transfer_reason(class: &DataClass, cost: &CostBreakdown) -> Option<String> {
+    let streams = transfer_products(class, cost);
+    (!streams.is_empty()).then(|| {
+        format!(
+            "cross-region replication, each write's record once per stream: {}",
+            streams
+                .iter()
+                .map(TransferProduct::text)
+                .collect::<Vec<_>>()
+                .join("; ")
+        )
+    })
+}
+
+/// The lines of a scaled bill as shown: whole dollars that add up to the total as shown
+/// (largest-remainder rounding: the line whose rounding moved it most absorbs the
+/// difference, at most a dollar or two), in cents when the total is under $10.
+pub fn shown_lines(b: &BaselineBill) -> [f64; 5] {
+    let exact = b.lines().map(|(_, v)| v);
+    let total = round_usd(b.total_usd());
+    if total < 10.0 {
+        return exact.map(|v| (v * 100.0).round() / 100.0);
+    }
+    let mut shown = exact.map(f64::round);
+    let diff = total - shown.iter().sum::<f64>();
+    if diff != 0.0 {
+        // The line whose rounding went furthest against the difference takes it.
+        let k = (0..5)
+            .max_by(|&i, &j| {
+                let r = |k: usize| (exact[k] - shown[k]) * diff.signum();
+                r(i).total_cmp(&r(j))
+            })
+            .unwrap_or(0);
+        shown[k] += diff;
+    }
+    shown
+}
+
+fn dollars(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("${}", grouped(v))
+    } else {
+        format!("${v:.2}")
+    }
+}
+
+/// `costs $2,300/month scaled from your bill = compute $1,200 + database $800 + storage
+/// $150 + network $90 + platform/other $60` (the lines add up to the total as shown).
+pub fn scaled_bill_reason(s: &ScaledBill, mult: &str) -> String {
+    let l = shown_lines(&s.bill);
+    format!(
+        "costs {}{mult} scaled from your bill = compute {} + database {} + storage {} + network {} + platform/other {}",
+        usd_month(s.bill.total_usd()),
+        dollars(l[0]),
+        dollars(l[1]),
+        dollars(l[2]),
+        dollars(l[3]),
+        dollars(l[4]),
+    )
+}
+
+/// How each line of the bill was scaled: `x1.95` (posture / single region at list
+/// prices), or `+ $12 at list prices` where single region has none of it.
+pub fn scaling_reason(s: &ScaledBill) -> String {
+    let line = |what: &str, ratio: Option<f64>| match ratio {
+        Some(r) => format!("{what} x{}", plain(super::figures::round_multiple(r))),
+        None => format!("{what}: your bill plus its list price (single region has none)"),
+    };
+    format!(
+        "your bill scaled line by line by the bill of materials (this posture / single region, both at list prices): {}, {}, {}, {}; network: your bill plus {} of cross-region replication at list prices",
+        line("compute", s.compute_ratio),
+        line("database", s.database_ratio),
+        line("storage and backups", s.storage_ratio),
+        line("platform/other", s.platform_ratio),
+        usd_month(s.added_transfer_usd)
+    )
+}
+
+/// The sentence saying the costs are scaled from the plan's bill.
+pub fn bill_basis(bill: &BaselineBill) -> String {
+    let l = shown_lines(bill);
+    format!(
+        "Costs are scaled from your bill of {} (today, one region: compute {}, database {}, storage {}, network {}, platform/other {}), line by line by each posture's bill of materials at list prices.",
+        usd_month(bill.total_usd()),
+        dollars(l[0]),
+        dollars(l[1]),
+        dollars(l[2]),
+        dollars(l[3]),
+        dollars(l[4])
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shown_lines_add_up_to_the_shown_total() {
+        let b = BaselineBill {
+            compute_usd: 100.4,
+            database_usd: 100.4,
+            storage_usd: 100.4,
+            network_usd: 0.0,
+            platform_usd: 0.0,
+        };
+        // 301.2 is shown $301: 100 + 100 + 100 would be $300, so one line shows $101.
+        assert_eq!(shown_lines(&b).iter().sum::<f64>(), 301.0);
+        let whole = BaselineBill {
+            compute_usd: 1200.0,
+            database_usd: 800.0,
+            storage_usd: 150.0,
+            network_usd: 90.0,
+            platform_usd: 60.0,
+        };
+        assert_eq!(shown_lines(&whole), [1200.0, 800.0, 150.0, 90.0, 60.0]);
+        assert_eq!(
+            bill_basis(&whole),
+            "Costs are scaled from your bill of $2,300/month (today, one region: compute $1,200, database $800, storage $150, network $90, platform/other $60), line by line by each posture's bill of materials at list prices."
+        );
+    }
+
+    #[test]
+    fn a_stream_multiplies_its_shown_factors() {
+        let class = DataClass {
+            writes_per_s: 100.0,
+            record_bytes: 512.0,
+            ..DataClass::preset(crate::plan::Preset::Ledger)
+        };
+        let s = TransferStream {
+            from: "aws:us-east-1".into(),
+            to: "aws:eu-west-1".into(),
+            share: 0.5,
+            usd_per_gb: 0.02,
+        };
+        // 100 x 0.5 x 512 x 2,592,000 = 66,355,200,000 bytes = 66 GB; x 0.02 = $1.32.
+        assert_eq!(
+            transfer_product(&class, &s).text(),
+            "aws:us-east-1 to aws:eu-west-1: 100 writes/s x 50 % of writes x 512 bytes x 2,592,000 s/month = 66 GB/month, 66 GB/month x $0.02/GB = $1.32/month"
+        );
+    }
+}

@@ -53,12 +53,12 @@ pub fn data_from(class: &ClassReport, price_sources: &[String]) -> CostData {
             status: PostureStatus::of(e),
             parts_usd: e.cost.as_ref().map(|c| {
                 [
-                    c.compute_usd,
-                    c.database_usd,
-                    c.storage_usd,
-                    c.transfer_usd,
-                    c.backup_usd,
-                    c.platform_usd,
+                    c.lines.compute_usd,
+                    c.lines.database_usd,
+                    c.lines.storage_usd,
+                    c.lines.transfer_usd,
+                    c.lines.backup_usd,
+                    c.lines.platform_usd,
                 ]
                 .map(clean)
             }),

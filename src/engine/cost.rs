@@ -6,7 +6,7 @@
 
 use super::placement::Choice;
 use super::posture::Posture;
-use super::report::{CostBreakdown, RegionCost, TransferStream};
+use super::report::{CostBreakdown, CostLines, RegionCost, TransferStream};
 use super::Ctx;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -190,12 +190,7 @@ pub(crate) fn cost(
             database: Vec::new(),
             database_nodes: 0.0,
             stored_gb: 0.0,
-            compute_usd: 0.0,
-            database_usd: 0.0,
-            storage_usd: 0.0,
-            transfer_usd: 0.0,
-            backup_usd: 0.0,
-            platform_usd: 0.0,
+            lines: CostLines::default(),
             price_notes: Vec::new(),
             kg_co2e_month: None,
         });
@@ -225,10 +220,10 @@ pub(crate) fn cost(
             .collect();
         row.database_nodes = nodes;
         row.stored_gb = stored;
-        row.compute_usd = rb.serving_vms * vm;
-        row.database_usd = nodes * DB_NODE_VMS * vm;
-        row.storage_usd = stored * disk;
-        row.platform_usd = platform;
+        row.lines.compute_usd = rb.serving_vms * vm;
+        row.lines.database_usd = nodes * DB_NODE_VMS * vm;
+        row.lines.storage_usd = stored * disk;
+        row.lines.platform_usd = platform;
         row.kg_co2e_month = ctx
             .regions
             .get(rb.region)
@@ -242,7 +237,7 @@ pub(crate) fn cost(
         let p = get(PriceKind::Transfer, a, b, &mut rows);
         // Priced as shown: the stream's GB/month from its shown factors.
         let gb = crate::present::cost::stream_gb_month(class, share);
-        rows[i].transfer_usd += gb * p;
+        rows[i].lines.transfer_usd += gb * p;
         transfer_gb += gb;
         streams.push(TransferStream {
             from: label(ctx, a),
@@ -256,13 +251,13 @@ pub(crate) fn cost(
     for &(at, copy, share) in &bom.backups {
         let i = row_of(at, &mut rows);
         let obj = get(PriceKind::Backup, at, 0, &mut rows);
-        rows[i].backup_usd += class.data_gb * share * obj;
+        rows[i].lines.backup_usd += class.data_gb * share * obj;
         if let Some(to) = copy {
             let ship = get(PriceKind::Transfer, at, to, &mut rows);
-            rows[i].backup_usd += gb_per_month * share * ship;
+            rows[i].lines.backup_usd += gb_per_month * share * ship;
             let j = row_of(to, &mut rows);
             let obj_to = get(PriceKind::Backup, to, 0, &mut rows);
-            rows[j].backup_usd += class.data_gb * share * obj_to;
+            rows[j].lines.backup_usd += class.data_gb * share * obj_to;
         }
     }
     let sum = |f: fn(&RegionCost) -> f64| -> f64 { rows.iter().map(f).sum() };
@@ -274,12 +269,14 @@ pub(crate) fn cost(
     let kg_co2e_month = running.iter().map(|r| r.kg_co2e_month).sum::<Option<f64>>();
     let database_nodes = sum(|r| r.database_nodes);
     CostBreakdown {
-        compute_usd: shown(sum(|r| r.compute_usd)),
-        database_usd: shown(sum(|r| r.database_usd)),
-        storage_usd: shown(sum(|r| r.storage_usd)),
-        transfer_usd: shown(sum(|r| r.transfer_usd)),
-        backup_usd: shown(sum(|r| r.backup_usd)),
-        platform_usd: shown(sum(|r| r.platform_usd)),
+        lines: CostLines {
+            compute_usd: shown(sum(|r| r.lines.compute_usd)),
+            database_usd: shown(sum(|r| r.lines.database_usd)),
+            storage_usd: shown(sum(|r| r.lines.storage_usd)),
+            transfer_usd: shown(sum(|r| r.lines.transfer_usd)),
+            backup_usd: shown(sum(|r| r.lines.backup_usd)),
+            platform_usd: shown(sum(|r| r.lines.platform_usd)),
+        },
         compute_vms: sum(|r| r.serving_vms),
         database_nodes,
         copies: database_nodes.round().max(0.0) as u32,
@@ -297,11 +294,6 @@ fn label(ctx: &Ctx, r: usize) -> String {
 
 impl CostBreakdown {
     pub fn total_usd(&self) -> f64 {
-        self.compute_usd
-            + self.database_usd
-            + self.storage_usd
-            + self.transfer_usd
-            + self.backup_usd
-            + self.platform_usd
+        self.lines.total_usd()
     }
 }

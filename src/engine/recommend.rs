@@ -335,17 +335,17 @@ fn cost_reason(total: f64, c: &CostBreakdown, mult: &str) -> String {
     format!(
         "costs {}{mult} = compute {} ({} incl. headroom) + database {} ({} nodes) + storage {} ({} copies) + transfer {} ({}/month) + backups {} + platform {} ({} regions)",
         show::usd_month(total),
-        show::usd(c.compute_usd),
+        show::usd(c.lines.compute_usd),
         show::vms(c.compute_vms),
-        show::usd(c.database_usd),
+        show::usd(c.lines.database_usd),
         c.copies,
-        show::usd(c.storage_usd),
+        show::usd(c.lines.storage_usd),
         c.copies,
-        show::usd(c.transfer_usd),
+        show::usd(c.lines.transfer_usd),
         show::gb(c.transfer_gb),
-        show::usd(c.backup_usd),
-        show::usd(c.platform_usd),
-        c.regions.iter().filter(|r| r.platform_usd > 0.0).count()
+        show::usd(c.lines.backup_usd),
+        show::usd(c.lines.platform_usd),
+        c.regions.iter().filter(|r| r.lines.platform_usd > 0.0).count()
     )
 }
 
@@ -364,12 +364,12 @@ fn below_baseline(chosen: &Evaluation, single: &Evaluation) -> Option<String> {
             name(chosen.posture),
             show::usd_month(ct),
             show::usd_month(st),
-            pair(c.compute_usd, s.compute_usd),
-            pair(c.database_usd, s.database_usd),
-            pair(c.storage_usd, s.storage_usd),
-            pair(c.transfer_usd, s.transfer_usd),
-            pair(c.backup_usd, s.backup_usd),
-            pair(c.platform_usd, s.platform_usd)
+            pair(c.lines.compute_usd, s.lines.compute_usd),
+            pair(c.lines.database_usd, s.lines.database_usd),
+            pair(c.lines.storage_usd, s.lines.storage_usd),
+            pair(c.lines.transfer_usd, s.lines.transfer_usd),
+            pair(c.lines.backup_usd, s.lines.backup_usd),
+            pair(c.lines.platform_usd, s.lines.platform_usd)
         )
     })
 }

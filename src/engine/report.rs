@@ -355,21 +355,42 @@ pub struct StalenessPoint {
     pub p_consistent: f64,
 }
 
-/// Monthly cost components (USD/month), each rounded as shown so they add up to the total.
-/// What each line holds and its source: docs/engine.md, "Cost".
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct CostBreakdown {
+/// The six lines of a cost (USD/month), shared by a posture's total ([`CostBreakdown`],
+/// rounded as shown) and each region's part ([`RegionCost`], unrounded).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct CostLines {
     /// The serving tier (VMs with AZ and cross-region static-stability headroom).
     pub compute_usd: f64,
     /// Database nodes, by role, in every region that holds a copy.
     pub database_usd: f64,
     /// Block storage of every database node's copy.
     pub storage_usd: f64,
+    /// Cross-region replication (sent from the region, for a region's part).
     pub transfer_usd: f64,
     /// Snapshots and their cross-region copy (storage and the copy's transfer).
     pub backup_usd: f64,
     /// The fixed per-region platform line (load balancer, NAT, observability).
     pub platform_usd: f64,
+}
+
+impl CostLines {
+    pub fn total_usd(&self) -> f64 {
+        self.compute_usd
+            + self.database_usd
+            + self.storage_usd
+            + self.transfer_usd
+            + self.backup_usd
+            + self.platform_usd
+    }
+}
+
+/// Monthly cost components (USD/month), each rounded as shown so they add up to the total.
+/// What each line holds and its source: docs/engine.md, "Cost".
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CostBreakdown {
+    /// The six lines, each rounded as shown.
+    #[serde(flatten)]
+    pub lines: CostLines,
     /// Serving VM-equivalents, summed over regions (includes headroom).
     pub compute_vms: f64,
     /// Database nodes, summed over regions.
@@ -412,14 +433,10 @@ pub struct RegionCost {
     pub database: Vec<String>,
     pub database_nodes: f64,
     pub stored_gb: f64,
-    pub compute_usd: f64,
-    pub database_usd: f64,
-    pub storage_usd: f64,
-    /// Replication sent from this region.
-    pub transfer_usd: f64,
-    /// Snapshots kept here and copies sent from here.
-    pub backup_usd: f64,
-    pub platform_usd: f64,
+    /// Transfer: replication sent from this region; backups: snapshots kept here and
+    /// copies sent from here.
+    #[serde(flatten)]
+    pub lines: CostLines,
     /// Prices that are not this region's own (the provider's nearest priced region).
     pub price_notes: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -428,12 +445,7 @@ pub struct RegionCost {
 
 impl RegionCost {
     pub fn total_usd(&self) -> f64 {
-        self.compute_usd
-            + self.database_usd
-            + self.storage_usd
-            + self.transfer_usd
-            + self.backup_usd
-            + self.platform_usd
+        self.lines.total_usd()
     }
 }
 

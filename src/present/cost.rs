@@ -2,7 +2,7 @@
 //! factors (writes/s x share x record bytes x seconds per month = GB/month, x $/GB =
 //! $/month), the lines of the user's own bill, and a posture's cost scaled from that bill.
 
-use super::figures::{grouped, plain, round_sig, round_usd, usd_month};
+use super::figures::{grouped, plain, round_sig, round_usd, usd, usd_month};
 use super::product::{Factor, Product};
 use crate::engine::cost::baseline::{BaselineBill, ScaledBill};
 use crate::engine::cost::SECONDS_PER_MONTH;
@@ -208,6 +208,84 @@ pub fn bill_basis(bill: &BaselineBill) -> String {
         dollars(l[3]),
         dollars(l[4])
     )
+}
+
+/// One region's row of a posture's cost, as shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RegionRow {
+    pub region: String,
+    /// What runs there: `3 VM-equivalents; primary x2`.
+    pub runs: String,
+    /// Compute, database, storage, transfer, backups, platform, total.
+    pub cells: [String; 7],
+    pub carbon: String,
+    /// Prices that are not the region's own.
+    pub notes: Vec<String>,
+}
+
+/// The posture's cost region by region (`CostBreakdown.regions`), in placement order.
+pub fn region_rows(cost: &CostBreakdown) -> Vec<RegionRow> {
+    cost.regions
+        .iter()
+        .map(|r| {
+            let mut runs = vec![super::figures::vms(r.serving_vms)];
+            runs.extend(r.database.iter().cloned());
+            RegionRow {
+                region: r.region.clone(),
+                runs: runs.join("; "),
+                cells: [
+                    usd(r.lines.compute_usd),
+                    usd(r.lines.database_usd),
+                    usd(r.lines.storage_usd),
+                    usd(r.lines.transfer_usd),
+                    usd(r.lines.backup_usd),
+                    usd(r.lines.platform_usd),
+                    usd(r.total_usd()),
+                ],
+                carbon: super::carbon::kg_co2e_month(r.kg_co2e_month),
+                notes: r.price_notes.clone(),
+            }
+        })
+        .collect()
+}
+
+/// What each region beyond the first costs (the first holds the primary, leader or first
+/// writer): `aws:us-west-2 adds $1,272/month`. Empty for one region.
+pub fn extra_regions(cost: &CostBreakdown) -> Vec<String> {
+    cost.regions
+        .iter()
+        .skip(1)
+        .map(|r| format!("{} adds {}", r.region, usd_month(r.total_usd())))
+        .collect()
+}
+
+/// The bill of materials' footprints that have no public source, each with its value and
+/// why it is what it is; shown wherever the cost figures are.
+pub fn bom_assumptions() -> Vec<String> {
+    use crate::engine::cost::{
+        DB_NODE_VMS, PLATFORM_NETWORK_USD_PER_HOUR, PLATFORM_OBSERVABILITY_USD_PER_MONTH,
+        RPS_PER_VM, WARM_STANDBY_FRACTION,
+    };
+    vec![
+        format!(
+            "{} requests/s per VM-equivalent (4 vCPU, 16 GiB): assumption, no public benchmark fits every workload; scale it by overriding the VM price",
+            grouped(RPS_PER_VM)
+        ),
+        format!(
+            "a database node is {} VM-equivalents (8 vCPU, 32 GiB, self-managed): the size is an assumption; at that size the provider's price is twice the reference VM's (e.g. AWS m6i.2xlarge is twice m6i.xlarge)",
+            plain(DB_NODE_VMS)
+        ),
+        format!(
+            "a warm standby runs {} of the primary's serving tier, at least one VM: AWS's \"Disaster Recovery of Workloads on AWS\" says scaled down but fully functional; the fraction is an assumption",
+            super::figures::percent(WARM_STANDBY_FRACTION)
+        ),
+        format!(
+            "platform line {} per region that runs anything: a load balancer and a NAT gateway in 3 AZs at AWS list prices as commonly quoted ({} at 720 h), applied to every provider, plus {} observability: assumption, not in the price data",
+            usd_month(PLATFORM_NETWORK_USD_PER_HOUR * 720.0 + PLATFORM_OBSERVABILITY_USD_PER_MONTH),
+            usd_month(PLATFORM_NETWORK_USD_PER_HOUR * 720.0),
+            usd_month(PLATFORM_OBSERVABILITY_USD_PER_MONTH)
+        ),
+    ]
 }
 
 #[cfg(test)]

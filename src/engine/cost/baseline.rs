@@ -85,18 +85,27 @@ fn scaled(bill: f64, single: f64, posture: f64) -> (f64, Option<f64>) {
 /// traffic stays (users' egress does not change with the posture) and the cross-region
 /// replication the posture adds is priced at list.
 pub fn scale(bill: &BaselineBill, single: &CostBreakdown, posture: &CostBreakdown) -> ScaledBill {
-    let added_transfer_usd = finite(posture.transfer_usd) - finite(single.transfer_usd);
-    let (compute_usd, compute_ratio) =
-        scaled(bill.compute_usd, single.compute_usd, posture.compute_usd);
-    let (database_usd, database_ratio) =
-        scaled(bill.database_usd, single.database_usd, posture.database_usd);
+    let added_transfer_usd = finite(posture.lines.transfer_usd) - finite(single.lines.transfer_usd);
+    let (compute_usd, compute_ratio) = scaled(
+        bill.compute_usd,
+        single.lines.compute_usd,
+        posture.lines.compute_usd,
+    );
+    let (database_usd, database_ratio) = scaled(
+        bill.database_usd,
+        single.lines.database_usd,
+        posture.lines.database_usd,
+    );
     let (storage_usd, storage_ratio) = scaled(
         bill.storage_usd,
-        single.storage_usd + single.backup_usd,
-        posture.storage_usd + posture.backup_usd,
+        single.lines.storage_usd + single.lines.backup_usd,
+        posture.lines.storage_usd + posture.lines.backup_usd,
     );
-    let (platform_usd, platform_ratio) =
-        scaled(bill.platform_usd, single.platform_usd, posture.platform_usd);
+    let (platform_usd, platform_ratio) = scaled(
+        bill.platform_usd,
+        single.lines.platform_usd,
+        posture.lines.platform_usd,
+    );
     ScaledBill {
         bill: BaselineBill {
             compute_usd,
@@ -117,11 +126,11 @@ pub fn scale(bill: &BaselineBill, single: &CostBreakdown, posture: &CostBreakdow
 /// the disks and the backups, network the cross-region transfer.
 fn lines_of(c: &CostBreakdown) -> [f64; 5] {
     [
-        c.compute_usd,
-        c.database_usd,
-        c.storage_usd + c.backup_usd,
-        c.transfer_usd,
-        c.platform_usd,
+        c.lines.compute_usd,
+        c.lines.database_usd,
+        c.lines.storage_usd + c.lines.backup_usd,
+        c.lines.transfer_usd,
+        c.lines.platform_usd,
     ]
 }
 

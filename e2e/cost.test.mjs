@@ -4,11 +4,14 @@
 // single-region cost; a price override sits beside the list price it replaces.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { servedApp } from './support/harness.mjs';
-import { screenshotBothWidths } from './support/browser.mjs';
+import { screenshotBothWidths, SCREENSHOT_DIR, WIDTHS } from './support/browser.mjs';
 import { Planner } from './support/planner.mjs';
 
 const app = servedApp();
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const usd = (t) => Number(t.replace(/[$,]/g, ''));
 
 /** The region list's rows as [key, carbon text, gCO2e/kWh or null]. */
 async function regionRows(planner) {
@@ -87,6 +90,7 @@ test("today's bill entered in the form is the single-region cost, exactly, and a
 
 test('a price override sits beside the list price with its source and date, and moves the total', async () => {
   const planner = await Planner.fresh(app);
+  await planner.testid('your-prices').locator('summary').click();
   const region = planner.testid('prices-aws:us-east-1');
   const note = await region.textContent();
   assert.match(note, /m6i\.xlarge on demand in us-east-1/, note);
@@ -101,4 +105,67 @@ test('a price override sits beside the list price with its source and date, and 
   await screenshotBothWidths(planner.page, 'cost-prices');
   assert.deepEqual(planner.errors, []);
   await planner.page.context().close();
+});
+
+test('a class card breaks its cost down by region, says what each extra region adds, and lists the assumptions', async () => {
+  const planner = await Planner.fresh(app);
+  const card = planner.testid('class-card-0');
+  const regions = planner.testid('cost-regions-0');
+  await regions.locator('summary').click();
+  const rows = await regions.locator('[data-testid="cost-region-row"]').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())),
+  );
+  assert.ok(rows.length >= 2, `${rows.length} regions`);
+  // Each row's six lines add up to its total at the shown precision (whole dollars above $10).
+  for (const r of rows) {
+    const lines = r.slice(1, 7).map(usd);
+    const total = usd(r[7]);
+    const sum = lines.reduce((a, b) => a + b, 0);
+    assert.ok(Math.abs(sum - total) <= 3, `${r}: ${sum} vs ${total}`);
+    assert.match(r[8], /kg CO2e\/month|no data/);
+  }
+  // The regions' totals add up to the card's cost.
+  const cardCost = usd((await card.locator('dt', { hasText: 'Cost / month' }).locator('xpath=following-sibling::dd/strong').textContent()).replace('/month', ''));
+  const regionSum = rows.reduce((a, r) => a + usd(r[7]), 0);
+  assert.ok(Math.abs(regionSum - cardCost) <= rows.length, `${regionSum} vs ${cardCost}`);
+  const extra = await planner.testid('extra-regions-0').textContent();
+  assert.match(extra, /^Each region beyond the first: aws:[a-z0-9-]+ adds \$[\d,]+\/month/);
+  const text = await regions.textContent();
+  for (const a of ['requests/s per VM-equivalent', 'a database node is 2 VM-equivalents', 'a warm standby runs 25 %', 'platform line $213/month'])
+    assert.ok(text.includes(a), `assumption shown: ${a}`);
+  // The reasons show each replication stream as a product of its factors.
+  assert.match(await card.textContent(), /writes\/s x [\d,]+ bytes x 2,592,000 s\/month = [\d.,]+ GB\/month, [\d.,]+ GB\/month x \$[\d.]+\/GB = \$[\d.,]+\/month/);
+  for (const [label, width] of Object.entries(WIDTHS)) {
+    await planner.page.setViewportSize({ width, height: 900 });
+    await regions.scrollIntoViewIfNeeded();
+    await regions.screenshot({ path: `${SCREENSHOT_DIR}cost-regions-${label}.png` });
+    await planner.testid('cost-inputs').screenshot({ path: `${SCREENSHOT_DIR}cost-inputs-${label}.png` });
+    await planner.testid('tab-gcp').click();
+    await planner.testid('region-order').selectOption('carbon');
+    await planner.page.locator('.region-list').screenshot({ path: `${SCREENSHOT_DIR}cost-carbon-list-${label}.png` });
+    await planner.testid('region-order').selectOption('catalog');
+  }
+  assert.deepEqual(planner.errors, []);
+  await planner.page.context().close();
+});
+
+test('axe: the cost panel, the carbon column and the cost by region have no serious or critical violation', async () => {
+  for (const width of Object.values(WIDTHS)) {
+    const context = await app.browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
+    const planner = new Planner(await context.newPage());
+    await planner.open(app.server.url);
+    await planner.testid('cost-regions-0').locator('summary').click();
+    await planner.testid('bill-compute_usd').fill('100');
+    await planner.testid('your-prices').locator('summary').click();
+    await planner.page.addScriptTag({ path: AXE });
+    const violations = await planner.page.evaluate(async () => {
+      const include = ['[data-testid="cost-inputs"]', '.region-list', '[data-testid="cost-regions-0"]'];
+      const r = await window.axe.run({ include: include.map((s) => [s]) }, { resultTypes: ['violations'] });
+      return r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    });
+    assert.deepEqual(violations, [], `at ${width} px`);
+    await context.close();
+  }
 });

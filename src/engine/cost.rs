@@ -27,10 +27,12 @@ pub use bom::{
 /// Seconds in an average month (30 days).
 pub const SECONDS_PER_MONTH: f64 = 2_592_000.0;
 
-/// The per-region platform line, USD/hour: one load balancer ($0.0225/h) and a NAT
-/// gateway in each of 3 AZs ($0.045/h each), AWS us-east-1 list prices as commonly quoted
-/// (not in data/, unverified). Assumption: applied to every provider as a provider-neutral
-/// figure (each has a load balancer and NAT of that order); override per region.
+/// The per-region platform line, USD/hour: one Application Load Balancer ($0.0225/h) and a
+/// NAT gateway in each of 3 AZs ($0.045/h each), AWS us-east-1 hourly list prices (Elastic
+/// Load Balancing and Amazon VPC pricing pages, as quoted by cloud-horizons.com, 2026-05-08,
+/// and cloudburn.io, 2026-02-24; not in data/), before their per-LCU and per-GB charges.
+/// Assumption: applied to every provider as a provider-neutral figure (each has a load
+/// balancer and NAT of that order).
 pub const PLATFORM_NETWORK_USD_PER_HOUR: f64 = 0.0225 + 3.0 * 0.045;
 /// Observability (metrics, logs, traces) per region and month. Assumption: no public
 /// source prices a "region's worth"; 100 USD is a floor, not an estimate of yours.
@@ -62,7 +64,7 @@ pub trait Prices {
         Price {
             usd,
             source: format!(
-                "platform: {usd:.2} USD/month per region (assumption: load balancer + NAT in 3 AZs at AWS list prices as commonly quoted, 2024, applied to every provider, + 100 USD observability; not in data/)"
+                "platform: {usd:.2} USD/month per region (assumption: one load balancer at $0.0225/h + a NAT gateway in each of 3 AZs at $0.045/h, AWS us-east-1 hourly list prices as quoted by cloud-horizons.com 2026-05 and cloudburn.io 2026-02, without per-LCU and per-GB charges, applied to every provider, + 100 USD observability, a floor; not in data/)"
             ),
             stand_in: None,
         }

@@ -280,7 +280,7 @@ pub fn bom_assumptions() -> Vec<String> {
             super::figures::percent(WARM_STANDBY_FRACTION)
         ),
         format!(
-            "platform line {} per region that runs anything: a load balancer and a NAT gateway in 3 AZs at AWS list prices as commonly quoted ({} at 720 h), applied to every provider, plus {} observability: assumption, not in the price data",
+            "platform line {} per region that runs anything: a load balancer ($0.0225/h) and a NAT gateway in each of 3 AZs ($0.045/h), AWS us-east-1 hourly list prices ({} at 720 h, per-LCU and per-GB charges left out); applying them to every provider and the {} observability floor are assumptions",
             usd_month(PLATFORM_NETWORK_USD_PER_HOUR * 720.0 + PLATFORM_OBSERVABILITY_USD_PER_MONTH),
             usd_month(PLATFORM_NETWORK_USD_PER_HOUR * 720.0),
             usd_month(PLATFORM_OBSERVABILITY_USD_PER_MONTH)

@@ -29,8 +29,8 @@ pub fn CostByRegion(index: usize, cost: Option<CostBreakdown>) -> impl IntoView 
                     <tbody>
                         {rows.into_iter().map(|r| view! {
                             <tr data-testid="cost-region-row">
-                                <th scope="row">{r.region}{(!r.notes.is_empty()).then(|| view! { <small>{format!(" ({})", r.notes.join("; "))}</small> })}</th>
-                                <td>{r.runs}</td>
+                                <th scope="row">{r.region}</th>
+                                <td>{r.runs}{(!r.notes.is_empty()).then(|| view! { <br /><small>{format!("Price: {}", r.notes.join("; "))}</small> })}</td>
                                 {r.cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}
                                 <td>{r.carbon}</td>
                             </tr>

@@ -130,7 +130,8 @@ pub fn CostInputs(editor: Editor) -> impl IntoView {
                     .into_iter().map(|f| bill_field(editor, f)).collect_view()}
             </div>
             <Problems problems=bill_problems testid="bill-problems".to_string() />
-            <h3>"Your prices"</h3>
+            <details class="your-prices" data-testid="your-prices">
+            <summary><h3>"Your prices"</h3></summary>
             <p class="hint">"Optional overrides of the list prices, per region of the plan. Empty: the list price, whose source and date are under each field."</p>
             <For each=move || regions.get() key=|k| k.clone() let:key>
                 {
@@ -148,6 +149,7 @@ pub fn CostInputs(editor: Editor) -> impl IntoView {
                     }
                 }
             </For>
+            </details>
             <Problems problems=price_problems testid="price-problems".to_string() />
         </section>
     }

@@ -102,6 +102,10 @@ test('a price override sits beside the list price with its source and date, and 
   assert.match(about, /your override: VM aws:us-east-1/);
   await planner.testid('price-aws:us-east-1').fill('');
   await planner.page.waitForFunction((b) => document.querySelector('[data-testid="total-cost"]').textContent === b, before);
+  // A transfer override reaches every stream's product on that scope.
+  await planner.testid('price-same-continent').fill('0.05');
+  await planner.page.waitForFunction(() => document.querySelector('[data-testid="reasons-0"]').textContent.includes('x $0.05/GB'));
+  await planner.testid('price-same-continent').fill('');
   await screenshotBothWidths(planner.page, 'cost-prices');
   assert.deepEqual(planner.errors, []);
   await planner.page.context().close();

@@ -114,3 +114,17 @@ fn a_plan_file_without_the_bill_omits_it_and_one_with_it_keeps_it() {
     let back = Plan::from_json(&plan.to_json_pretty()).unwrap();
     assert_eq!(back.baseline_bill, Some(bill()));
 }
+
+#[test]
+fn the_cost_chart_stays_at_list_prices_with_its_own_reference_line() {
+    let mut plan = Plan::example();
+    plan.baseline_bill = Some(bill());
+    let report = evaluate(&plan).unwrap();
+    let class = &report.classes[0];
+    let data = meridian::charts::cost::data_from(class, &[]);
+    let list_single = class.evaluations[0].cost.as_ref().unwrap().total_usd();
+    // The bars are the list-priced bill of materials, so the dashed line is too (not the
+    // scaled bill, which the class card shows).
+    assert_eq!(data.single_region_usd, Some(list_single));
+    assert_ne!(class.evaluations[0].monthly_cost_usd, Some(list_single));
+}

@@ -63,6 +63,10 @@ const VM: PriceMap = PriceMap {
     get: |b| &b.vm_usd_per_month,
     get_mut: |b| &mut b.vm_usd_per_month,
 };
+const TRANSFER: PriceMap = PriceMap {
+    get: |b| &b.transfer_usd_per_gb,
+    get_mut: |b| &mut b.transfer_usd_per_gb,
+};
 const STORAGE: PriceMap = PriceMap {
     get: |b| &b.storage_usd_per_gb_month,
     get_mut: |b| &mut b.storage_usd_per_gb_month,
@@ -149,6 +153,14 @@ pub fn CostInputs(editor: Editor) -> impl IntoView {
                     }
                 }
             </For>
+            <fieldset class="price-region" data-testid="prices-transfer">
+                <legend>"Transfer between regions, every provider"</legend>
+                <div class="ops-grid">
+                    {price_field(editor, "Same continent", "$/GB", TRANSFER, "same-continent".to_string(), "each pair's own, listed in About the numbers".to_string())}
+                    {price_field(editor, "Intercontinental", "$/GB", TRANSFER, "intercontinental".to_string(), "each pair's own, listed in About the numbers".to_string())}
+                    {price_field(editor, "Leaving the provider", "$/GB", TRANSFER, "internet".to_string(), "each pair's own, listed in About the numbers".to_string())}
+                </div>
+            </fieldset>
             </details>
             <Problems problems=price_problems testid="price-problems".to_string() />
         </section>

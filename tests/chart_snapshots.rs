@@ -135,8 +135,8 @@ fn every_chart_survives_empty_and_degenerate_input() {
         promotion_by: None,
     });
     if let Some(c) = e.cost.as_mut() {
-        c.compute_usd = f64::INFINITY;
-        c.storage_usd = f64::NAN;
+        c.lines.compute_usd = f64::INFINITY;
+        c.lines.storage_usd = f64::NAN;
     }
     e.staleness = vec![meridian::engine::report::StalenessPoint {
         t_ms: f64::NAN,

@@ -33,14 +33,14 @@ fn line(e: &Evaluation, single: f64) -> String {
         e.posture.slug(),
         total / single,
         total,
-        c.compute_usd,
+        c.lines.compute_usd,
         c.compute_vms,
-        c.database_usd,
+        c.lines.database_usd,
         c.copies,
-        c.storage_usd,
-        c.transfer_usd,
-        c.backup_usd,
-        c.platform_usd,
+        c.lines.storage_usd,
+        c.lines.transfer_usd,
+        c.lines.backup_usd,
+        c.lines.platform_usd,
         regions.join(" | ")
     )
 }

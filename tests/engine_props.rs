@@ -207,7 +207,7 @@ proptest! {
                     let cost = e.cost.as_ref().unwrap();
                     let total = e.monthly_cost_usd.unwrap();
                     prop_assert!(total.is_finite() && total >= 0.0);
-                    for v in [cost.compute_usd, cost.storage_usd, cost.transfer_usd, cost.backup_usd] {
+                    for v in [cost.lines.compute_usd, cost.lines.storage_usd, cost.lines.transfer_usd, cost.lines.backup_usd] {
                         prop_assert!(v.is_finite() && v >= 0.0);
                     }
                     prop_assert!(e.cost_multiple.is_none_or(|m| m.is_finite() && m > 0.0));

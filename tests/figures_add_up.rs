@@ -3,6 +3,7 @@
 //! figure shown in several places (decisions table, reasons, runbook, checklist) is the same
 //! string everywhere. Runs on the built-in example and every plan under examples/.
 
+use meridian::engine::cost::baseline::BaselineBill;
 use meridian::engine::{evaluate, Report};
 use meridian::export::{checklist::checklist, runbook::runbooks};
 use meridian::plan::Plan;
@@ -155,10 +156,62 @@ fn check_cost_sums(at: &str, text: &str) -> usize {
     1
 }
 
+/// `aws:a to aws:b: 100 writes/s x 50 % of writes x 512 bytes x 2,592,000 s/month = 66
+/// GB/month, 66 GB/month x $0.02/GB = $1.32/month`: bytes to GB/month, then to dollars,
+/// each the product of its shown factors at the shown precision.
+fn check_transfer_products(at: &str, text: &str) -> usize {
+    let mut checked = 0;
+    for (i, _) in text.match_indices(" s/month = ") {
+        let head = &text[..i + " s/month".len()];
+        let factors = &head[head.rfind(": ").expect("a stream names its regions") + 2..];
+        let bytes: f64 = factors.split(" x ").map(|f| factor(f, at, text)).product();
+        let rest = &text[i + " s/month = ".len()..];
+        let (gb, rest) = rest.split_once(" GB/month, ").expect("GB/month");
+        let gb = figures_parse::number(gb);
+        assert_eq!(
+            round_sig(bytes / 1e9),
+            gb,
+            "{at}: {factors} = {bytes} bytes, shown {gb} GB: {text}"
+        );
+        let (dollar_factors, rest) = rest.split_once(" = ").expect("= $");
+        let usd_shown = usd(&rest[..rest.find("/month").expect("/month")]);
+        let usd_product: f64 = dollar_factors
+            .split(" x ")
+            .map(|f| factor(f, at, text))
+            .product();
+        assert!(
+            dollar_factors.starts_with(&format!("{} GB/month", show::plain(gb))),
+            "{at}: {text}"
+        );
+        assert_eq!(
+            round_usd(usd_product),
+            usd_shown,
+            "{at}: {dollar_factors} = {usd_product}, shown {usd_shown}: {text}"
+        );
+        checked += 1;
+    }
+    checked
+}
+
 #[test]
 fn every_shown_product_and_sum_holds_at_the_shown_precision() {
-    let (mut products, mut rtos, mut costs, mut conflicts) = (0, 0, 0, 0);
-    for (name, plan) in plans() {
+    let (mut products, mut rtos, mut costs, mut transfers) = (0, 0, 0, 0);
+    let mut conflicts = 0;
+    // Each plan as is, and with a bill to scale from (a bill's lines must add up too).
+    let with_bill = |(name, mut plan): (String, Plan)| {
+        plan.baseline_bill = Some(BaselineBill {
+            compute_usd: 1_234.4,
+            database_usd: 800.4,
+            storage_usd: 150.4,
+            network_usd: 90.0,
+            platform_usd: 60.0,
+        });
+        (format!("{name} with a bill"), plan)
+    };
+    for (name, plan) in plans()
+        .into_iter()
+        .chain(plans().into_iter().map(with_bill))
+    {
         let report = evaluate(&plan).unwrap();
         for (at, text) in texts(&plan, &report) {
             let at = format!("{name}: {at}");
@@ -166,8 +219,10 @@ fn every_shown_product_and_sum_holds_at_the_shown_precision() {
             rtos += check_rto_sums(&at, &text);
             costs += check_cost_sums(&at, &text);
             conflicts += check_conflicts(&at, &text);
+            transfers += check_transfer_products(&at, &text);
         }
     }
+    assert!(transfers >= 10, "only {transfers} transfer products found");
     // The checks must have found what they check (a parser that matches nothing passes).
     assert!(products >= 20, "only {products} writes-lost products found");
     assert!(rtos >= 20, "only {rtos} RTO sums found");
@@ -294,5 +349,14 @@ fn conflict_pairs_that_do_not_add_up_are_caught() {
     check_conflicts(
         "t",
         "~20 conflicting writes/day = ~16 between a and b (60 writes/s x 40 writes/s x 2 x 38 ms lag / 1,000,000 records x 86,400 s/day) + ~1 between a and c (1 writes/s x 1 writes/s x 2 x 5.8 ms lag / 1,000 records x 86,400 s/day)",
+    );
+}
+
+#[test]
+#[should_panic(expected = "shown 67 GB")]
+fn a_transfer_whose_factors_do_not_multiply_is_caught() {
+    check_transfer_products(
+        "test",
+        "replication: aws:a to aws:b: 100 writes/s x 50 % of writes x 512 bytes x 2,592,000 s/month = 67 GB/month, 67 GB/month x $0.02/GB = $1.34/month",
     );
 }

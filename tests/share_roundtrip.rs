@@ -3,6 +3,7 @@
 //! message.
 
 use meridian::data::prices::PriceBook;
+use meridian::engine::cost::baseline::BaselineBill;
 use meridian::engine::Posture;
 use meridian::plan::{
     validate, AccessNetwork, ConflictSemantics, Consistency, DataClass, Operations, Ownership,
@@ -204,9 +205,10 @@ fn arb_plan() -> impl Strategy<Value = Plan> {
         arb_ops(),
         prop::collection::vec(arb_class(), 0..13),
         arb_prices(),
+        prop::option::of(prop::array::uniform5(arb_f64())),
     )
         .prop_map(
-            |(version, name, regions, users, operations, data_classes, prices)| Plan {
+            |(version, name, regions, users, operations, data_classes, prices, bill)| Plan {
                 version,
                 name,
                 regions,
@@ -214,6 +216,13 @@ fn arb_plan() -> impl Strategy<Value = Plan> {
                 operations,
                 data_classes,
                 prices,
+                baseline_bill: bill.map(|b| BaselineBill {
+                    compute_usd: b[0],
+                    database_usd: b[1],
+                    storage_usd: b[2],
+                    network_usd: b[3],
+                    platform_usd: b[4],
+                }),
             },
         )
 }

@@ -44,7 +44,7 @@ pub const COMPONENTS: [&str; 6] = [
 /// `price_sources` from the [`Report`](crate::engine::Report).
 pub fn data_from(class: &ClassReport, price_sources: &[String]) -> CostData {
     let clean = |v: f64| if v.is_finite() && v > 0.0 { v } else { 0.0 };
-    let rows = class
+    let rows: Vec<CostRow> = class
         .evaluations
         .iter()
         .map(|e| CostRow {
@@ -53,22 +53,23 @@ pub fn data_from(class: &ClassReport, price_sources: &[String]) -> CostData {
             status: PostureStatus::of(e),
             parts_usd: e.cost.as_ref().map(|c| {
                 [
-                    c.compute_usd,
-                    c.database_usd,
-                    c.storage_usd,
-                    c.transfer_usd,
-                    c.backup_usd,
-                    c.platform_usd,
+                    c.lines.compute_usd,
+                    c.lines.database_usd,
+                    c.lines.storage_usd,
+                    c.lines.transfer_usd,
+                    c.lines.backup_usd,
+                    c.lines.platform_usd,
                 ]
                 .map(clean)
             }),
         })
         .collect();
-    let single_region_usd = class
-        .evaluations
+    // The bars are the bill of materials at list prices, and so is the reference line
+    // (with the plan's own bill, the class card's cost is that bill scaled by these bars).
+    let single_region_usd = rows
         .iter()
-        .find(|e| e.posture == Posture::SingleRegion)
-        .and_then(|e| e.monthly_cost_usd)
+        .find(|r| r.posture == Posture::SingleRegion)
+        .and_then(CostRow::total_usd)
         .filter(|v| v.is_finite() && *v > 0.0);
     CostData {
         class: class.name.clone(),

@@ -6,7 +6,7 @@
 
 use super::placement::Choice;
 use super::posture::Posture;
-use super::report::{CostBreakdown, RegionCost};
+use super::report::{CostBreakdown, CostLines, RegionCost, TransferStream};
 use super::Ctx;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -27,10 +27,12 @@ pub use bom::{
 /// Seconds in an average month (30 days).
 pub const SECONDS_PER_MONTH: f64 = 2_592_000.0;
 
-/// The per-region platform line, USD/hour: one load balancer ($0.0225/h) and a NAT
-/// gateway in each of 3 AZs ($0.045/h each), AWS us-east-1 list prices as commonly quoted
-/// (not in data/, unverified). Assumption: applied to every provider as a provider-neutral
-/// figure (each has a load balancer and NAT of that order); override per region.
+/// The per-region platform line, USD/hour: one Application Load Balancer ($0.0225/h) and a
+/// NAT gateway in each of 3 AZs ($0.045/h each), AWS us-east-1 hourly list prices (Elastic
+/// Load Balancing and Amazon VPC pricing pages, as quoted by cloud-horizons.com, 2026-05-08,
+/// and cloudburn.io, 2026-02-24; not in data/), before their per-LCU and per-GB charges.
+/// Assumption: applied to every provider as a provider-neutral figure (each has a load
+/// balancer and NAT of that order).
 pub const PLATFORM_NETWORK_USD_PER_HOUR: f64 = 0.0225 + 3.0 * 0.045;
 /// Observability (metrics, logs, traces) per region and month. Assumption: no public
 /// source prices a "region's worth"; 100 USD is a floor, not an estimate of yours.
@@ -62,7 +64,7 @@ pub trait Prices {
         Price {
             usd,
             source: format!(
-                "platform: {usd:.2} USD/month per region (assumption: load balancer + NAT in 3 AZs at AWS list prices as commonly quoted, 2024, applied to every provider, + 100 USD observability; not in data/)"
+                "platform: {usd:.2} USD/month per region (assumption: one load balancer at $0.0225/h + a NAT gateway in each of 3 AZs at $0.045/h, AWS us-east-1 hourly list prices as quoted by cloud-horizons.com 2026-05 and cloudburn.io 2026-02, without per-LCU and per-GB charges, applied to every provider, + 100 USD observability, a floor; not in data/)"
             ),
             stand_in: None,
         }
@@ -190,12 +192,7 @@ pub(crate) fn cost(
             database: Vec::new(),
             database_nodes: 0.0,
             stored_gb: 0.0,
-            compute_usd: 0.0,
-            database_usd: 0.0,
-            storage_usd: 0.0,
-            transfer_usd: 0.0,
-            backup_usd: 0.0,
-            platform_usd: 0.0,
+            lines: CostLines::default(),
             price_notes: Vec::new(),
             kg_co2e_month: None,
         });
@@ -225,10 +222,10 @@ pub(crate) fn cost(
             .collect();
         row.database_nodes = nodes;
         row.stored_gb = stored;
-        row.compute_usd = rb.serving_vms * vm;
-        row.database_usd = nodes * DB_NODE_VMS * vm;
-        row.storage_usd = stored * disk;
-        row.platform_usd = platform;
+        row.lines.compute_usd = rb.serving_vms * vm;
+        row.lines.database_usd = nodes * DB_NODE_VMS * vm;
+        row.lines.storage_usd = stored * disk;
+        row.lines.platform_usd = platform;
         row.kg_co2e_month = ctx
             .regions
             .get(rb.region)
@@ -236,24 +233,33 @@ pub(crate) fn cost(
     }
     let gb_per_month = class.writes_per_s * class.record_bytes * SECONDS_PER_MONTH / 1e9;
     let mut transfer_gb = 0.0;
+    let mut streams = Vec::new();
     for &(a, b, share) in &bom.streams {
         let i = row_of(a, &mut rows);
         let p = get(PriceKind::Transfer, a, b, &mut rows);
-        rows[i].transfer_usd += gb_per_month * share * p;
-        transfer_gb += gb_per_month * share;
+        // Priced as shown: the stream's GB/month from its shown factors.
+        let gb = crate::present::cost::stream_gb_month(class, share);
+        rows[i].lines.transfer_usd += gb * p;
+        transfer_gb += gb;
+        streams.push(TransferStream {
+            from: label(ctx, a),
+            to: label(ctx, b),
+            share,
+            usd_per_gb: p,
+        });
     }
     // A retained full snapshot where the data lives and, where the posture has a second
     // region, its copy there: the copy's storage, plus shipping each month's changes.
     for &(at, copy, share) in &bom.backups {
         let i = row_of(at, &mut rows);
         let obj = get(PriceKind::Backup, at, 0, &mut rows);
-        rows[i].backup_usd += class.data_gb * share * obj;
+        rows[i].lines.backup_usd += class.data_gb * share * obj;
         if let Some(to) = copy {
             let ship = get(PriceKind::Transfer, at, to, &mut rows);
-            rows[i].backup_usd += gb_per_month * share * ship;
+            rows[i].lines.backup_usd += gb_per_month * share * ship;
             let j = row_of(to, &mut rows);
             let obj_to = get(PriceKind::Backup, to, 0, &mut rows);
-            rows[j].backup_usd += class.data_gb * share * obj_to;
+            rows[j].lines.backup_usd += class.data_gb * share * obj_to;
         }
     }
     let sum = |f: fn(&RegionCost) -> f64| -> f64 { rows.iter().map(f).sum() };
@@ -265,18 +271,22 @@ pub(crate) fn cost(
     let kg_co2e_month = running.iter().map(|r| r.kg_co2e_month).sum::<Option<f64>>();
     let database_nodes = sum(|r| r.database_nodes);
     CostBreakdown {
-        compute_usd: shown(sum(|r| r.compute_usd)),
-        database_usd: shown(sum(|r| r.database_usd)),
-        storage_usd: shown(sum(|r| r.storage_usd)),
-        transfer_usd: shown(sum(|r| r.transfer_usd)),
-        backup_usd: shown(sum(|r| r.backup_usd)),
-        platform_usd: shown(sum(|r| r.platform_usd)),
+        lines: CostLines {
+            compute_usd: shown(sum(|r| r.lines.compute_usd)),
+            database_usd: shown(sum(|r| r.lines.database_usd)),
+            storage_usd: shown(sum(|r| r.lines.storage_usd)),
+            transfer_usd: shown(sum(|r| r.lines.transfer_usd)),
+            backup_usd: shown(sum(|r| r.lines.backup_usd)),
+            platform_usd: shown(sum(|r| r.lines.platform_usd)),
+        },
         compute_vms: sum(|r| r.serving_vms),
         database_nodes,
         copies: database_nodes.round().max(0.0) as u32,
         transfer_gb,
+        streams,
         kg_co2e_month,
         regions: rows,
+        from_bill: None,
     }
 }
 
@@ -286,11 +296,6 @@ fn label(ctx: &Ctx, r: usize) -> String {
 
 impl CostBreakdown {
     pub fn total_usd(&self) -> f64 {
-        self.compute_usd
-            + self.database_usd
-            + self.storage_usd
-            + self.transfer_usd
-            + self.backup_usd
-            + self.platform_usd
+        self.lines.total_usd()
     }
 }

@@ -328,12 +328,20 @@ impl<'a> Ctx<'a> {
 pub fn evaluate(plan: &Plan) -> Result<Report, PlanErrors> {
     validate(plan)?;
     let ctx = Ctx::new(plan);
+    let mut evaluations: Vec<Vec<Evaluation>> = plan
+        .data_classes
+        .iter()
+        .map(|class| evaluate_class(&ctx, class))
+        .collect();
+    if let Some(bill) = &plan.baseline_bill {
+        cost::baseline::apply(bill, &mut evaluations);
+    }
     let classes = plan
         .data_classes
         .iter()
+        .zip(evaluations)
         .enumerate()
-        .map(|(ci, class)| {
-            let evals = evaluate_class(&ctx, class);
+        .map(|(ci, (class, evals))| {
             let mut report = pin::apply(class, recommend::recommend(&ctx, class, evals));
             report.services = services::options(plan, &report.chosen);
             if !report.feasible {

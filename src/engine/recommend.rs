@@ -284,7 +284,14 @@ pub(crate) fn figures(class: &DataClass, e: &Evaluation) -> Vec<String> {
         format!(", {} this class's single-region cost", show::multiple(m))
     });
     if let (Some(total), Some(cost)) = (e.monthly_cost_usd, &e.cost) {
-        out.push(cost_reason(total, cost, &mult));
+        match &cost.from_bill {
+            Some(scaled) => {
+                out.push(show::cost::scaled_bill_reason(scaled, &mult));
+                out.push(show::cost::scaling_reason(scaled));
+            }
+            None => out.push(cost_reason(total, cost, &mult)),
+        }
+        out.extend(show::cost::transfer_reason(class, cost));
     }
     if class.residency != Residency::None {
         out.push(show::residency_verdict(
@@ -325,17 +332,17 @@ fn cost_reason(total: f64, c: &CostBreakdown, mult: &str) -> String {
     format!(
         "costs {}{mult} = compute {} ({} incl. headroom) + database {} ({} nodes) + storage {} ({} copies) + transfer {} ({}/month) + backups {} + platform {} ({} regions)",
         show::usd_month(total),
-        show::usd(c.compute_usd),
+        show::usd(c.lines.compute_usd),
         show::vms(c.compute_vms),
-        show::usd(c.database_usd),
+        show::usd(c.lines.database_usd),
         c.copies,
-        show::usd(c.storage_usd),
+        show::usd(c.lines.storage_usd),
         c.copies,
-        show::usd(c.transfer_usd),
+        show::usd(c.lines.transfer_usd),
         show::gb(c.transfer_gb),
-        show::usd(c.backup_usd),
-        show::usd(c.platform_usd),
-        c.regions.iter().filter(|r| r.platform_usd > 0.0).count()
+        show::usd(c.lines.backup_usd),
+        show::usd(c.lines.platform_usd),
+        c.regions.iter().filter(|r| r.lines.platform_usd > 0.0).count()
     )
 }
 
@@ -354,12 +361,12 @@ fn below_baseline(chosen: &Evaluation, single: &Evaluation) -> Option<String> {
             name(chosen.posture),
             show::usd_month(ct),
             show::usd_month(st),
-            pair(c.compute_usd, s.compute_usd),
-            pair(c.database_usd, s.database_usd),
-            pair(c.storage_usd, s.storage_usd),
-            pair(c.transfer_usd, s.transfer_usd),
-            pair(c.backup_usd, s.backup_usd),
-            pair(c.platform_usd, s.platform_usd)
+            pair(c.lines.compute_usd, s.lines.compute_usd),
+            pair(c.lines.database_usd, s.lines.database_usd),
+            pair(c.lines.storage_usd, s.lines.storage_usd),
+            pair(c.lines.transfer_usd, s.lines.transfer_usd),
+            pair(c.lines.backup_usd, s.lines.backup_usd),
+            pair(c.lines.platform_usd, s.lines.platform_usd)
         )
     })
 }
@@ -403,6 +410,7 @@ pub(crate) fn assemble(ctx: &Ctx, classes: Vec<ClassReport>) -> Report {
                 .filter(|c| !c.feasible)
                 .map(|c| c.name.clone())
                 .collect(),
+            scaled_from_bill: ctx.plan.baseline_bill.clone(),
         },
         classes,
         price_sources: ctx.price_sources.borrow().clone(),

@@ -37,6 +37,9 @@ pub struct Totals {
     pub no_baseline_classes: Vec<String>,
     /// Classes for which no posture met every requirement.
     pub infeasible_classes: Vec<String>,
+    /// The plan's bill (today, one region) when the costs are scaled from it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scaled_from_bill: Option<super::cost::baseline::BaselineBill>,
 }
 
 /// The recommendation for one data class.
@@ -356,21 +359,42 @@ pub struct StalenessPoint {
     pub p_consistent: f64,
 }
 
-/// Monthly cost components (USD/month), each rounded as shown so they add up to the total.
-/// What each line holds and its source: docs/engine.md, "Cost".
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct CostBreakdown {
+/// The six lines of a cost (USD/month), shared by a posture's total ([`CostBreakdown`],
+/// rounded as shown) and each region's part ([`RegionCost`], unrounded).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct CostLines {
     /// The serving tier (VMs with AZ and cross-region static-stability headroom).
     pub compute_usd: f64,
     /// Database nodes, by role, in every region that holds a copy.
     pub database_usd: f64,
     /// Block storage of every database node's copy.
     pub storage_usd: f64,
+    /// Cross-region replication (sent from the region, for a region's part).
     pub transfer_usd: f64,
     /// Snapshots and their cross-region copy (storage and the copy's transfer).
     pub backup_usd: f64,
     /// The fixed per-region platform line (load balancer, NAT, observability).
     pub platform_usd: f64,
+}
+
+impl CostLines {
+    pub fn total_usd(&self) -> f64 {
+        self.compute_usd
+            + self.database_usd
+            + self.storage_usd
+            + self.transfer_usd
+            + self.backup_usd
+            + self.platform_usd
+    }
+}
+
+/// Monthly cost components (USD/month), each rounded as shown so they add up to the total.
+/// What each line holds and its source: docs/engine.md, "Cost".
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CostBreakdown {
+    /// The six lines, each rounded as shown.
+    #[serde(flatten)]
+    pub lines: CostLines,
     /// Serving VM-equivalents, summed over regions (includes headroom).
     pub compute_vms: f64,
     /// Database nodes, summed over regions.
@@ -379,12 +403,29 @@ pub struct CostBreakdown {
     pub copies: u32,
     /// Data replicated across regions per month (GB).
     pub transfer_gb: f64,
+    /// Each cross-region replication stream with its price (what `transfer_usd` sums).
+    pub streams: Vec<TransferStream>,
     /// The same cost per region, in placement order.
     pub regions: Vec<RegionCost>,
     /// Operational emissions of the serving VMs and database nodes (kg CO2e/month);
     /// `None` when a region that runs them has no carbon data. Never used to recommend.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kg_co2e_month: Option<f64>,
+    /// When the plan gives today's bill: that bill scaled to this posture line by line
+    /// (its total is the evaluation's `monthly_cost_usd`); the lines above stay at list
+    /// prices, as the bill of materials the scaling uses.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_bill: Option<super::cost::baseline::ScaledBill>,
+}
+
+/// One cross-region replication stream: `share` of the class's writes sent from `from` to
+/// `to`, each write's record once, at `usd_per_gb`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TransferStream {
+    pub from: String,
+    pub to: String,
+    pub share: f64,
+    pub usd_per_gb: f64,
 }
 
 /// One region's part of a posture's cost (USD/month, unrounded) and what it runs.
@@ -396,14 +437,10 @@ pub struct RegionCost {
     pub database: Vec<String>,
     pub database_nodes: f64,
     pub stored_gb: f64,
-    pub compute_usd: f64,
-    pub database_usd: f64,
-    pub storage_usd: f64,
-    /// Replication sent from this region.
-    pub transfer_usd: f64,
-    /// Snapshots kept here and copies sent from here.
-    pub backup_usd: f64,
-    pub platform_usd: f64,
+    /// Transfer: replication sent from this region; backups: snapshots kept here and
+    /// copies sent from here.
+    #[serde(flatten)]
+    pub lines: CostLines,
     /// Prices that are not this region's own (the provider's nearest priced region).
     pub price_notes: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -412,12 +449,7 @@ pub struct RegionCost {
 
 impl RegionCost {
     pub fn total_usd(&self) -> f64 {
-        self.compute_usd
-            + self.database_usd
-            + self.storage_usd
-            + self.transfer_usd
-            + self.backup_usd
-            + self.platform_usd
+        self.lines.total_usd()
     }
 }
 

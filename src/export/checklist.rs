@@ -205,7 +205,7 @@ pub fn checklist(plan: &Plan, report: &Report) -> Vec<ChecklistItem> {
                 c.name,
                 show::percent(crate::engine::cost::max_utilisation(n)),
                 show::vms(c.chosen.cost.as_ref().map_or(0.0, |k| k.compute_vms)),
-                show::usd_month(c.chosen.cost.as_ref().map_or(0.0, |k| k.compute_usd))
+                show::usd_month(c.chosen.cost.as_ref().map_or(0.0, |k| k.lines.compute_usd))
             )
         })
         .collect();
@@ -429,7 +429,7 @@ pub fn checklist(plan: &Plan, report: &Report) -> Vec<ChecklistItem> {
     // Cost.
     let t = &report.totals;
     let costs = || classes.iter().filter_map(|c| c.chosen.cost.as_ref());
-    let transfer: f64 = costs().map(|c| c.transfer_usd).sum();
+    let transfer: f64 = costs().map(|c| c.lines.transfer_usd).sum();
     let transfer_gb: f64 = costs().map(|c| c.transfer_gb).sum();
     let idle = (t.monthly_cost_usd - t.single_region_monthly_cost_usd).max(0.0);
     let text = match t.cost_multiple {

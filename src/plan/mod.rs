@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::data::prices::PriceBook;
 use crate::data::{find_region, Provider};
+use crate::engine::cost::baseline::BaselineBill;
 use crate::place::{CustomPlace, Place};
 
 mod migrate;
@@ -54,6 +55,10 @@ pub struct Plan {
     /// Price overrides; absent or empty: list prices (each with its source and date).
     #[serde(default, skip_serializing_if = "is_default_prices")]
     pub prices: PriceBook,
+    /// Today's single-region monthly bill by line; when given, every posture's cost is
+    /// this bill scaled by its bill of materials (docs/engine.md, "Your bill").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline_bill: Option<BaselineBill>,
 }
 
 fn is_fixed_broadband(a: &AccessNetwork) -> bool {
@@ -457,6 +462,7 @@ impl Plan {
                 DataClass::preset(Preset::EuPersonalData),
             ],
             prices: PriceBook::default(),
+            baseline_bill: None,
         }
     }
 

@@ -3,6 +3,7 @@
 //! figure is rounded once, by one rule, and reads the same wherever it is shown.
 //!
 //! * [`carbon`]: grid intensity, CFE % and emissions, or "no data";
+//! * [`cost`]: replication transfer as products, the user's bill and costs scaled from it;
 //! * [`figures`]: units and rounding (ms, durations, money, shares, counts, rates, GB);
 //! * [`product`]: products and sums shown with every factor, computed from the shown factors;
 //! * [`names`]: posture names, requirement names, residency wording, place labels;
@@ -16,6 +17,7 @@
 //!   own words and unit.
 
 pub mod carbon;
+pub mod cost;
 pub mod figures;
 pub mod input;
 pub mod names;

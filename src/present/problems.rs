@@ -20,6 +20,13 @@ fn field(path: &str) -> Option<(String, &'static str, f64)> {
         };
         return Some((format!("{what} for {key}"), unit, 1.0));
     }
+    if let Some(line) = path.strip_prefix("baseline_bill.") {
+        return Some((
+            super::cost::bill_line_label(line)?.to_string(),
+            "$/month",
+            1.0,
+        ));
+    }
     let last = path.rsplit('.').next().unwrap_or(path);
     let (label, unit, scale) = match last {
         "share" => ("Share", "%", 100.0),

@@ -31,6 +31,10 @@ pub fn totals_sentence(t: &Totals) -> String {
             t.no_baseline_classes.join(", ")
         ));
     }
+    if let Some(bill) = &t.scaled_from_bill {
+        s.push(' ');
+        s.push_str(&super::cost::bill_basis(bill));
+    }
     if t.cost_multiple.is_some_and(|m| m < 1.0) {
         s.push_str(" Below single region: see the cost reasons of the classes that cost less than single region.");
     }

@@ -109,15 +109,24 @@ where
         other => LinkError::Malformed(other.to_string()),
     };
     let (wire, rest) = postcard::take_from_bytes::<wire::PlanWire<P>>(&body).map_err(malformed)?;
+    // A format-3 link written before the last optional extras lacks their `None` bytes.
+    let mut padded = rest.to_vec();
     let (extras, rest) = if extras {
-        postcard::take_from_bytes::<wire::Extras>(rest).map_err(malformed)?
+        let mut got = postcard::take_from_bytes::<wire::Extras>(&padded).map(|(e, r)| (e, r.len()));
+        for _ in 0..wire::Extras::OPTIONAL_TAIL {
+            if !matches!(got, Err(postcard::Error::DeserializeUnexpectedEnd)) {
+                break;
+            }
+            padded.push(0);
+            got = postcard::take_from_bytes::<wire::Extras>(&padded).map(|(e, r)| (e, r.len()));
+        }
+        got.map_err(malformed)?
     } else {
-        (wire::Extras::default(), rest)
+        (wire::Extras::default(), 0)
     };
-    if !rest.is_empty() {
+    if rest != 0 {
         return Err(LinkError::Malformed(format!(
-            "{} unexpected bytes after the plan",
-            rest.len()
+            "{rest} unexpected bytes after the plan"
         )));
     }
     let mut plan = wire.into_plan().map_err(LinkError::Malformed)?;

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use super::places::WirePlace;
 
 use crate::data::prices::PriceBook;
+use crate::engine::cost::baseline::BaselineBill;
 use crate::engine::Posture;
 use crate::plan::{
     AccessNetwork, ConflictSemantics, Consistency, DataClass, Operations, Ownership, Plan,
@@ -203,6 +204,10 @@ pub(crate) struct Extras {
     pins: Vec<u8>,
     /// Per class: the chosen service's catalog id, empty for none.
     services: Vec<String>,
+    /// Today's bill: compute, database, storage, network, platform (USD/month). Added
+    /// after the first format-3 links: one written before it lacks this field's `None`
+    /// byte, which [`Extras::OPTIONAL_TAIL`] lets the decoder supply.
+    baseline_bill: Option<[Num; 5]>,
 }
 
 impl Extras {
@@ -228,8 +233,21 @@ impl Extras {
                 .iter()
                 .map(|d| d.service.clone().unwrap_or_default())
                 .collect(),
+            baseline_bill: p.baseline_bill.as_ref().map(|b| {
+                [
+                    num(b.compute_usd),
+                    num(b.database_usd),
+                    num(b.storage_usd),
+                    num(b.network_usd),
+                    num(b.platform_usd),
+                ]
+            }),
         }
     }
+
+    /// Optional fields at the end of `Extras` that links written before them lack: each is
+    /// absent as one `None` byte (0), so the decoder may append up to this many zeros.
+    pub(crate) const OPTIONAL_TAIL: usize = 1;
 
     /// Sets the fields on `p`; extra codes beyond the plan's lists are refused.
     pub(crate) fn apply(self, p: &mut Plan) -> Result<(), String> {
@@ -249,6 +267,13 @@ impl Extras {
         for (d, s) in p.data_classes.iter_mut().zip(self.services) {
             d.service = Some(s).filter(|s| !s.is_empty());
         }
+        p.baseline_bill = self.baseline_bill.map(|b| BaselineBill {
+            compute_usd: b[0].get(),
+            database_usd: b[1].get(),
+            storage_usd: b[2].get(),
+            network_usd: b[3].get(),
+            platform_usd: b[4].get(),
+        });
         for (d, c) in p.data_classes.iter_mut().zip(self.pins) {
             d.pin = match c {
                 0 => None,
@@ -404,6 +429,7 @@ impl<P: WirePlace> PlanWire<P> {
                 vm_usd_per_month: map_back(vm),
                 storage_usd_per_gb_month: map_back(storage),
             },
+            baseline_bill: None,
         })
     }
 }
@@ -411,6 +437,33 @@ impl<P: WirePlace> PlanWire<P> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A format-3 link written before `baseline_bill` existed is today's body without
+    /// the field's `None` byte: it opens, as the same plan.
+    #[test]
+    fn a_format_3_link_from_before_the_bill_still_opens() {
+        let plan = Plan::example();
+        let now = crate::share::encode_plan(&plan);
+        let body = super::super::codec::unpack(&now[3..], 1 << 20).unwrap();
+        assert_eq!(body.last(), Some(&0));
+        let before = format!("v3.{}", super::super::codec::pack(&body[..body.len() - 1]));
+        assert_eq!(crate::share::decode_plan(&before).unwrap(), plan);
+        // Two bytes short is a truncated link, not a missing optional field.
+        let short = format!("v3.{}", super::super::codec::pack(&body[..body.len() - 2]));
+        assert!(crate::share::decode_plan(&short).is_err());
+        let with_bill = Plan {
+            baseline_bill: Some(BaselineBill {
+                compute_usd: 1200.0,
+                database_usd: 800.5,
+                storage_usd: 150.0,
+                network_usd: 90.0,
+                platform_usd: 60.0,
+            }),
+            ..plan
+        };
+        let link = crate::share::encode_plan(&with_bill);
+        assert_eq!(crate::share::decode_plan(&link).unwrap(), with_bill);
+    }
 
     #[test]
     fn numbers_take_the_short_form_when_it_is_exact() {

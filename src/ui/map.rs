@@ -134,7 +134,7 @@ pub fn PickerMap(
                         r="2.2"
                         data-testid=format!("map-dot-{key}")
                     >
-                        <title>{format!("{key} — {} ({})", r.name, super::region_notes::place_name(r))}</title>
+                        <title>{format!("{key} — {} ({}); carbon: {}", r.name, super::region_notes::place_name(r), crate::present::carbon::region_carbon(crate::data::carbon::region_carbon(r).as_ref()))}</title>
                     </circle>
                 }
             })

@@ -5,6 +5,8 @@ mod about;
 mod charts;
 mod class_editor;
 mod classes;
+mod cost_regions;
+mod costs;
 pub mod fields;
 mod library;
 mod map;
@@ -175,6 +177,7 @@ pub fn App() -> impl IntoView {
                 <UsersTable editor placing=placing_users />
                 <ClassList editor />
                 <operations::OperationsPanel editor />
+                <costs::CostInputs editor />
             </div>
             <div class="results-col" id="results" tabindex="-1">
                 <toolbar::Toolbar editor report notice saved />
@@ -240,6 +243,7 @@ fn empty_report() -> Report {
             infeasible_classes: Vec::new(),
             unpriced_classes: Vec::new(),
             no_baseline_classes: Vec::new(),
+            scaled_from_bill: None,
         },
         price_sources: Vec::new(),
         rtt_sources: Vec::new(),

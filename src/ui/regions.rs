@@ -2,10 +2,12 @@
 
 use leptos::prelude::*;
 
+use crate::data::carbon::{region_carbon, RegionCarbon};
 use crate::data::{regions, Provider};
 use crate::engine::report::Report;
 use crate::place::CustomPlace;
 use crate::plan::PlaceRef;
+use crate::present::carbon::region_carbon as show_carbon;
 
 use super::fields::{NumberField, Problems};
 use super::map::{toggle_region, PickerMap, Tab};
@@ -77,18 +79,42 @@ fn SelectedRegions(editor: Editor) -> impl IntoView {
     }
 }
 
+/// How the region list is ordered: the catalog's order, or lowest grid carbon first (a
+/// view only: the recommendation never looks at carbon).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum RegionOrder {
+    Catalog,
+    Carbon,
+}
+
 #[component]
 fn RegionList(editor: Editor, provider: Provider, query: RwSignal<String>) -> impl IntoView {
+    let order = RwSignal::new(RegionOrder::Catalog);
     let rows = move || {
         let q = query.get();
-        regions()
+        let mut list: Vec<_> = regions()
             .iter()
             .filter(|r| r.provider == provider && matches(&q, &[r.code, r.name, r.city, r.country]))
-            .map(|r| {
+            .map(|r| (r, region_carbon(r)))
+            .collect();
+        if order.get() == RegionOrder::Carbon {
+            // Lowest grid intensity first, regions without data last; stable, so ties keep
+            // the catalog's order.
+            list.sort_by(|a, b| {
+                let g = |c: &Option<RegionCarbon>| c.map_or(f64::INFINITY, |c| c.grid_g_per_kwh);
+                g(&a.1).total_cmp(&g(&b.1))
+            });
+        }
+        list.into_iter()
+            .map(|(r, carbon)| {
                 let key = r.key();
                 let (k1, k2) = (key.clone(), key.clone());
+                let source = carbon.map_or_else(
+                    || "No carbon figure for this region in the data".to_string(),
+                    |c| c.source(),
+                );
                 view! {
-                    <li>
+                    <li data-testid="region-row" data-key=key.clone()>
                         <label>
                             <input
                                 type="checkbox"
@@ -98,17 +124,32 @@ fn RegionList(editor: Editor, provider: Provider, query: RwSignal<String>) -> im
                             />
                             <code>{r.code}</code>" " {r.name}<small>" · " {place_name(r)}</small>
                         </label>
+                        <small class="carbon" data-testid=format!("carbon-{key}") title=source
+                            data-g-per-kwh=carbon.map(|c| c.grid_g_per_kwh.to_string()).unwrap_or_default()>
+                            {show_carbon(carbon.as_ref())}
+                        </small>
                     </li>
                 }
             })
             .collect_view()
     };
     view! {
-        <label class="field search">
-            <span>{format!("Search {} regions", provider.display_name())}</span>
-            <input type="search" data-testid="region-search" placeholder="code, name or city"
-                prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev)) />
-        </label>
+        <div class="row region-tools">
+            <label class="field search">
+                <span>{format!("Search {} regions", provider.display_name())}</span>
+                <input type="search" data-testid="region-search" placeholder="code, name or city"
+                    prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev)) />
+            </label>
+            <label class="field">
+                <span>"Order"</span>
+                <select data-testid="region-order"
+                    on:change=move |ev| order.set(if event_target_value(&ev) == "carbon" { RegionOrder::Carbon } else { RegionOrder::Catalog })>
+                    <option value="catalog" selected=move || order.get() == RegionOrder::Catalog>"Catalog order"</option>
+                    <option value="carbon" selected=move || order.get() == RegionOrder::Carbon>"Grid carbon, lowest first"</option>
+                </select>
+            </label>
+        </div>
+        <p class="hint">"Carbon beside each region: its grid's average intensity (gCO2e/kWh), with Google's carbon-free energy share for Google Cloud regions, and the data's year. Shown for your choice only: the recommendation never uses it."</p>
         <ul class="region-list">{rows}</ul>
     }
 }

@@ -42,8 +42,8 @@ pub fn number_before(s: &str) -> Option<f64> {
     tail.replace(',', "").parse().ok()
 }
 
-/// One factor of a shown product: `100 writes/s`, `47 % of writes`, `1.1 s`, `38 ms`, `2`,
-/// `1,000 records`, `86,400 s/day`.
+/// One factor of a shown product: `100 writes/s`, `47 % of writes`, `1.1 s`, `38 ms lag`, `2`,
+/// `1,000 records`, `86,400 s/day`, `512 bytes`, `2,592,000 s/month`, `66 GB/month`, `$0.02/GB`.
 pub fn factor(f: &str, at: &str, text: &str) -> f64 {
     let f = f.trim();
     let f = f.strip_suffix(" lag").unwrap_or(f);
@@ -63,6 +63,14 @@ pub fn factor(f: &str, at: &str, text: &str) -> f64 {
         number(rate)
     } else if let Some((pct, _)) = f.split_once(" % of ") {
         number(pct) / 100.0
+    } else if let Some(b) = f.strip_suffix(" bytes") {
+        number(b)
+    } else if let Some(s) = f.strip_suffix(" s/month") {
+        number(s)
+    } else if let Some(gb) = f.strip_suffix(" GB/month") {
+        number(gb)
+    } else if let Some(p) = f.strip_suffix("/GB") {
+        usd(p)
     } else if f.ends_with(" s") || f.ends_with(" min") || f.ends_with(" h") {
         duration_s(f)
     } else {

@@ -112,6 +112,11 @@ pub(super) fn check(plan: &Plan, c: &mut Check) {
             c.number(field, map, *v);
         }
     }
+    if let Some(b) = &plan.baseline_bill {
+        for (name, v) in b.lines() {
+            c.number(format!("baseline_bill.{name}"), name, v);
+        }
+    }
 }
 
 fn users(plan: &Plan, c: &mut Check) {

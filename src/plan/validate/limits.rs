@@ -110,6 +110,10 @@ pub fn range_of(name: &str) -> Option<Range> {
         "transfer_usd_per_gb" | "internet_egress_usd_per_gb" => Range::closed(0.0, 100.0),
         "storage_usd_per_gb_month" => Range::closed(0.0, 100.0),
         "vm_usd_per_month" => Range::closed(0.0, 1_000_000.0),
+        // Today's bill, per line (USD/month): a billion keeps every scaled total finite.
+        "compute_usd" | "database_usd" | "storage_usd" | "network_usd" | "platform_usd" => {
+            Range::closed(0.0, 1e9)
+        }
         _ => return None,
     })
 }

@@ -16,6 +16,7 @@
 //!   own words and unit.
 
 pub mod carbon;
+pub mod compare;
 pub mod figures;
 pub mod input;
 pub mod names;

@@ -5,6 +5,7 @@ mod about;
 mod charts;
 mod class_editor;
 mod classes;
+mod compare_postures;
 pub mod fields;
 mod library;
 mod map;

@@ -163,6 +163,7 @@ pub fn ClassCard(
                 </details>
             })}
             <LatencyTable e=e.clone() />
+            <super::compare_postures::ComparePostures index class=class.clone() target=target.clone() />
             <ClassCharts index class=class.clone() target=target.clone() report_sources=sources open=charts_open />
             <details class="rejected">
                 <summary>{format!("Rejected postures ({})", class.rejected.len())}</summary>

@@ -333,8 +333,15 @@ pub fn evaluate(plan: &Plan) -> Result<Report, PlanErrors> {
         .iter()
         .enumerate()
         .map(|(ci, class)| {
-            let evals = evaluate_class(&ctx, class);
-            let mut report = pin::apply(class, recommend::recommend(&ctx, class, evals));
+            let report_of = |c: &DataClass| {
+                pin::apply(c, recommend::recommend(&ctx, c, evaluate_class(&ctx, c)))
+            };
+            let mut report = pin::apply_placement(class, report_of(class), || {
+                report_of(&DataClass {
+                    placement_pin: Default::default(),
+                    ..class.clone()
+                })
+            });
             report.services = services::options(plan, &report.chosen);
             if !report.feasible {
                 // Suggestions that keep the plan's places reuse this evaluation's round trips.
@@ -361,7 +368,10 @@ pub fn evaluate(plan: &Plan) -> Result<Report, PlanErrors> {
 fn evaluate_class(ctx: &Ctx, class: &DataClass) -> Vec<Evaluation> {
     Posture::ALL
         .iter()
-        .map(|&p| services::apply_choice(class, evaluate_posture::evaluate(ctx, class, p)))
+        .map(|&p| {
+            let e = evaluate_posture::evaluate(ctx, class, p);
+            services::apply_choice(class, pin::check_residency(class, e))
+        })
         .collect()
 }
 

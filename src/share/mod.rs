@@ -21,6 +21,9 @@ pub mod library;
 mod places;
 mod wire;
 
+#[cfg(test)]
+mod tests_extras;
+
 pub use error::LinkError;
 
 use crate::plan::{validate, Plan};
@@ -110,7 +113,7 @@ where
     };
     let (wire, rest) = postcard::take_from_bytes::<wire::PlanWire<P>>(&body).map_err(malformed)?;
     let (extras, rest) = if extras {
-        postcard::take_from_bytes::<wire::Extras>(rest).map_err(malformed)?
+        wire::Extras::take(rest).map_err(malformed)?
     } else {
         (wire::Extras::default(), rest)
     };

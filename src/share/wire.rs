@@ -192,6 +192,9 @@ codes!(scope_code, scope_from, ResidencyScope, "residency_scope", {
     ResidencyScope::PrimaryOnly => 1,
 });
 
+/// One class's pinned placement on the wire: (class index, primary, standby, voters).
+type WirePlacementPin = (u32, Option<String>, Option<String>, Vec<String>);
+
 /// Fields added in link format 3, written after the format-2 body: one code per user
 /// population (its access network) and one per data class (its residency scope). A
 /// format-2 link has none and opens with the defaults.
@@ -203,6 +206,9 @@ pub(crate) struct Extras {
     pins: Vec<u8>,
     /// Per class: the chosen service's catalog id, empty for none.
     services: Vec<String>,
+    /// The classes with a pinned placement: (class index, primary, standby, voters). Sparse (one byte when no class has one). Added after the
+    /// fields above: a link that ends before it has none.
+    placement_pins: Vec<WirePlacementPin>,
 }
 
 impl Extras {
@@ -228,7 +234,48 @@ impl Extras {
                 .iter()
                 .map(|d| d.service.clone().unwrap_or_default())
                 .collect(),
+            placement_pins: p
+                .data_classes
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| !d.placement_pin.is_empty())
+                .map(|(i, d)| {
+                    let pin = &d.placement_pin;
+                    (
+                        i as u32,
+                        pin.primary.clone(),
+                        pin.standby.clone(),
+                        pin.voters.clone(),
+                    )
+                })
+                .collect(),
         }
+    }
+
+    /// Reads the extras from the front of `bytes`. Fields added to format 3 after its first
+    /// release (from `placement_pins` on) may be absent: a link made before them ends where
+    /// they would start, and opens with their defaults. A field cut off mid-way is an error.
+    pub(crate) fn take(bytes: &[u8]) -> postcard::Result<(Extras, &[u8])> {
+        use postcard::take_from_bytes as take;
+        let (access, rest) = take(bytes)?;
+        let (residency_scope, rest) = take(rest)?;
+        let (pins, rest) = take(rest)?;
+        let (services, rest) = take(rest)?;
+        let (placement_pins, rest) = if rest.is_empty() {
+            (Vec::new(), rest)
+        } else {
+            take(rest)?
+        };
+        Ok((
+            Extras {
+                access,
+                residency_scope,
+                pins,
+                services,
+                placement_pins,
+            },
+            rest,
+        ))
     }
 
     /// Sets the fields on `p`; extra codes beyond the plan's lists are refused.
@@ -237,6 +284,7 @@ impl Extras {
             || self.residency_scope.len() > p.data_classes.len()
             || self.pins.len() > p.data_classes.len()
             || self.services.len() > p.data_classes.len()
+            || self.placement_pins.len() > p.data_classes.len()
         {
             return Err("more format-3 entries than users or data classes".into());
         }
@@ -248,6 +296,17 @@ impl Extras {
         }
         for (d, s) in p.data_classes.iter_mut().zip(self.services) {
             d.service = Some(s).filter(|s| !s.is_empty());
+        }
+        for (i, primary, standby, voters) in self.placement_pins {
+            let d = p
+                .data_classes
+                .get_mut(i as usize)
+                .ok_or_else(|| format!("placement pin for data class {i}, which the plan lacks"))?;
+            d.placement_pin = crate::plan::PlacementPin {
+                primary,
+                standby,
+                voters,
+            };
         }
         for (d, c) in p.data_classes.iter_mut().zip(self.pins) {
             d.pin = match c {
@@ -358,6 +417,7 @@ impl<P: WirePlace> PlanWire<P> {
                 // Set from the format-3 extras, when the link has them.
                 residency_scope: ResidencyScope::default(),
                 pin: None,
+                placement_pin: Default::default(),
                 service: None,
                 ownership: ownership_from(d.ownership)
                     .map_err(|e| format!("data_classes[{i}].{e}"))?,

@@ -11,6 +11,7 @@ mod library;
 mod map;
 mod operations;
 mod persist;
+mod placement_pin;
 mod region_notes;
 mod regions;
 mod results;

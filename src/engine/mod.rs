@@ -22,6 +22,7 @@ use crate::plan::{validate, DataClass, Operations, Plan, PlanErrors, Residency, 
 pub mod access;
 pub mod advice;
 mod after_failover;
+pub mod compare;
 pub mod cost;
 pub mod latency;
 pub mod pin;

@@ -21,6 +21,7 @@ pub mod figures;
 pub mod input;
 pub mod names;
 pub mod operations;
+pub mod plan_diff;
 pub mod problems;
 pub mod product;
 pub mod sentences;

@@ -5,6 +5,7 @@ mod about;
 mod charts;
 mod class_editor;
 mod classes;
+mod compare_plans;
 mod compare_postures;
 pub mod fields;
 mod library;
@@ -188,6 +189,7 @@ pub fn App() -> impl IntoView {
                         </section>
                 })}
                 {results_view(editor, outcome)}
+                <compare_plans::ComparePlans editor report />
                 <AboutNumbers price_sources=Signal::derive(move || report.get().map(|r| r.price_sources).unwrap_or_default()) />
             </div>
         </main>

@@ -92,7 +92,14 @@ fn columns_sort_by_a_row_lowest_first_unplaceable_last() {
         sort_caption(&t, Some("cost")),
         "sorted by Cost / month (lowest first)"
     );
-    assert_eq!(sort_columns(&t, None), (0..9).collect::<Vec<_>>());
+    // Unsorted: the plan's posture first, then the rest in order of complexity.
+    let chosen = Posture::ALL
+        .iter()
+        .position(|&p| p == ledger.chosen.posture)
+        .unwrap();
+    let mut want = vec![chosen];
+    want.extend((0..9).filter(|&c| c != chosen));
+    assert_eq!(sort_columns(&t, None), want);
     // RTO: not survived (single region) sorts after every survived figure.
     let by_rto = sort_columns(&t, Some("rto"));
     let single = Posture::ALL

@@ -80,6 +80,27 @@ fn adding_sydney_shows_the_region_the_population_and_the_changed_classes() {
     );
     assert!(!placement.before.contains("aws:ap-southeast-2"));
     assert!(summary(&d).starts_with("The opened plan changes 3 inputs and the results of "));
+    // A moved figure carries its difference as shown: the two shown figures subtracted.
+    let ledger = sections.iter().find(|s| s.name == "ledger").unwrap();
+    let w = ledger
+        .results
+        .iter()
+        .find(|r| r.figure == "Write p99 (worst)")
+        .unwrap();
+    let (before, after): (f64, f64) = (
+        w.before.trim_end_matches(" ms").parse().unwrap(),
+        w.after.trim_end_matches(" ms").parse().unwrap(),
+    );
+    assert!(
+        after > before,
+        "Oceania's writes reach us-east-1 from Sydney"
+    );
+    assert_eq!(
+        w.delta.as_deref(),
+        Some(format!("+{} ms", after - before).as_str())
+    );
+    let posture = &ledger.results[0];
+    assert_eq!(posture.delta, None);
 }
 
 #[test]

@@ -253,10 +253,16 @@ fn cells(e: &Evaluation, dc: &DataClass, pops: usize) -> Vec<CompareCell> {
 }
 
 /// Column order sorted by the row `key` (lower first, unplaceable and figure-less last, ties
-/// in posture order); `None`: posture order.
+/// in posture order); `None`: the plan's posture first (it is what the review is about), then
+/// the engine's recommendation when a pin differs from it, then the rest in posture order.
 pub fn sort_columns(table: &PostureTable, key: Option<&str>) -> Vec<usize> {
     let mut order: Vec<usize> = (0..table.columns.len()).collect();
     let Some(r) = key.and_then(|k| table.rows.iter().position(|r| r.key == k)) else {
+        let rank = |c: usize| {
+            let col = &table.columns[c];
+            (!col.chosen, !col.recommended)
+        };
+        order.sort_by_key(|&c| (rank(c), c));
         return order;
     };
     let value = |c: usize| table.columns[c].cells.get(r).and_then(|x| x.sort);
@@ -273,6 +279,8 @@ pub fn sort_columns(table: &PostureTable, key: Option<&str>) -> Vec<usize> {
 pub fn sort_caption(table: &PostureTable, key: Option<&str>) -> String {
     match key.and_then(|k| table.rows.iter().find(|r| r.key == k)) {
         Some(r) => format!("sorted by {} (lowest first)", r.label),
-        None => "in order of complexity (simplest first)".to_string(),
+        None => {
+            "the plan's posture first, then in order of complexity (simplest first)".to_string()
+        }
     }
 }

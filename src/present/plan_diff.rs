@@ -139,6 +139,8 @@ pub struct ResultRow {
     pub after: String,
     /// The shown texts differ.
     pub changed: bool,
+    /// The difference as shown, for figures both plans have: `+50 ms`, `-$620/month`.
+    pub delta: Option<String>,
 }
 
 /// One class in both plans.
@@ -171,6 +173,32 @@ fn figures(o: Option<&ClassOutcome>) -> [String; 6] {
     ]
 }
 
+/// `after - before` as shown (each rounded as its figure is), signed; `None` when equal.
+fn signed(
+    before: Option<f64>,
+    after: Option<f64>,
+    round: fn(f64) -> f64,
+    text: fn(f64) -> String,
+) -> Option<String> {
+    let d = round(after?) - round(before?);
+    (d != 0.0).then(|| format!("{}{}", if d > 0.0 { "+" } else { "-" }, text(d.abs())))
+}
+
+fn deltas(a: Option<&ClassOutcome>, b: Option<&ClassOutcome>) -> [Option<String>; 6] {
+    use super::figures::{round_duration, round_ms, round_usd};
+    let (Some(a), Some(b)) = (a, b) else {
+        return Default::default();
+    };
+    [
+        None,
+        None,
+        signed(a.rpo_s, b.rpo_s, round_duration, duration),
+        signed(a.rto_s, b.rto_s, round_duration, duration),
+        signed(a.write_p99_ms, b.write_p99_ms, round_ms, ms),
+        signed(a.monthly_cost_usd, b.monthly_cost_usd, round_usd, usd_month),
+    ]
+}
+
 /// Every class of either plan, with its field changes and its figures in both.
 pub fn class_sections(d: &PlanDiff) -> Vec<ClassSection> {
     const NAMES: [&str; 6] = [
@@ -185,14 +213,17 @@ pub fn class_sections(d: &PlanDiff) -> Vec<ClassSection> {
         .iter()
         .map(|c| {
             let (a, b) = (figures(c.before.as_ref()), figures(c.after.as_ref()));
+            let d = deltas(c.before.as_ref(), c.after.as_ref());
             let results: Vec<ResultRow> = NAMES
                 .iter()
                 .zip(a.into_iter().zip(b))
-                .map(|(&figure, (before, after))| ResultRow {
+                .zip(d)
+                .map(|((&figure, (before, after)), delta)| ResultRow {
                     figure,
                     changed: before != after,
                     before,
                     after,
+                    delta,
                 })
                 .collect();
             let inputs: Vec<String> = c.changes.iter().map(change).collect();

@@ -81,7 +81,7 @@ pub fn ComparePlans(editor: Editor, report: Signal<Option<Report>>) -> impl Into
                                 <tr class:changed=r.changed>
                                     <th scope="row">{r.figure}{r.changed.then_some(" (changed)")}</th>
                                     <td>{r.before.clone()}</td>
-                                    <td>{r.after.clone()}</td>
+                                    <td>{r.after.clone()}{r.delta.clone().map(|d| view! { <small class="delta">{format!(" ({d})")}</small> })}</td>
                                 </tr>
                             }).collect_view()}</tbody>
                         </table>

@@ -48,7 +48,7 @@ fn SortBy(index: usize, table: PostureTable, sort: RwSignal<Option<String>>) -> 
                         let v = event_target_value(&ev);
                         sort.set(Some(v).filter(|v| !v.is_empty()));
                     }>
-                    <option value="" selected=move || sort.with(Option::is_none)>"complexity"</option>
+                    <option value="" selected=move || sort.with(Option::is_none)>"the plan's posture, then complexity"</option>
                     {table.rows.iter().filter(|r| r.sortable).map(|r| {
                         let key = r.key.clone();
                         let k2 = key.clone();
@@ -133,8 +133,12 @@ fn Cards(index: usize, table: PostureTable, sort: RwSignal<Option<String>>) -> i
                 view! {
                     <li class="compare-card" class:chosen=col.chosen class:recommended=col.recommended
                         data-testid=format!("compare-{index}-card-{}", col.slug)>
-                        <h5>{col.name}{(!col.mark.is_empty()).then(|| view! { <span class="mark">{col.mark.clone()}</span> })}</h5>
-                        <p class:broken=!col.meets>{col.verdict.clone()}</p>
+                      // The plan's posture open; the others a tap away (nine long cards are a long scroll).
+                      <details open=col.chosen || col.recommended>
+                        <summary>
+                            <h5>{col.name}{(!col.mark.is_empty()).then(|| view! { <span class="mark">{col.mark.clone()}</span> })}</h5>
+                            <p class:broken=!col.meets>{col.verdict.clone()}</p>
+                        </summary>
                         {match &col.unplaceable {
                             Some(why) => view! { <p class="unplaceable"><strong>"not placeable: "</strong>{why.clone()}</p> }.into_any(),
                             None => view! {
@@ -146,6 +150,7 @@ fn Cards(index: usize, table: PostureTable, sort: RwSignal<Option<String>>) -> i
                                 }).collect_view()}</dl>
                             }.into_any(),
                         }}
+                      </details>
                     </li>
                 }
             }).collect_view())}

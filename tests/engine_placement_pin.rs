@@ -67,6 +67,15 @@ fn a_pinned_primary_is_kept_and_the_engines_placement_is_named_with_numbers() {
     );
     assert_eq!(c.reasons[0], note.comparison);
     assert!(meridian::present::posture_verdict(c).contains("(placement pinned"));
+    // The markdown follows: the decisions table and the reasons.
+    let mut plan = one_class(DataClass::preset(Preset::Ledger));
+    plan.data_classes[0].placement_pin = pin(Some("aws:eu-west-1"), None, &[]);
+    let md = meridian::engine::report::to_markdown(&plan, &r);
+    assert!(
+        md.contains("| ledger | `sync-standby` (placement pinned) |"),
+        "{md}"
+    );
+    assert!(md.contains(&note.comparison), "{md}");
 }
 
 #[test]

@@ -31,8 +31,7 @@ async function dollars(planner, row) {
 
 test('the comparison view lists nine postures, marks the recommended one and sorts by a figure', async () => {
   const planner = await fresh();
-  await planner.testid('compare-0-open').click();
-  await planner.testid('compare-0-table').waitFor();
+  await planner.openPostureComparison(0);
   const columns = planner.page.locator('[data-testid^="compare-0-col-"]');
   assert.equal(await columns.count(), 9);
   // The plan's posture comes first, then the rest in order of complexity.
@@ -88,9 +87,7 @@ test('a second plan opened for comparison shows what changed, class by class', a
   await other.page.waitForFunction(() => document.querySelectorAll('[data-testid="selected-regions"] li').length === 6);
   const link = await other.shareLink();
 
-  await planner.testid('compare-link').fill(link);
-  await planner.testid('compare-link-open').click();
-  await planner.testid('compare-summary').waitFor();
+  await planner.compareWithLink(link);
   assert.match(await planner.testid('compare-summary').textContent(), /^Compared with the pasted link\. The opened plan changes 4 inputs and the results of \d of 4 classes\./);
   const inputs = await planner.testid('compare-inputs').textContent();
   assert.match(inputs, /Plan name: Example: a global consumer app → Example with Sydney/);

@@ -59,7 +59,15 @@ fn RegionPin(
                     edit_pin(editor, at, move |p| set(p, v));
                 }>
                 <option value="">"engine chooses"</option>
-                {move || labels(editor).into_iter().map(|l| {
+                // A pinned region the plan no longer lists stays visible (its problem says why).
+                {move || {
+                    let mut options = labels(editor);
+                    let v = value();
+                    if !v.is_empty() && !options.contains(&v) {
+                        options.push(v);
+                    }
+                    options
+                }.into_iter().map(|l| {
                     let l2 = l.clone();
                     view! { <option value=l selected=move || value() == l2>{l.clone()}</option> }
                 }).collect_view()}

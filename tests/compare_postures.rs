@@ -109,3 +109,33 @@ fn columns_sort_by_a_row_lowest_first_unplaceable_last() {
     let placeable = t.columns.iter().filter(|c| c.unplaceable.is_none()).count();
     assert_eq!(by_rto[placeable - 1], single);
 }
+
+#[test]
+fn a_pinned_posture_comes_first_and_the_recommendation_stays_marked() {
+    let mut plan = Plan::example();
+    plan.data_classes[0].pin = Some(Posture::WarmStandby);
+    let report = evaluate(&plan).unwrap();
+    let t = posture_table(&report.classes[0], &plan.data_classes[0]);
+    let marks: Vec<(&str, &str)> = t
+        .columns
+        .iter()
+        .filter(|c| !c.mark.is_empty())
+        .map(|c| (c.slug, c.mark.as_str()))
+        .collect();
+    assert_eq!(
+        marks,
+        vec![
+            ("warm-standby", "pinned by the plan"),
+            (
+                "sync-standby",
+                "recommended (not chosen: the plan pins another)"
+            ),
+        ]
+    );
+    let order: Vec<&str> = sort_columns(&t, None)
+        .into_iter()
+        .take(2)
+        .map(|c| t.columns[c].slug)
+        .collect();
+    assert_eq!(order, vec!["warm-standby", "sync-standby"]);
+}

@@ -7,8 +7,8 @@ use meridian::engine::cost::baseline::BaselineBill;
 use meridian::engine::Posture;
 use meridian::plan::{
     validate, AccessNetwork, ConflictSemantics, Consistency, DataClass, Operations, Ownership,
-    PlaceRef, Plan, Preset, Promotion, Residency, ResidencyScope, Routing, UserPopulation,
-    PLAN_VERSION,
+    PlaceRef, PlacementPin, Plan, Preset, Promotion, Residency, ResidencyScope, Routing,
+    UserPopulation, PLAN_VERSION,
 };
 use meridian::share::{
     decode_plan, decode_plan_unvalidated, encode_plan, restore, LinkError, Source, MAX_BODY_BYTES,
@@ -119,6 +119,12 @@ fn arb_class() -> impl Strategy<Value = DataClass> {
                 // A pin on some classes, varied by another random field.
                 pin: keys.map(|k| Posture::ALL[(k.to_bits() % 9) as usize]),
                 service: keys.map(|_| "aurora-global".to_string()),
+                // A placement pin from the home hints' labels (any plan encodes, valid or not).
+                placement_pin: PlacementPin {
+                    primary: home_hints.first().map(|h: &PlaceRef| h.label()),
+                    standby: home_hints.get(1).map(|h: &PlaceRef| h.label()),
+                    voters: home_hints.iter().skip(1).map(|h| h.label()).collect(),
+                },
                 // Both scopes, varied by another random field (the tuple is at its arity).
                 residency_scope: if keys.is_some() {
                     ResidencyScope::PrimaryOnly

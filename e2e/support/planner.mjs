@@ -126,6 +126,19 @@ export class Planner {
     await this.testid('rtt-to').selectOption(to);
   }
 
+  /** Opens class `i`'s comparison of the nine postures and waits for its table. */
+  async openPostureComparison(i) {
+    await this.testid(`compare-${i}-open`).click();
+    await this.testid(`compare-${i}-table`).waitFor({ state: 'attached' });
+  }
+
+  /** Compares the plan on screen with the plan in `link` and waits for the summary. */
+  async compareWithLink(link) {
+    await this.testid('compare-link').fill(link);
+    await this.testid('compare-link-open').click();
+    await this.testid('compare-summary').waitFor();
+  }
+
   /** The edit-to-results measures (ms) recorded by the app, newest last. */
   async editTimings() {
     return this.page.evaluate(() =>

@@ -22,6 +22,7 @@ use crate::plan::{validate, DataClass, Operations, Plan, PlanErrors, Residency, 
 pub mod access;
 pub mod advice;
 mod after_failover;
+pub mod compare;
 pub mod cost;
 pub mod latency;
 pub mod pin;
@@ -342,7 +343,15 @@ pub fn evaluate(plan: &Plan) -> Result<Report, PlanErrors> {
         .zip(evaluations)
         .enumerate()
         .map(|(ci, (class, evals))| {
-            let mut report = pin::apply(class, recommend::recommend(&ctx, class, evals));
+            let report = pin::apply(class, recommend::recommend(&ctx, class, evals));
+            let mut report = pin::apply_placement(class, report, || {
+                let free = DataClass {
+                    placement_pin: Default::default(),
+                    ..class.clone()
+                };
+                let evals = unpinned_evaluations(&ctx, plan, ci, &free);
+                pin::apply(&free, recommend::recommend(&ctx, &free, evals))
+            });
             report.services = services::options(plan, &report.chosen);
             if !report.feasible {
                 // Suggestions that keep the plan's places reuse this evaluation's round trips.
@@ -369,8 +378,27 @@ pub fn evaluate(plan: &Plan) -> Result<Report, PlanErrors> {
 fn evaluate_class(ctx: &Ctx, class: &DataClass) -> Vec<Evaluation> {
     Posture::ALL
         .iter()
-        .map(|&p| services::apply_choice(ctx, class, evaluate_posture::evaluate(ctx, class, p)))
+        .map(|&p| {
+            let e = evaluate_posture::evaluate(ctx, class, p);
+            services::apply_choice(ctx, class, pin::check_residency(class, e))
+        })
         .collect()
+}
+
+/// Class `ci` evaluated as `free` (its placement pin lifted), priced like the rest of the
+/// plan: from the user's bill when there is one, which is apportioned over every class.
+fn unpinned_evaluations(ctx: &Ctx, plan: &Plan, ci: usize, free: &DataClass) -> Vec<Evaluation> {
+    let Some(bill) = &plan.baseline_bill else {
+        return evaluate_class(ctx, free);
+    };
+    let mut all: Vec<Vec<Evaluation>> = plan
+        .data_classes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| evaluate_class(ctx, if i == ci { free } else { c }))
+        .collect();
+    cost::baseline::apply(bill, &mut all);
+    all.swap_remove(ci)
 }
 
 /// Every posture of class `ci` alone, without recommendation or advice (to check a

@@ -4,6 +4,11 @@
 
 use serde::Serialize;
 
+mod placement;
+
+pub use placement::{applies, PlacementNote};
+pub(crate) use placement::{apply as apply_placement, check_residency, search};
+
 use super::posture::Posture;
 use super::report::{ClassReport, Evaluation, Rejection, Requirement};
 use crate::plan::DataClass;
@@ -82,13 +87,28 @@ pub(crate) fn apply(class: &DataClass, mut report: ClassReport) -> ClassReport {
 /// `Pinned to Warm standby; the engine would choose Synchronous standby: RPO 1.1 s vs 0 s,
 /// RTO 4 min 30 s vs 2 min 30 s, worst write p99 140 ms vs 210 ms, $1,200/month vs $2,540/month`.
 fn compare(pinned: &Evaluation, engine: &Evaluation, engine_fits: bool) -> String {
-    let pair = |a: String, b: String| format!("{a} vs {b}");
-    let worst = |e: &Evaluation| e.worst_p99(true).map_or("–".to_string(), show::ms);
     format!(
-        "Pinned to {} by the plan; the engine would choose {}{}: RPO {}, RTO {}, worst write p99 {}, cost {}",
+        "Pinned to {} by the plan; the engine would choose {}{}: {}",
         name(pinned.posture),
         name(engine.posture),
-        if engine_fits { "" } else { " (the closest; nothing fits)" },
+        if engine_fits {
+            ""
+        } else {
+            " (the closest; nothing fits)"
+        },
+        figures_vs(pinned, engine)
+    )
+}
+
+fn pair(a: String, b: String) -> String {
+    format!("{a} vs {b}")
+}
+
+/// `RPO 1.1 s vs 0 s, RTO ... vs ..., worst write p99 ... vs ..., cost ... vs ...`.
+fn figures_vs(pinned: &Evaluation, engine: &Evaluation) -> String {
+    let worst = |e: &Evaluation| e.worst_p99(true).map_or("–".to_string(), show::ms);
+    format!(
+        "RPO {}, RTO {}, worst write p99 {}, cost {}",
         pair(show::recovery(pinned.rpo_s), show::recovery(engine.rpo_s)),
         pair(show::recovery(pinned.rto_s), show::recovery(engine.rto_s)),
         pair(worst(pinned), worst(engine)),

@@ -409,6 +409,10 @@ pub(crate) fn search(
     class: &DataClass,
     posture: Posture,
 ) -> Result<(Choice, Objective), Unplaceable> {
+    // A placement pinned by the plan: only the roles it leaves open are searched.
+    if let Some(pinned) = super::pin::search(ctx, class, posture) {
+        return Ok(pinned);
+    }
     let allowed = ctx.allowed(class);
     // Where disaster-recovery copies (standby, backup) may go: anywhere when the class's
     // residency binds only the primary copies.
@@ -519,7 +523,7 @@ pub(crate) fn search(
 
 /// RLWG with primary `p`: a replica at each user's nearest allowed region, and at least one
 /// replica besides the primary so a region loss is survivable.
-fn rlwg_choice(ctx: &Ctx, class: &DataClass, p: usize, allowed: &[usize]) -> Choice {
+pub(crate) fn rlwg_choice(ctx: &Ctx, class: &DataClass, p: usize, allowed: &[usize]) -> Choice {
     let mut replicas: Vec<usize> = if linearizable(class) {
         Vec::new()
     } else {

@@ -178,6 +178,7 @@ pub(crate) fn recommend(_ctx: &Ctx, class: &DataClass, mut evals: Vec<Evaluation
         relax,
         advice: Vec::new(),
         pin: None,
+        placement_pin: None,
         services: Vec::new(),
         evaluations: evals,
     }

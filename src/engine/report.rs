@@ -64,6 +64,9 @@ pub struct ClassReport {
     /// When the plan pins a posture other than the engine's choice: what the pin changed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pin: Option<super::pin::PinNote>,
+    /// When the plan pins a placement: where the engine would have placed the class.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub placement_pin: Option<super::pin::PlacementNote>,
     /// The catalog's services for the chosen posture on the plan's providers: those that fit
     /// the placement first, then those that do not, with the constraint they break.
     pub services: Vec<super::services::ServiceOption>,

@@ -21,13 +21,15 @@ use crate::engine::cost::baseline::BaselineBill;
 use crate::place::{CustomPlace, Place};
 
 mod migrate;
+mod placement_pin;
 mod presets;
 mod samples;
 pub mod templates;
 mod validate;
 
+pub use placement_pin::PlacementPin;
 pub use presets::Preset;
-pub use validate::{validate, PlanError, PlanErrors};
+pub use validate::{validate, PinProblem, PlanError, PlanErrors};
 
 /// The plan format version this build writes. Version 1 (custom places with a fixed name and
 /// jurisdiction) is still read and migrated on load ([`Plan::from_json`], plan links).
@@ -410,6 +412,10 @@ pub struct DataClass {
     /// the report says what it breaks and what the engine would have chosen.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pin: Option<crate::engine::Posture>,
+    /// Regions pinned for the class's roles (primary, standby, voters); the engine searches
+    /// the rest and the report says what the pin breaks and where it would have placed it.
+    #[serde(default, skip_serializing_if = "PlacementPin::is_empty")]
+    pub placement_pin: PlacementPin,
     /// The managed database or software chosen for this class (a technology catalog id, see
     /// `meridian technologies`); its published promotion time and lag replace the
     /// engine's assumptions, and a placement it cannot take is refused with the reason.

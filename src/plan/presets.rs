@@ -86,6 +86,7 @@ fn class(
         residency: Residency::None,
         residency_scope: Default::default(),
         pin: None,
+        placement_pin: Default::default(),
         service: None,
         ownership,
         writes_per_s,

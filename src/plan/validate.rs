@@ -9,6 +9,9 @@ use super::Plan;
 
 mod check;
 pub mod limits;
+mod placement_pin;
+
+pub use placement_pin::PinProblem;
 
 pub use limits::Range;
 
@@ -55,6 +58,9 @@ pub enum PlanError {
     PerOwnerNeedsPerPopulation { field: String },
     /// A pinned residency with no jurisdictions.
     NoJurisdictions { field: String },
+    /// A pinned placement that cannot be honoured (`field` is its part:
+    /// `data_classes[0].placement_pin.standby`).
+    BadPlacementPin { field: String, problem: PinProblem },
 }
 
 impl fmt::Display for PlanError {
@@ -109,6 +115,7 @@ impl fmt::Display for PlanError {
                 f,
                 "{field}: pinned residency needs at least one jurisdiction code (e.g. \"EU\", \"US\")"
             ),
+            PlanError::BadPlacementPin { field, problem } => write!(f, "{field}: {problem}"),
         }
     }
 }
@@ -130,7 +137,8 @@ impl PlanError {
             | PlanError::DuplicateName { field, .. }
             | PlanError::EmptyName { field }
             | PlanError::PerOwnerNeedsPerPopulation { field }
-            | PlanError::NoJurisdictions { field } => field,
+            | PlanError::NoJurisdictions { field }
+            | PlanError::BadPlacementPin { field, .. } => field,
         }
     }
 }

@@ -17,11 +17,13 @@
 //!   own words and unit.
 
 pub mod carbon;
+pub mod compare;
 pub mod cost;
 pub mod figures;
 pub mod input;
 pub mod names;
 pub mod operations;
+pub mod plan_diff;
 pub mod problems;
 pub mod product;
 pub mod sentences;

@@ -196,3 +196,18 @@ pub fn access(a: crate::plan::AccessNetwork) -> String {
         super::figures::ms(q.p99)
     )
 }
+
+/// A pinned placement's parts: `primary aws:eu-west-1, standby aws:us-east-1`.
+pub fn placement_pin(pin: &crate::plan::PlacementPin) -> String {
+    let mut parts = Vec::new();
+    if let Some(p) = &pin.primary {
+        parts.push(format!("primary {p}"));
+    }
+    if let Some(s) = &pin.standby {
+        parts.push(format!("standby {s}"));
+    }
+    if !pin.voters.is_empty() {
+        parts.push(format!("voters {}", pin.voters.join(", ")));
+    }
+    parts.join(", ")
+}

@@ -138,8 +138,35 @@ pub fn problem(e: &PlanError) -> String {
         PlanError::NoJurisdictions { .. } => {
             "Pinned residency needs at least one jurisdiction (e.g. EU, US)".to_string()
         }
+        PlanError::BadPlacementPin { field, problem } => pin_problem(field, problem),
         PlanError::UnsupportedVersion { found, expected } => format!(
             "This plan is in format version {found}; this version of Meridian reads version {expected}"
+        ),
+    }
+}
+
+/// A pinned placement's problem, in the pin form's words: `Pinned standby: must differ from
+/// the pinned primary (aws:us-east-1)`.
+fn pin_problem(field: &str, p: &crate::plan::PinProblem) -> String {
+    use crate::plan::PinProblem as P;
+    let part = match field.rsplit('.').next() {
+        Some("primary") => "Pinned primary",
+        Some("standby") => "Pinned standby",
+        _ => "Pinned voters",
+    };
+    match p {
+        P::NotAPlanRegion { label } => format!(
+            "{part}: {label} is not one of the plan's regions; choose one of them, or let the engine choose"
+        ),
+        P::StandbyIsPrimary { label } => {
+            format!("{part}: must differ from the pinned primary ({label})")
+        }
+        P::VoterCount { count } => {
+            format!("{part}: choose exactly 3 regions (you chose {count}), or none")
+        }
+        P::RepeatedVoter { label } => format!("{part}: {label} is chosen twice"),
+        P::PrimaryNotAVoter { label } => format!(
+            "{part}: must include the pinned primary ({label}), which leads the consensus group"
         ),
     }
 }

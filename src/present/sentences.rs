@@ -124,24 +124,31 @@ pub fn session_reads(c: crate::plan::Consistency, s: &SessionReads) -> String {
 /// breaks RPO; the engine would choose sync-standby) ``, or `` none fits (closest `pilot-light`) ``.
 pub fn posture_verdict(c: &ClassReport) -> String {
     let slug = c.chosen.posture.slug();
-    match (&c.pin, c.feasible) {
+    let posture = match (&c.pin, c.feasible) {
         (Some(pin), _) => {
-            let breaks: Vec<&str> = pin
-                .breaks
-                .iter()
-                .map(|r| super::names::requirement_name(*r))
-                .collect();
-            let broken = if breaks.is_empty() {
-                String::new()
-            } else {
-                format!("; breaks {}", breaks.join(", "))
-            };
             format!(
-                "`{slug}` (pinned{broken}; the engine would choose `{}`)",
+                "`{slug}` (pinned{}; the engine would choose `{}`)",
+                breaks_text(&pin.breaks),
                 pin.engine_choice.slug()
             )
         }
         (None, true) => format!("`{slug}`"),
         (None, false) => format!("none fits (closest `{slug}`)"),
+    };
+    match &c.placement_pin {
+        Some(p) if p.applies => format!("{posture} (placement pinned{})", breaks_text(&p.breaks)),
+        _ => posture,
     }
+}
+
+/// `; breaks RPO, write latency`, or nothing.
+fn breaks_text(breaks: &[crate::engine::report::Requirement]) -> String {
+    if breaks.is_empty() {
+        return String::new();
+    }
+    let names: Vec<&str> = breaks
+        .iter()
+        .map(|r| super::names::requirement_name(*r))
+        .collect();
+    format!("; breaks {}", names.join(", "))
 }

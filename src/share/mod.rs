@@ -21,6 +21,9 @@ pub mod library;
 mod places;
 mod wire;
 
+#[cfg(test)]
+mod tests_extras;
+
 pub use error::LinkError;
 
 use crate::plan::{validate, Plan};
@@ -109,24 +112,15 @@ where
         other => LinkError::Malformed(other.to_string()),
     };
     let (wire, rest) = postcard::take_from_bytes::<wire::PlanWire<P>>(&body).map_err(malformed)?;
-    // A format-3 link written before the last optional extras lacks their `None` bytes.
-    let mut padded = rest.to_vec();
     let (extras, rest) = if extras {
-        let mut got = postcard::take_from_bytes::<wire::Extras>(&padded).map(|(e, r)| (e, r.len()));
-        for _ in 0..wire::Extras::OPTIONAL_TAIL {
-            if !matches!(got, Err(postcard::Error::DeserializeUnexpectedEnd)) {
-                break;
-            }
-            padded.push(0);
-            got = postcard::take_from_bytes::<wire::Extras>(&padded).map(|(e, r)| (e, r.len()));
-        }
-        got.map_err(malformed)?
+        wire::Extras::take(rest).map_err(malformed)?
     } else {
-        (wire::Extras::default(), 0)
+        (wire::Extras::default(), rest)
     };
-    if rest != 0 {
+    if !rest.is_empty() {
         return Err(LinkError::Malformed(format!(
-            "{rest} unexpected bytes after the plan"
+            "{} unexpected bytes after the plan",
+            rest.len()
         )));
     }
     let mut plan = wire.into_plan().map_err(LinkError::Malformed)?;

@@ -193,6 +193,9 @@ codes!(scope_code, scope_from, ResidencyScope, "residency_scope", {
     ResidencyScope::PrimaryOnly => 1,
 });
 
+/// One class's pinned placement on the wire: (class index, primary, standby, voters).
+type WirePlacementPin = (u32, Option<String>, Option<String>, Vec<String>);
+
 /// Fields added in link format 3, written after the format-2 body: one code per user
 /// population (its access network) and one per data class (its residency scope). A
 /// format-2 link has none and opens with the defaults.
@@ -205,9 +208,12 @@ pub(crate) struct Extras {
     /// Per class: the chosen service's catalog id, empty for none.
     services: Vec<String>,
     /// Today's bill: compute, database, storage, network, platform (USD/month). Added
-    /// after the first format-3 links: one written before it lacks this field's `None`
-    /// byte, which [`Extras::OPTIONAL_TAIL`] lets the decoder supply.
+    /// after the first format-3 links: one that ends before it has none.
     baseline_bill: Option<[Num; 5]>,
+    /// The classes with a pinned placement: (class index, primary, standby, voters).
+    /// Sparse (one byte when no class has one). Added after the fields above: a link that
+    /// ends before it has none.
+    placement_pins: Vec<WirePlacementPin>,
 }
 
 impl Extras {
@@ -242,12 +248,55 @@ impl Extras {
                     num(b.platform_usd),
                 ]
             }),
+            placement_pins: p
+                .data_classes
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| !d.placement_pin.is_empty())
+                .map(|(i, d)| {
+                    let pin = &d.placement_pin;
+                    (
+                        i as u32,
+                        pin.primary.clone(),
+                        pin.standby.clone(),
+                        pin.voters.clone(),
+                    )
+                })
+                .collect(),
         }
     }
 
-    /// Optional fields at the end of `Extras` that links written before them lack: each is
-    /// absent as one `None` byte (0), so the decoder may append up to this many zeros.
-    pub(crate) const OPTIONAL_TAIL: usize = 1;
+    /// Reads the extras from the front of `bytes`. Fields added to format 3 after its first
+    /// release (from `baseline_bill` on) may be absent: a link made before them ends where
+    /// they would start, and opens with their defaults. A field cut off mid-way is an error.
+    pub(crate) fn take(bytes: &[u8]) -> postcard::Result<(Extras, &[u8])> {
+        use postcard::take_from_bytes as take;
+        let (access, rest) = take(bytes)?;
+        let (residency_scope, rest) = take(rest)?;
+        let (pins, rest) = take(rest)?;
+        let (services, rest) = take(rest)?;
+        let (baseline_bill, rest) = if rest.is_empty() {
+            (None, rest)
+        } else {
+            take(rest)?
+        };
+        let (placement_pins, rest) = if rest.is_empty() {
+            (Vec::new(), rest)
+        } else {
+            take(rest)?
+        };
+        Ok((
+            Extras {
+                access,
+                residency_scope,
+                pins,
+                services,
+                baseline_bill,
+                placement_pins,
+            },
+            rest,
+        ))
+    }
 
     /// Sets the fields on `p`; extra codes beyond the plan's lists are refused.
     pub(crate) fn apply(self, p: &mut Plan) -> Result<(), String> {
@@ -255,6 +304,7 @@ impl Extras {
             || self.residency_scope.len() > p.data_classes.len()
             || self.pins.len() > p.data_classes.len()
             || self.services.len() > p.data_classes.len()
+            || self.placement_pins.len() > p.data_classes.len()
         {
             return Err("more format-3 entries than users or data classes".into());
         }
@@ -274,6 +324,17 @@ impl Extras {
             network_usd: b[3].get(),
             platform_usd: b[4].get(),
         });
+        for (i, primary, standby, voters) in self.placement_pins {
+            let d = p
+                .data_classes
+                .get_mut(i as usize)
+                .ok_or_else(|| format!("placement pin for data class {i}, which the plan lacks"))?;
+            d.placement_pin = crate::plan::PlacementPin {
+                primary,
+                standby,
+                voters,
+            };
+        }
         for (d, c) in p.data_classes.iter_mut().zip(self.pins) {
             d.pin = match c {
                 0 => None,
@@ -383,6 +444,7 @@ impl<P: WirePlace> PlanWire<P> {
                 // Set from the format-3 extras, when the link has them.
                 residency_scope: ResidencyScope::default(),
                 pin: None,
+                placement_pin: Default::default(),
                 service: None,
                 ownership: ownership_from(d.ownership)
                     .map_err(|e| format!("data_classes[{i}].{e}"))?,
@@ -438,19 +500,20 @@ impl<P: WirePlace> PlanWire<P> {
 mod tests {
     use super::*;
 
-    /// A format-3 link written before `baseline_bill` existed is today's body without
-    /// the field's `None` byte: it opens, as the same plan.
+    /// A format-3 link written before `baseline_bill` and `placement_pins` existed is
+    /// today's body without those fields' two empty bytes: it opens, as the same plan, and so
+    /// does one written between them.
     #[test]
     fn a_format_3_link_from_before_the_bill_still_opens() {
         let plan = Plan::example();
         let now = crate::share::encode_plan(&plan);
         let body = super::super::codec::unpack(&now[3..], 1 << 20).unwrap();
-        assert_eq!(body.last(), Some(&0));
-        let before = format!("v3.{}", super::super::codec::pack(&body[..body.len() - 1]));
-        assert_eq!(crate::share::decode_plan(&before).unwrap(), plan);
-        // Two bytes short is a truncated link, not a missing optional field.
-        let short = format!("v3.{}", super::super::codec::pack(&body[..body.len() - 2]));
-        assert!(crate::share::decode_plan(&short).is_err());
+        assert_eq!(body[body.len() - 2..], [0, 0]);
+        let cut = |n: usize| format!("v3.{}", super::super::codec::pack(&body[..body.len() - n]));
+        assert_eq!(crate::share::decode_plan(&cut(2)).unwrap(), plan);
+        assert_eq!(crate::share::decode_plan(&cut(1)).unwrap(), plan);
+        // Three bytes short cuts into the services: a truncated link, not a missing field.
+        assert!(crate::share::decode_plan(&cut(3)).is_err());
         let with_bill = Plan {
             baseline_bill: Some(BaselineBill {
                 compute_usd: 1200.0,

@@ -212,6 +212,7 @@ pub fn ClassEditor(
                 {select("Posture", pin_options(),
                     |c| c.pin.map_or("", Posture::slug),
                     |c, v| c.pin = Posture::from_slug(v))}
+                <super::placement_pin::PlacementPinFields editor at />
                 {select("Database", service_options(),
                     |c| c.service.as_deref().and_then(|id| crate::catalog::service(id).ok().flatten()).map_or("", |s| s.id.as_str()),
                     |c, v| c.service = Some(v.to_string()).filter(|v| !v.is_empty()))}

@@ -5,6 +5,8 @@ mod about;
 mod charts;
 mod class_editor;
 mod classes;
+mod compare_plans;
+mod compare_postures;
 mod cost_regions;
 mod costs;
 pub mod fields;
@@ -12,6 +14,7 @@ mod library;
 mod map;
 mod operations;
 mod persist;
+mod placement_pin;
 mod region_notes;
 mod regions;
 mod results;
@@ -189,6 +192,7 @@ pub fn App() -> impl IntoView {
                         </section>
                 })}
                 {results_view(editor, outcome)}
+                <compare_plans::ComparePlans editor report />
                 <AboutNumbers price_sources=Signal::derive(move || report.get().map(|r| r.price_sources).unwrap_or_default()) />
             </div>
         </main>

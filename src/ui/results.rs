@@ -164,6 +164,7 @@ pub fn ClassCard(
             })}
             <LatencyTable e=e.clone() />
             <super::cost_regions::CostByRegion index cost=e.cost.clone() />
+            <super::compare_postures::ComparePostures index class=class.clone() target=target.clone() />
             <ClassCharts index class=class.clone() target=target.clone() report_sources=sources open=charts_open />
             <details class="rejected">
                 <summary>{format!("Rejected postures ({})", class.rejected.len())}</summary>

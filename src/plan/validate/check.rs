@@ -224,6 +224,9 @@ fn classes(plan: &Plan, c: &mut Check) {
             }
             _ => {}
         }
+        for e in super::placement_pin::check(plan, i, &d.placement_pin) {
+            c.push(e);
+        }
         let m = c.count(&f("home_hints"), d.home_hints.len(), MAX_REGIONS);
         for (j, h) in d.home_hints[..m].iter().enumerate() {
             c.place(format!("data_classes[{i}].home_hints[{j}]"), h);

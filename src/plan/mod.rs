@@ -26,7 +26,7 @@ pub mod templates;
 mod validate;
 
 pub use presets::Preset;
-pub use validate::{validate, PlanError, PlanErrors};
+pub use validate::{limits, validate, PlanError, PlanErrors};
 
 /// The plan format version this build writes. Version 1 (custom places with a fixed name and
 /// jurisdiction) is still read and migrated on load ([`Plan::from_json`], plan links).

@@ -156,6 +156,58 @@ fn record<S: Strategy>(
     assert!(result.is_ok(), "{name} failed");
 }
 
+/// Random text for the bulk of the record: each character from `alphabet`, one in eight any
+/// Unicode scalar. The regex strategies above cost ~100 µs an input (mostly generation);
+/// this costs ~2, so the millions of inputs that stop at decode are cheap.
+fn quick_text(rng: &mut impl Rng, alphabet: &[char], max: u32) -> String {
+    let n = rng.next_u32() % (max + 1);
+    (0..n)
+        .map(|_| {
+            let r = rng.next_u32();
+            match r % 8 {
+                0 => char::from_u32((r >> 3) % 0x11_0000).unwrap_or('\u{fffd}'),
+                _ => alphabet[(r >> 3) as usize % alphabet.len()],
+            }
+        })
+        .collect()
+}
+
+/// Runs `count` inputs of [`quick_text`] through `check`; a panic names its input.
+fn record_quick(
+    name: &str,
+    count: u32,
+    alphabet: &str,
+    max: u32,
+    forms: &[&str],
+    check: impl Fn(&str, &Tally) -> Result<(), TestCaseError>,
+) {
+    let alphabet: Vec<char> = alphabet.chars().collect();
+    let tally = Tally::default();
+    let start = Instant::now();
+    let mut runner = TestRunner::default();
+    for i in 0..count as usize {
+        let text = format!(
+            "{}{}",
+            forms[i % forms.len()],
+            quick_text(runner.rng(), &alphabet, max)
+        );
+        tally.input();
+        let outcome =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check(&text, &tally)));
+        assert!(
+            matches!(outcome, Ok(Ok(()))),
+            "{name} failed on {text:?}: {outcome:?}"
+        );
+    }
+    println!(
+        "{name}: {} in {:.0} s: 0 failures",
+        tally.line(),
+        start.elapsed().as_secs_f64()
+    );
+}
+
+const BASE64URL: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
 /// The fuzzing record (docs/share-link.md). `WHOLE_PATH_RECORD="target=count,..."` picks
 /// targets and counts; unset, every target runs with its recorded count. Run in release
 /// mode: `cargo test --release --test fuzz_whole_path -- --ignored --nocapture`.
@@ -163,14 +215,39 @@ fn record<S: Strategy>(
 #[ignore = "long: the fuzzing record, run in release mode"]
 fn record_whole_path() {
     let spec = std::env::var("WHOLE_PATH_RECORD").unwrap_or_else(|_| {
-        "link_text=4500000,json_text=4500000,link_body=600000,plan_json=600000,\
-         limits_link=200000,limits_json=10000,valid_limits=2000"
+        "quick_link_text=5000000,quick_json_text=5000000,link_text=20000,json_text=20000,\
+         link_body=100000,plan_json=100000,limits_link=20000,limits_json=1000,valid_limits=200"
             .into()
     });
     for part in spec.split(',') {
         let (name, n) = part.split_once('=').expect("target=count");
         let n: u32 = n.trim().parse().expect("a count");
         match name.trim() {
+            "quick_link_text" => record_quick(
+                name,
+                n,
+                &format!("{BASE64URL}.#=&%+/ \n"),
+                400,
+                &[
+                    "",
+                    "#plan=v3.",
+                    "#plan=v1.",
+                    "plan=v2.",
+                    "https://x.test/#a=b&plan=v3.",
+                ],
+                |s, t| match decode_plan_unvalidated(s) {
+                    Ok(p) => whole_path(&p, t),
+                    Err(_) => Ok(()),
+                },
+            ),
+            "quick_json_text" => record_quick(
+                name,
+                n,
+                "{}[]\",:0123456789abcdefghijklmnopqrstuvwxyz_ .e-",
+                300,
+                &["", "{\"version\":2,", "\u{feff}{"],
+                json_text,
+            ),
             "link_text" => record(name, n, LINK_TEXT, |s, t| link_text(s, t)),
             "json_text" => record(name, n, JSON_TEXT, |s, t| json_text(s, t)),
             "link_body" => record(name, n, mutated_body(seed_bodies()), |b, t| link_body(b, t)),

@@ -216,7 +216,7 @@ const BASE64URL: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 fn record_whole_path() {
     let spec = std::env::var("WHOLE_PATH_RECORD").unwrap_or_else(|_| {
         "quick_link_text=5000000,quick_json_text=5000000,link_text=20000,json_text=20000,\
-         link_body=100000,plan_json=100000,limits_link=20000,limits_json=1000,valid_limits=200"
+         link_body=600000,plan_json=500000,limits_link=200000,limits_json=4000,valid_limits=1000"
             .into()
     });
     for part in spec.split(',') {

@@ -197,11 +197,13 @@ pub fn Notices(lib: Library, editor: super::Editor) -> impl IntoView {
             view! {
                 <div class="notice" role="alert" data-testid="other-tab">
                     <span>"This plan was changed in another tab. Your version is kept here as a separate plan in this browser."</span>
-                    <button data-testid="keep-mine" on:click=move |_| lib.conflict.set(None)>"Keep mine"</button>
-                    <button data-testid="take-theirs" on:click=move |_| {
-                        editor.replace(theirs.clone());
-                        lib.take_theirs(&id, &copy2);
-                    }>"Use the other tab's version"</button>
+                    <span class="notice-actions">
+                        <button data-testid="keep-mine" on:click=move |_| lib.conflict.set(None)>"Keep mine"</button>
+                        <button data-testid="take-theirs" on:click=move |_| {
+                            editor.replace(theirs.clone());
+                            lib.take_theirs(&id, &copy2);
+                        }>"Use the other tab's version"</button>
+                    </span>
                 </div>
             }
         })}

@@ -11,6 +11,25 @@ export class Planner {
     return planner;
   }
 
+  /** A planner in a new tab of `context` (sharing its localStorage), opened at `url`. */
+  static async tab(context, url) {
+    const planner = new Planner(await context.newPage());
+    await planner.open(url);
+    return planner;
+  }
+
+  /** Opens a plan file through the toolbar's upload, as a user picking it would. */
+  async upload(name, text) {
+    await this.testid('upload-plan').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  }
+
+  /** The plans saved in this browser's library: { id, name, edited_ms, plan (link payload) }. */
+  async libraryEntries() {
+    return this.page.evaluate(() => Object.keys(localStorage)
+      .filter((k) => k.startsWith('meridian.plan.'))
+      .map((k) => ({ id: k.slice('meridian.plan.'.length), ...JSON.parse(localStorage.getItem(k)) })));
+  }
+
   /** The text of the file a toolbar button downloads. */
   async downloaded(testid) {
     const [download] = await Promise.all([

@@ -365,7 +365,16 @@ pub fn row_order(data: &RttData, by: Option<usize>) -> Vec<usize> {
 
 /// The matrix as CSV (p50 ms, "~" on modeled figures), rows in `order`.
 pub fn csv(data: &RttData, order: &[usize]) -> String {
-    let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    // A label starting with = + - @ would be a formula in a spreadsheet: a leading ' keeps
+    // it text (the OWASP advice for CSV injection).
+    let quote = |s: &str| {
+        let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+        format!(
+            "\"{}{}\"",
+            if formula { "'" } else { "" },
+            s.replace('"', "\"\"")
+        )
+    };
     let mut out = std::iter::once(quote("from \\ to (p50 ms)"))
         .chain(data.labels.iter().map(|l| quote(l)))
         .collect::<Vec<_>>()

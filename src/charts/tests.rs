@@ -234,3 +234,19 @@ fn the_rtt_matrix_sorts_by_a_column_and_copies_as_csv() {
         assert!(c.source < d.sources.len());
     }
 }
+
+/// Issue 15: a custom place named like a formula is text in a spreadsheet.
+#[test]
+fn a_place_named_like_a_formula_is_text_in_the_csv() {
+    let mut plan = Plan::example();
+    plan.regions.push(crate::plan::PlaceRef::custom(
+        "=HYPERLINK(\"x\")",
+        10.0,
+        10.0,
+        "",
+    ));
+    let d = rtt::data_from(&plan);
+    let csv = rtt::csv(&d, &rtt::row_order(&d, None));
+    assert!(csv.contains(",\"'=HYPERLINK(\"\"x\"\")\""), "{csv}");
+    assert!(csv.lines().last().unwrap().starts_with("\"'=HYPERLINK("));
+}

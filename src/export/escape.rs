@@ -20,13 +20,17 @@
 ///   or rule), and
 ///   `#` after a space (a heading's closing sequence);
 /// * line breaks (including U+2028/U+2029) become spaces, so text stays on its row;
-/// * other control characters are dropped (they render as nothing, or as garbage).
+/// * other control characters and bidirectional overrides (U+202A-U+202E, U+2066-U+2069)
+///   are dropped (they render as nothing, as garbage, or reorder the text around them).
 pub fn text(s: &str) -> String {
     let chars: Vec<char> = s
         .chars()
         .filter_map(|c| match c {
             '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\t' => Some(' '),
             c if c.is_control() => None,
+            // Bidirectional overrides and isolates reorder what a reader sees (U+202E shows
+            // "gpj.exe" as "exe.jpg"); a name never needs them.
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => None,
             c => Some(c),
         })
         .collect();
@@ -125,6 +129,7 @@ mod tests {
             "!\\[x\\](javascript:alert(1)) \\*b\\* \\_i\\_ ~s\\~ \\$m\\$ \\# h"
         );
         assert_eq!(text("a\u{2028}b\u{0}c\u{1b}[31m"), "a bc\\[31m");
+        assert_eq!(text("x\u{202e}gpj.exe\u{2066}y\u{2069}"), "xgpj.exey");
         assert_eq!(text("# x"), "\\# x");
         assert_eq!(text("1. x"), "1\\. x");
         assert_eq!(text("- x"), "\\- x");

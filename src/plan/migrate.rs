@@ -13,14 +13,19 @@
 //!   a choice: it stays, as the user's override; an empty one (v1: unknown) becomes derived;
 //! * a population's place name becomes derived (the population keeps its own name); a
 //!   custom region keeps the name the user gave the site.
+//!
+//! Every plan, of any version, is read with its jurisdiction codes in capitals: codes are
+//! case-insensitive ("eu" is `EU`), as the catalog and the page write them.
 
-use super::{PlaceRef, Plan, PLAN_VERSION};
+use super::{PlaceRef, Plan, Residency, PLAN_VERSION};
 use crate::place::CustomPlace;
 
 impl Plan {
-    /// The plan in the current format; a plan of another version than 1 is returned as it
-    /// is (validation reports a version it cannot read).
+    /// The plan in the current format, its jurisdiction codes in capitals; a plan of
+    /// another version than 1 is otherwise returned as it is (validation reports a version
+    /// it cannot read).
     pub fn migrate(mut self) -> Plan {
+        self.capitalise_jurisdictions();
         if self.version != 1 {
             return self;
         }
@@ -51,5 +56,34 @@ impl Plan {
         }
         self.version = PLAN_VERSION;
         self
+    }
+}
+
+impl Plan {
+    /// Jurisdiction codes as the catalog writes them: trimmed, in capitals.
+    fn capitalise_jurisdictions(&mut self) {
+        let code = |j: &mut String| *j = j.trim().to_uppercase();
+        let places = self
+            .regions
+            .iter_mut()
+            .chain(self.users.iter_mut().map(|u| &mut u.place));
+        let hints = self
+            .data_classes
+            .iter_mut()
+            .flat_map(|d| d.home_hints.iter_mut());
+        for p in places.chain(hints) {
+            if let PlaceRef::Custom(CustomPlace {
+                jurisdiction_override: Some(j),
+                ..
+            }) = p
+            {
+                code(j);
+            }
+        }
+        for d in &mut self.data_classes {
+            if let Residency::Pinned { jurisdictions } = &mut d.residency {
+                jurisdictions.iter_mut().for_each(code);
+            }
+        }
     }
 }

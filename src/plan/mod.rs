@@ -29,7 +29,7 @@ mod validate;
 
 pub use placement_pin::PlacementPin;
 pub use presets::Preset;
-pub use validate::{validate, PinProblem, PlanError, PlanErrors};
+pub use validate::{limits, validate, PinProblem, PlanError, PlanErrors};
 
 /// The plan format version this build writes. Version 1 (custom places with a fixed name and
 /// jurisdiction) is still read and migrated on load ([`Plan::from_json`], plan links).

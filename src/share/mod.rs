@@ -91,8 +91,9 @@ pub fn decode_plan_unvalidated(link: &str) -> Result<Plan, LinkError> {
     let (version, data) = split_version(&payload)?;
     match version {
         1 => decode_body::<places::PlaceV1>(data, false).map(Plan::migrate),
-        2 => decode_body::<places::PlaceV2>(data, false),
-        3 => decode_body::<places::PlaceV2>(data, true),
+        // `migrate` also reads jurisdiction codes in capitals ("eu" is EU).
+        2 => decode_body::<places::PlaceV2>(data, false).map(Plan::migrate),
+        3 => decode_body::<places::PlaceV2>(data, true).map(Plan::migrate),
         found => Err(LinkError::UnknownVersion {
             found,
             supported: SUPPORTED_VERSIONS,

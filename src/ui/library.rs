@@ -1,6 +1,8 @@
 //! The library of the user's plans in localStorage (decisions in [`crate::share::library`]):
 //! which entry this tab edits (kept per tab in sessionStorage), saving into it, noticing
-//! another tab's write to it, and saying so when storage fails.
+//! another tab's write to it, saying so when storage fails, and the list of saved plans.
+
+use std::cell::Cell;
 
 use leptos::prelude::*;
 use web_sys::{window, Storage};
@@ -19,6 +21,17 @@ fn session() -> Option<Storage> {
 }
 fn now() -> f64 {
     js_sys::Date::now()
+}
+
+thread_local! {
+    /// Set when the whole plan is replaced (new plan, template, upload): the next save starts
+    /// a new entry, so the plan that was on screen stays in the library.
+    static NEXT_SAVE_IS_NEW: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The plan on screen is being replaced by another: keep the old one's entry as it is.
+pub fn next_save_is_a_new_plan() {
+    NEXT_SAVE_IS_NEW.with(|n| n.set(true));
 }
 
 /// Every readable entry.
@@ -43,6 +56,8 @@ pub struct Library {
     pub failure: RwSignal<Option<String>>,
     /// Another tab wrote this tab's plan: (its plan, its entry id, this tab's copy's id).
     pub conflict: RwSignal<Option<(Plan, String, String)>>,
+    /// Counts this tab's saves, so the list of plans shows the latest.
+    saves: RwSignal<u64>,
 }
 
 /// Opens the plan for this page load (see [`library::open`]).
@@ -61,6 +76,7 @@ pub fn open(fragment: Option<&str>) -> (Opening, Library) {
         last: StoredValue::new(String::new()),
         failure: RwSignal::new(None),
         conflict: RwSignal::new(None),
+        saves: RwSignal::new(0),
     };
     if let Some(id) = &o.entry {
         lib.adopt(id);
@@ -70,6 +86,7 @@ pub fn open(fragment: Option<&str>) -> (Opening, Library) {
 
 impl Library {
     fn adopt(&self, id: &str) {
+        NEXT_SAVE_IS_NEW.with(|n| n.set(false));
         self.current.set_value(Some(id.to_string()));
         if let Some(s) = session() {
             let _ = s.set_item(CURRENT_KEY, id);
@@ -80,6 +97,9 @@ impl Library {
 
     /// Saves the plan into this tab's entry (a new one on the first save).
     pub fn save(&self, plan: &Plan) {
+        if NEXT_SAVE_IS_NEW.with(|n| n.replace(false)) {
+            self.current.set_value(None);
+        }
         let id = self.current.get_value().unwrap_or_else(|| {
             let id = format!("{:x}", now() as u64 ^ (js_sys::Math::random() * 1e9) as u64);
             self.adopt(&id);
@@ -97,6 +117,7 @@ impl Library {
             Ok(()) => {
                 self.last.set_value(text);
                 self.failure.set(None);
+                self.saves.update(|n| *n += 1);
                 if let Some(s) = local() {
                     let _ = s.remove_item(LEGACY_AUTOSAVE_KEY); // kept as an entry now
                 }
@@ -131,9 +152,15 @@ impl Library {
         {
             return;
         }
-        let theirs = value
-            .and_then(|v| Entry::from_storage(key, &v))
-            .and_then(|e| e.open());
+        let entry = value.as_deref().and_then(|v| Entry::from_storage(key, v));
+        if let (Some(e), Some(v)) = (&entry, &value) {
+            if e.plan == crate::share::encode_plan(mine) {
+                // The same plan saved again (opened from the library, or taken from here).
+                self.last.set_value(v.clone());
+                return;
+            }
+        }
+        let theirs = entry.and_then(|e| e.open());
         self.current.set_value(None);
         self.save(mine);
         if let (Some(theirs), Some(copy)) = (theirs, self.current.get_value()) {
@@ -162,7 +189,7 @@ pub fn Notices(lib: Library, editor: super::Editor) -> impl IntoView {
         {move || lib.failure.get().map(|f| view! {
             <div class="notice" role="alert" data-testid="storage-failure">
                 <span>{f}</span>
-                <button on:click=download>"Download the plan"</button>
+                <button data-testid="storage-failure-download" on:click=download>"Download the plan"</button>
             </div>
         })}
         {move || lib.conflict.get().map(|(theirs, their_id, copy)| {
@@ -170,13 +197,75 @@ pub fn Notices(lib: Library, editor: super::Editor) -> impl IntoView {
             view! {
                 <div class="notice" role="alert" data-testid="other-tab">
                     <span>"This plan was changed in another tab. Your version is kept here as a separate plan in this browser."</span>
-                    <button data-testid="keep-mine" on:click=move |_| lib.conflict.set(None)>"Keep mine"</button>
-                    <button data-testid="take-theirs" on:click=move |_| {
-                        lib.take_theirs(&id, &copy2);
-                        editor.replace(theirs.clone());
-                    }>"Use the other tab's version"</button>
+                    <span class="notice-actions">
+                        <button data-testid="keep-mine" on:click=move |_| lib.conflict.set(None)>"Keep mine"</button>
+                        <button data-testid="take-theirs" on:click=move |_| {
+                            editor.replace(theirs.clone());
+                            lib.take_theirs(&id, &copy2);
+                        }>"Use the other tab's version"</button>
+                    </span>
                 </div>
             }
         })}
+    }
+}
+
+/// The plans saved in this browser, newest first: open one (this tab then edits it) or
+/// delete one (not the one on screen).
+#[component]
+pub fn Plans(lib: Library, editor: super::Editor) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let list = Memo::new(move |_| {
+        lib.saves.track();
+        let mut all = if open.get() { entries() } else { Vec::new() };
+        all.sort_by(|a, b| b.edited_ms.total_cmp(&a.edited_ms));
+        let current = lib.current.get_value();
+        all.into_iter()
+            .map(|e| {
+                let here = current.as_deref() == Some(e.id.as_str());
+                (e, here)
+            })
+            .collect::<Vec<_>>()
+    });
+    let count = RwSignal::new(entries().len());
+    Effect::new(move |_| {
+        lib.saves.track();
+        count.set(entries().len());
+    });
+    view! {
+        <details class="library" data-testid="library" on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
+            <summary>"Your plans in this browser (" {count} ")"</summary>
+            <ul>
+                <For each=move || list.get() key=|(e, here)| (e.id.clone(), e.edited_ms.to_bits(), *here) let:row>
+                    {
+                        let (e, here) = row;
+                        let (id, id2) = (e.id.clone(), e.id.clone());
+                        let name = if e.name.trim().is_empty() { "Untitled plan".to_string() } else { e.name.clone() };
+                        let edited = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(e.edited_ms))
+                            .to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED);
+                        view! {
+                            <li data-testid="library-entry" data-current=here.to_string()>
+                                <span class="library-name">{name}</span>
+                                <small>"edited " {String::from(edited)} {here.then_some(" (on screen)")}</small>
+                                <button data-testid="library-open" disabled=here on:click=move |_| {
+                                    let found = entries().into_iter().find(|x| x.id == id).and_then(|x| x.open());
+                                    if let Some(plan) = found {
+                                        editor.replace(plan);
+                                        lib.adopt(&id);
+                                        lib.saves.update(|n| *n += 1);
+                                    }
+                                }>"Open"</button>
+                                <button data-testid="library-delete" disabled=here on:click=move |_| {
+                                    if let Some(s) = local() {
+                                        let _ = s.remove_item(&format!("{ENTRY_PREFIX}{id2}"));
+                                    }
+                                    lib.saves.update(|n| *n += 1);
+                                }>"Delete"</button>
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
+        </details>
     }
 }

@@ -69,6 +69,7 @@ impl Editor {
     /// Replaces the whole plan (template, upload, reset): rows get new ids, so no field
     /// text or open card of the old plan shows up in the new one.
     pub fn replace(&self, plan: Plan) {
+        library::next_save_is_a_new_plan(); // the plan on screen stays in the library
         self.class_rows.reset(plan.data_classes.len());
         self.user_rows.reset(plan.users.len());
         self.edit(move |p| *p = plan);
@@ -173,6 +174,7 @@ pub fn App() -> impl IntoView {
             </div>
         })}
         <library::Notices lib editor />
+        <library::Plans lib editor />
         <main id="main" class="layout">
             <start::StartLine editor />
             <div class="editor-col" id="inputs">

@@ -162,7 +162,7 @@ pub fn ClassCard(
                     }).collect_view()}</ul>
                 </details>
             })}
-            <LatencyTable e=e.clone() />
+            <LatencyTable e=e.clone() rtt_sources=sources.0.clone() index />
             <ClassCharts index class=class.clone() target=target.clone() report_sources=sources open=charts_open />
             <details class="rejected">
                 <summary>{format!("Rejected postures ({})", class.rejected.len())}</summary>
@@ -176,9 +176,10 @@ pub fn ClassCard(
     }
 }
 
-/// Write and read latency per user population for the chosen posture.
+/// Write and read latency per user population for the chosen posture, with the sources of the
+/// round trips they are built from.
 #[component]
-fn LatencyTable(e: Evaluation) -> impl IntoView {
+fn LatencyTable(e: Evaluation, rtt_sources: Vec<String>, index: usize) -> impl IntoView {
     view! {
         <div class="table-scroll" tabindex="0">
             <table class="latency">
@@ -202,6 +203,9 @@ fn LatencyTable(e: Evaluation) -> impl IntoView {
                 </tbody>
             </table>
         </div>
+        <p class="hint sources" data-testid=format!("latency-sources-{index}")>
+            {crate::present::latency::round_trip_sources(&rtt_sources)}
+        </p>
     }
 }
 

@@ -144,7 +144,7 @@ impl Model {
             by_region[usize::from(o.a)].push(k as u32);
             by_region[usize::from(o.b)].push(k as u32);
         }
-        let offsets = ProviderOffsets::fit(&obs, &by_region, region_row, params);
+        let offsets = ProviderOffsets::fit(&obs, &by_region, params);
         Model {
             obs,
             by_region,
@@ -259,7 +259,7 @@ impl Model {
 /// Great-circle km from catalog region `i` to every region, computed the first time it is
 /// needed and kept: a plan's places cost one row of haversines each, once, so a matrix of
 /// region places is table look-ups, not trigonometry (software trig is slow in wasm).
-pub(crate) fn region_row(i: usize) -> &'static [f64] {
+fn region_row(i: usize) -> &'static [f64] {
     static ROWS: OnceLock<Vec<OnceLock<Vec<f64>>>> = OnceLock::new();
     let regs = regions();
     ROWS.get_or_init(|| (0..regs.len()).map(|_| OnceLock::new()).collect())[i].get_or_init(|| {

@@ -6,7 +6,10 @@
 //! the offsets of the pair's own providers. A provider with no training links (the held-out
 //! one in leave-one-provider-out) and a custom place get offset 0: the providers' consensus.
 
-use crate::data::Provider;
+use std::sync::OnceLock;
+
+use crate::data::{regions, Provider};
+use crate::geo::great_circle_km;
 
 use super::model::{Observation, Params};
 use super::observations::floor_ms;
@@ -51,13 +54,7 @@ impl ProviderOffsets {
     /// x's figure minus y's co-located figure (adjusted for the length difference as the
     /// model does) over links shorter than [`Params::offset_fit_km`]; x's raw offset is the
     /// mean of those medians over the other providers, and the offsets are centred on zero.
-    /// `row(i)` gives the great-circle km from catalog region `i` to every region.
-    pub fn fit(
-        obs: &[Observation],
-        by_region: &[Vec<u32>],
-        row: impl Fn(usize) -> &'static [f64],
-        params: Params,
-    ) -> ProviderOffsets {
+    pub fn fit(obs: &[Observation], by_region: &[Vec<u32>], params: Params) -> ProviderOffsets {
         let mut present = [false; 3];
         for o in obs {
             present[slot(o.provider)] = true;
@@ -65,20 +62,29 @@ impl ProviderOffsets {
         if params.offset_fit_km <= 0.0 {
             return ProviderOffsets::default();
         }
+        let near = same_metro_regions();
         let mut diffs: [[Vec<f64>; 3]; 3] = Default::default();
         let mut seen = vec![false; obs.len()];
+        let mut touched: Vec<usize> = Vec::new();
         for x in obs.iter().filter(|o| o.km < params.offset_fit_km) {
-            let (ra, rb) = (row(usize::from(x.a)), row(usize::from(x.b)));
-            seen.iter_mut().for_each(|s| *s = false);
-            let near_a = (0..ra.len()).filter(|&r| ra[r] <= SAME_METRO_PAIR_KM);
-            for k in near_a.flat_map(|r| by_region[r].iter().map(|&k| k as usize)) {
+            let (na, nb) = (&near[usize::from(x.a)], &near[usize::from(x.b)]);
+            for k in touched.drain(..) {
+                seen[k] = false;
+            }
+            for k in na
+                .iter()
+                .flat_map(|&r| by_region[r].iter().map(|&k| k as usize))
+            {
                 let y = &obs[k];
-                if std::mem::replace(&mut seen[k], true) || y.provider == x.provider {
+                if std::mem::replace(&mut seen[k], true) {
+                    continue;
+                }
+                touched.push(k);
+                if y.provider == x.provider {
                     continue;
                 }
                 let (i, j) = (usize::from(y.a), usize::from(y.b));
-                let close =
-                    |p: usize, q: usize| ra[p] <= SAME_METRO_PAIR_KM && rb[q] <= SAME_METRO_PAIR_KM;
+                let close = |p: usize, q: usize| na.contains(&p) && nb.contains(&q);
                 if !(close(i, j) || close(j, i)) {
                     continue;
                 }
@@ -113,6 +119,28 @@ impl ProviderOffsets {
         }
         ProviderOffsets { by_provider }
     }
+}
+
+/// For each catalog region, the regions within [`SAME_METRO_PAIR_KM`] (itself included),
+/// built once: a latitude prefilter keeps the haversines to the few candidates (trigonometry is
+/// slow in wasm, and this runs while the first round trip waits).
+fn same_metro_regions() -> &'static [Vec<usize>] {
+    static NEAR: OnceLock<Vec<Vec<usize>>> = OnceLock::new();
+    NEAR.get_or_init(|| {
+        let regs = regions();
+        // One degree of latitude is ~111 km everywhere.
+        let max_dlat = SAME_METRO_PAIR_KM / 111.0;
+        regs.iter()
+            .map(|a| {
+                (0..regs.len())
+                    .filter(|&j| (regs[j].lat - a.lat).abs() <= max_dlat)
+                    .filter(|&j| {
+                        great_circle_km(a.location(), regs[j].location()) <= SAME_METRO_PAIR_KM
+                    })
+                    .collect()
+            })
+            .collect()
+    })
 }
 
 #[cfg(test)]

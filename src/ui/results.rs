@@ -203,9 +203,10 @@ fn LatencyTable(e: Evaluation, rtt_sources: Vec<String>, index: usize) -> impl I
                 </tbody>
             </table>
         </div>
-        <p class="hint sources" data-testid=format!("latency-sources-{index}")>
-            {crate::present::latency::round_trip_sources(&rtt_sources)}
-        </p>
+        <details class="sources" data-testid=format!("latency-sources-{index}")>
+            <summary>{crate::present::latency::round_trip_sources_heading(rtt_sources.len())}</summary>
+            <ul>{rtt_sources.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+        </details>
     }
 }
 

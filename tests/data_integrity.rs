@@ -311,7 +311,7 @@ fn metro_coordinates_match_their_source_and_put_one_metro_together() {
         assert_eq!(r.coord_derived, "metro", "{}", r.key());
         n += 1;
     }
-    assert_eq!(n, 7);
+    assert_eq!(n, 8);
     let metro = regions()
         .iter()
         .filter(|r| r.coord_derived == "metro")
@@ -332,6 +332,11 @@ fn metro_coordinates_match_their_source_and_put_one_metro_together() {
             (Provider::Aws, "eu-west-1"),
             (Provider::Azure, "northeurope"),
             5.0,
+        ),
+        (
+            (Provider::Aws, "us-east-1"),
+            (Provider::Azure, "eastus"),
+            1.0,
         ),
         (
             (Provider::Aws, "mx-central-1"),

@@ -10,8 +10,8 @@ pub const METHOD_DISTANCE_FIT: &str = "distance fit c0 + k x fibre floor";
 
 /// Leave-one-provider-out error of the neighbour model over all measured pairs, as printed
 /// by `meridian model-eval`.
-pub const NEIGHBOURS_MEDIAN_ERR_PCT: f64 = 6.0;
-pub const NEIGHBOURS_P90_ERR_PCT: f64 = 20.6;
+pub const NEIGHBOURS_MEDIAN_ERR_PCT: f64 = 5.9;
+pub const NEIGHBOURS_P90_ERR_PCT: f64 = 20.5;
 /// Leave-one-provider-out error of the distance fit alone (the fallback).
 pub const DISTANCE_FIT_MEDIAN_ERR_PCT: f64 = 13.8;
 pub const DISTANCE_FIT_P90_ERR_PCT: f64 = 34.6;
@@ -38,29 +38,29 @@ pub const NEIGHBOURS_BY_LENGTH: [BandError; 4] = [
         min_km: 0.0,
         max_km: 150.0,
         method: "same-metro line (cross-AZ + fitted inflation) blended with nearby measured pairs or the distance fit; links < 150 km",
-        median_pct: 31.0,
+        median_pct: 29.8,
         p90_pct: 57.1,
     },
     BandError {
         min_km: 150.0,
         max_km: 2500.0,
         method: "nearby measured pairs (the pair's own providers weighted x10), adjusted for distance; links 150-2,500 km",
-        median_pct: 15.1,
-        p90_pct: 40.1,
+        median_pct: 14.2,
+        p90_pct: 38.6,
     },
     BandError {
         min_km: 2500.0,
         max_km: 8000.0,
         method: "nearby measured pairs (the pair's own providers weighted x10), adjusted for distance; links 2,500-8,000 km",
-        median_pct: 7.3,
-        p90_pct: 19.9,
+        median_pct: 6.9,
+        p90_pct: 19.8,
     },
     BandError {
         min_km: 8000.0,
         max_km: f64::INFINITY,
         method: "nearby measured pairs (the pair's own providers weighted x10), adjusted for distance; links >= 8,000 km",
         median_pct: 4.4,
-        p90_pct: 14.2,
+        p90_pct: 14.1,
     },
 ];
 

@@ -9,9 +9,12 @@ use crate::data::{regions, Provider};
 use super::model::{observations, Baseline, DistanceFit, End, Model, Observation, Params};
 
 mod agreement;
+mod cross_cloud;
 pub mod report;
 
 pub use agreement::{colocated_agreement, Agreement, COLOCATED_KM};
+use cross_cloud::cross_cloud;
+pub use cross_cloud::CrossCloudCheck;
 
 /// Seed of the fold assignment, fixed so the figures are reproducible.
 pub const SEED: u64 = 0x5eed_2026;
@@ -108,6 +111,11 @@ pub struct EvalReport {
     /// A custom place at each measured link's first end, predicted against the second end
     /// by the shipped model: how well measured pairs are reproduced (in-sample).
     pub reproduction: ErrorStats,
+    /// The measured cross-cloud pairs against the model trained on every provider matrix
+    /// (none of them is in it), with and without the cross-provider penalty.
+    pub cross_cloud: Vec<CrossCloudCheck>,
+    /// The penalty the same-metro cross-cloud pairs give (ms).
+    pub cross_cloud_penalty_fit: Option<f64>,
 }
 
 fn pct_err(pred: f64, actual: f64) -> f64 {
@@ -221,6 +229,14 @@ pub fn evaluate(params: Params) -> EvalReport {
         lopo_neighbour_share: with_neighbours as f64 / obs.len().max(1) as f64,
         agreement: colocated_agreement(params),
         reproduction: reproduction(params),
+        cross_cloud: cross_cloud(params),
+        cross_cloud_penalty_fit: super::crosscloud::fit_penalty(&Model::new(
+            obs.to_vec(),
+            Params {
+                cross_provider_penalty_ms: 0.0,
+                ..params
+            },
+        )),
     }
 }
 

@@ -13,6 +13,7 @@ use std::fmt;
 use crate::geo::fibre_floor_rtt_ms;
 use crate::place::Place;
 
+pub mod crosscloud;
 mod errors;
 pub mod eval;
 pub mod fit;
@@ -20,6 +21,7 @@ pub mod measured;
 pub mod metro;
 pub mod model;
 pub mod observations;
+pub mod offsets;
 pub mod tail;
 
 pub use errors::*;

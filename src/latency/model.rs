@@ -9,7 +9,10 @@
 //! `exp(−(da + db)/s)`, tapered to zero at the neighbour radius so a link entering or leaving
 //! the neighbourhood moves the answer smoothly. A provider's own links weigh
 //! [`Params::own_provider_weight`] times more for pairs with an end of that provider, so its
-//! detours (AWS af-south-1 through Europe) carry into its pairs. The distance fit
+//! detours (AWS af-south-1 through Europe) carry into its pairs. Each provider's fixed
+//! overhead ([`super::offsets`]) is taken off its links and the pair's own added back, and a
+//! pair across two clouds adds the cross-provider penalty ([`super::crosscloud`], fitted: none
+//! today). The distance fit
 //! `c0 + k·floor` is one weak pseudo-neighbour, and the whole answer when nothing is near.
 //! Short links blend toward the same-metro line ([`super::metro`]). Every result is clamped
 //! at the fibre floor. docs/latency-model.md has the evaluation.
@@ -23,8 +26,10 @@ use crate::geo::{great_circle_km, LatLon};
 pub use super::fit::{Baseline, DistanceFit};
 pub use super::observations::{observations, Observation};
 
+use super::crosscloud;
 use super::metro;
 use super::observations::floor_ms;
+use super::offsets::{self, ProviderOffsets};
 
 /// Tuning of the neighbour model. Radius, scale, inflation, relative and prior were chosen
 /// on the leave-one-provider-out evaluation by a small grid (radius 300–800 km, scale
@@ -50,6 +55,11 @@ pub struct Params {
     pub own_provider_weight: f64,
     /// Length below which the same-metro line takes part ([`metro::METRO_KM`]; 0 disables).
     pub metro_km: f64,
+    /// Links shorter than this fit the per-provider offsets ([`offsets`]; 0 disables).
+    pub offset_fit_km: f64,
+    /// Added to a pair of regions of two different providers
+    /// ([`crosscloud::CROSS_PROVIDER_PENALTY_MS`], fitted on measured cross-cloud pairs).
+    pub cross_provider_penalty_ms: f64,
 }
 
 impl Default for Params {
@@ -62,6 +72,8 @@ impl Default for Params {
             prior_weight: 0.05,
             own_provider_weight: 10.0,
             metro_km: metro::METRO_KM,
+            offset_fit_km: offsets::OFFSET_FIT_KM,
+            cross_provider_penalty_ms: crosscloud::CROSS_PROVIDER_PENALTY_MS,
         }
     }
 }
@@ -121,6 +133,7 @@ pub struct Model {
     by_region: Vec<Vec<u32>>,
     fit: DistanceFit,
     params: Params,
+    offsets: ProviderOffsets,
 }
 
 impl Model {
@@ -131,16 +144,23 @@ impl Model {
             by_region[usize::from(o.a)].push(k as u32);
             by_region[usize::from(o.b)].push(k as u32);
         }
+        let offsets = ProviderOffsets::fit(&obs, &by_region, params);
         Model {
             obs,
             by_region,
             fit,
             params,
+            offsets,
         }
     }
 
     pub fn distance_fit(&self) -> DistanceFit {
         self.fit
+    }
+
+    /// The per-provider offsets learned from the training links.
+    pub fn offsets(&self) -> ProviderOffsets {
+        self.offsets
     }
 
     pub fn params(&self) -> Params {
@@ -158,7 +178,13 @@ impl Model {
         let floor = floor_ms(km);
         let mut p = self.neighbours(a, b, km);
         let (blended, share) = metro::blend(p.p50_ms, km, self.fit.k, self.params.metro_km);
-        p.p50_ms = blended.max(floor);
+        let cross_cloud = matches!((a.provider, b.provider), (Some(x), Some(y)) if x != y);
+        let penalty = if cross_cloud {
+            self.params.cross_provider_penalty_ms
+        } else {
+            0.0
+        };
+        p.p50_ms = (blended + penalty).max(floor);
         p.metro_share = share;
         p
     }
@@ -201,7 +227,9 @@ impl Model {
             };
             let near = ea + eb;
             let w = own * (-near / scale).exp() * (1.0 - ea.max(eb) / radius);
-            let pred = o.p50_ms + p.marginal_inflation * (floor - floor_ms(o.km));
+            // On the common scale: the link's provider's offset taken off.
+            let pred = o.p50_ms - self.offsets.ms(o.provider)
+                + p.marginal_inflation * (floor - floor_ms(o.km));
             sw += w;
             swp += w * pred.max(floor);
             used.push((*o, w, near));
@@ -217,7 +245,7 @@ impl Model {
         used.sort_by(|x, y| x.2.total_cmp(&y.2));
         let nearest_km = used[0].2;
         Prediction {
-            p50_ms: (swp / sw).max(floor),
+            p50_ms: (swp / sw + self.offsets.of_pair(a.provider, b.provider)).max(floor),
             basis: Basis::Neighbours {
                 pairs: used.len(),
                 nearest_km,

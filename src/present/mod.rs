@@ -13,6 +13,7 @@
 //! * [`sentences`]: whole sentences shown in more than one place (totals);
 //! * [`technology`]: the technology catalog's figures, constraints and formulas in words;
 //! * [`verdict`]: the single tolerance that decides "met" or "missed";
+//! * [`latency`]: a round trip with its working, the latency model and its error in words;
 //! * [`input`]: parsing what the user types into number fields, with messages in the field's
 //!   own words and unit.
 
@@ -21,6 +22,7 @@ pub mod compare;
 pub mod cost;
 pub mod figures;
 pub mod input;
+pub mod latency;
 pub mod names;
 pub mod operations;
 pub mod plan_diff;

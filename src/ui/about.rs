@@ -6,12 +6,9 @@ use leptos::prelude::*;
 use crate::data::matrices::DATASETS;
 use crate::data::{find_region, regions, Provider};
 use crate::latency::eval::LENGTH_BANDS;
-use crate::latency::{
-    rtt_explained, DISTANCE_FIT_MEDIAN_ERR_PCT, DISTANCE_FIT_P90_ERR_PCT, NEIGHBOURS_BY_LENGTH,
-    NEIGHBOURS_MEDIAN_ERR_PCT, NEIGHBOURS_P90_ERR_PCT,
-};
+use crate::latency::{rtt_explained, NEIGHBOURS_BY_LENGTH};
 use crate::place::Place;
-use crate::present::ms as fmt_ms;
+use crate::present::latency as words;
 
 fn place_of(key: &str) -> Option<Place> {
     let (p, code) = key.split_once(':')?;
@@ -62,11 +59,7 @@ pub fn AboutNumbers(#[prop(into)] price_sources: Signal<Vec<String>>) -> impl In
             </div>
             <p data-testid="rtt-result" class="figure">
                 {move || match link.get() {
-                    Some(x) => format!(
-                        "p50 {} · p95 {}{} · p99 {} · fibre floor {} — {}",
-                        fmt_ms(x.link.p50_ms), fmt_ms(x.p95_ms), if x.p95_measured { " (measured)" } else { " (tail model)" },
-                        fmt_ms(x.link.p99_ms), fmt_ms(x.floor_ms), x.link.source.describe()
-                    ),
+                    Some(x) => words::rtt_working(&x),
                     None => "Pick two regions from the catalog.".to_string(),
                 }}
             </p>
@@ -74,9 +67,7 @@ pub fn AboutNumbers(#[prop(into)] price_sources: Signal<Vec<String>>) -> impl In
             <details class="about-more" data-testid="about-more">
             <summary>"How the figures are made: the latency model's error, the measured datasets, prices and sources"</summary>
             <h3>"The latency model's error"</h3>
-            <p>{format!(
-                "Pairs without a measurement (other providers, custom places, regions missing from a matrix) are predicted from measured pairs between nearby places, adjusted for distance, the pair's own providers' measurements weighing ten times more; links under 300 km blend toward the same-metro figure (cross-AZ 1.5 ms plus distance). Leave-one-provider-out error over all measured links: {NEIGHBOURS_MEDIAN_ERR_PCT:.1} % median, {NEIGHBOURS_P90_ERR_PCT:.1} % p90; by link length below (each modeled figure shows its own band's). With no measured pair nearby, a distance fit: {DISTANCE_FIT_MEDIAN_ERR_PCT:.1} % median, {DISTANCE_FIT_P90_ERR_PCT:.1} % p90. No figure is ever below the fibre floor (2 × great-circle distance at 200 km/ms). p99 comes from p50 (and the measured p95 where Azure publishes one) through a log-normal tail model. Details, 5-fold CV and per-provider errors: docs/latency-model.md; reproduce with `meridian model-eval`."
-            )}</p>
+            <p>{words::model_summary()}</p>
             <div class="table-scroll" tabindex="0">
                 <table data-testid="model-error-bands">
                     <thead><tr><th scope="col">"Link length"</th><th scope="col">"Median error"</th><th scope="col">"p90 error"</th></tr></thead>
@@ -87,6 +78,7 @@ pub fn AboutNumbers(#[prop(into)] price_sources: Signal<Vec<String>>) -> impl In
                     </tbody>
                 </table>
             </div>
+            <p data-testid="cross-cloud-check">{words::cross_cloud_check()}</p>
             <h3>"Measured round trips"</h3>
             <div class="table-scroll" tabindex="0">
                 <table>
@@ -104,7 +96,8 @@ pub fn AboutNumbers(#[prop(into)] price_sources: Signal<Vec<String>>) -> impl In
             <h3>"Other sources"</h3>
             <ul>
                 <li>"Region catalog (135 regions, coordinates): tal66/cloud-regions (MIT), Azure ARM location metadata, Cyclenerd/google-cloud-pricing-cost-calculator (Apache-2.0); 2025-01. See data/SOURCES.md."</li>
-                <li>"Metro coordinates of seven regions (aws us-east-1, us-east-2, us-west-1, us-west-2, mx-central-1; azure francecentral, israelcentral): data-centre points from electricitymaps/electricitymaps-contrib, config/data_centers/data_centers.json (AGPL-3.0 repository; coordinates only), 2026-07."</li>
+                <li>"Metro coordinates of seven regions (aws us-east-1, us-east-2, us-west-1, us-west-2, mx-central-1; azure francecentral, israelcentral): data-centre points from electricitymaps/electricitymaps-contrib, config/data_centers/data_centers.json (AGPL-3.0 repository; coordinates only), 2026-07. Azure eastus is placed at aws us-east-1's point by inference, not from a published location: Aviatrix measured 1.868 ms between the two (2019-02-20), which by the fibre floor puts East US within 187 km of it; its state-level catalog point was 277 km away."</li>
+                <li>"Cross-cloud round trips (used to check the model, never shown as measurements): Aviatrix Docs, \"Multi-Cloud Region Affinity and Latency\", AviatrixSystems/Docs, 18 AWS-to-Azure and AWS-to-Google Cloud pairs, published 2019-02-20, statistic not stated."</li>
                 <li>"Land outlines: Natural Earth 1:110m (public domain), via the world-atlas package."</li>
                 <li>"Failover and replication reference figures (DNS TTL, health checks, promotion, lag): the project's design brief; each constant is documented in docs/engine.md."</li>
             </ul>

@@ -162,7 +162,7 @@ pub fn ClassCard(
                     }).collect_view()}</ul>
                 </details>
             })}
-            <LatencyTable e=e.clone() />
+            <LatencyTable e=e.clone() rtt_sources=sources.0.clone() index />
             <super::cost_regions::CostByRegion index cost=e.cost.clone() />
             <super::compare_postures::ComparePostures index class=class.clone() target=target.clone() />
             <ClassCharts index class=class.clone() target=target.clone() report_sources=sources open=charts_open />
@@ -178,9 +178,10 @@ pub fn ClassCard(
     }
 }
 
-/// Write and read latency per user population for the chosen posture.
+/// Write and read latency per user population for the chosen posture, with the sources of the
+/// round trips they are built from.
 #[component]
-fn LatencyTable(e: Evaluation) -> impl IntoView {
+fn LatencyTable(e: Evaluation, rtt_sources: Vec<String>, index: usize) -> impl IntoView {
     view! {
         <div class="table-scroll" tabindex="0">
             <table class="latency">
@@ -204,6 +205,10 @@ fn LatencyTable(e: Evaluation) -> impl IntoView {
                 </tbody>
             </table>
         </div>
+        <details class="sources" data-testid=format!("latency-sources-{index}")>
+            <summary>{crate::present::latency::round_trip_sources_heading(rtt_sources.len())}</summary>
+            <ul>{rtt_sources.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+        </details>
     }
 }
 

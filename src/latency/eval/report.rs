@@ -52,6 +52,7 @@ impl EvalReport {
              of its {} measured links (in-sample): {:.1} % median, {:.1} % p90 off the measurement.\n",
             r.n, r.median_pct, r.p90_pct
         );
+        self.cross_cloud_table(&mut s);
         let f = super::super::tail::tail_fit();
         let t = super::tail_fit_error();
         let _ = write!(
@@ -101,6 +102,41 @@ impl EvalReport {
             "\nLinks under 150 km ({} measured): absolute error {:.2} ms median, {:.2} ms p90 in CV; \
              {:.2} ms median, {:.2} ms p90 leave-one-provider-out.\n",
             cv.n, cv.median_pct, cv.p90_pct, lo.median_pct, lo.p90_pct
+        );
+    }
+
+    fn cross_cloud_table(&self, s: &mut String) {
+        use super::super::crosscloud::{
+            CROSS_PROVIDER_PENALTY_MS, DATASET, DATE, SAME_METRO_FIT_KM,
+        };
+        let fit = self
+            .cross_cloud_penalty_fit
+            .map_or("–".to_string(), |p| format!("{p:+.2} ms"));
+        let _ = write!(
+            s,
+            "\nCross-cloud pairs measured by {DATASET}, {DATE} (statistic not stated), against the model \
+             trained on every provider matrix (none has a cross-cloud pair, so these are out of sample). \
+             Cross-provider penalty: fitted {fit} (median residual of the pairs under \
+             {SAME_METRO_FIT_KM:.0} km), shipped {CROSS_PROVIDER_PENALTY_MS} ms:\n\n\
+             | pair | km | measured | model | error |\n|---|---|---|---|---|\n"
+        );
+        for c in &self.cross_cloud {
+            let _ = writeln!(
+                s,
+                "| {} | {:.0} | {:.2} ms | {:.2} ms | {:+.1} % |",
+                c.pair,
+                c.km,
+                c.measured_ms,
+                c.predicted_ms,
+                100.0 * (c.predicted_ms - c.measured_ms) / c.measured_ms
+            );
+        }
+        let (short, long) = self.cross_cloud_errors();
+        let _ = write!(
+            s,
+            "\nCross-cloud error: the {} pairs under {SAME_METRO_FIT_KM:.0} km {:.2} ms median, {:.2} ms max \
+             absolute error; the {} longer pairs {:.1} % median, {:.1} % p90.\n",
+            short.n, short.median_pct, short.p90_pct, long.n, long.median_pct, long.p90_pct
         );
     }
 

@@ -28,6 +28,19 @@ fn shipped_error_constants_match_the_evaluation() {
         );
         assert!(close(band.p90_pct, e.p90_pct), "{}: {e:?}", band.method);
     }
+    let (short, long) = r.cross_cloud_errors();
+    use crate::latency::crosscloud as cc;
+    assert_eq!((short.n, long.n), (cc::SAME_METRO_PAIRS, cc::LONGER_PAIRS));
+    assert!(
+        (short.median_pct - cc::SAME_METRO_MEDIAN_MS).abs() < 0.01,
+        "{short:?}"
+    );
+    assert!(
+        (short.p90_pct - cc::SAME_METRO_MAX_MS).abs() < 0.01,
+        "{short:?}"
+    );
+    assert!(close(long.median_pct, cc::LONGER_MEDIAN_PCT), "{long:?}");
+    assert!(close(long.p90_pct, cc::LONGER_P90_PCT), "{long:?}");
     for (band, b) in NEIGHBOURS_BY_LENGTH.iter().zip(LENGTH_BANDS) {
         assert_eq!((band.min_km, band.max_km), (b.1, b.2));
     }

@@ -5,6 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use meridian::data::{find_region, regions, Provider};
+use meridian::geo::{great_circle_km, LatLon};
 use meridian::latency::{rtt, CROSS_AZ_P50_MS};
 use meridian::place::{CustomPlace, Place};
 use proptest::prelude::*;
@@ -28,9 +29,11 @@ fn any_place() -> impl Strategy<Value = Place> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
-    /// Moving one end by up to ~1.5 km moves the answer by under a millisecond (neighbour
-    /// weights change with distance, so the slope can reach ~0.5 ms/km near a measured
-    /// region), and a point next to another is the same-place figure, not an inter-region hop.
+    /// Moving one end by up to ~1.5 km moves the answer by at most 2 ms per km moved (plus
+    /// 0.1 ms): no jump. Neighbour weights change with distance, so the slope is steeper than
+    /// fibre's 0.01 ms/km: it reached 1.4 ms/km at 48.93 N 119.09 E towards Frankfurt, smooth
+    /// on a 20-step sweep. A point next to another is the same-place figure, not an
+    /// inter-region hop.
     #[test]
     fn nearby_points_have_nearby_rtts(
         a in any_place(),
@@ -41,7 +44,8 @@ proptest! {
     ) {
         let (b, b2) = (point(lat, lon), point(lat + dlat, lon + dlon));
         let (x, y) = (rtt(&a, &b).p50_ms, rtt(&a, &b2).p50_ms);
-        prop_assert!((x - y).abs() < 1.0, "{x} vs {y}");
+        let moved_km = great_circle_km(LatLon::new(lat, lon), LatLon::new(lat + dlat, lon + dlon));
+        prop_assert!((x - y).abs() <= 0.1 + 2.0 * moved_km, "{x} vs {y} over {moved_km} km");
         let same = rtt(&b, &b).p50_ms;
         let near = rtt(&b, &b2).p50_ms;
         prop_assert_eq!(same, CROSS_AZ_P50_MS);

@@ -49,3 +49,30 @@ test('every control can be reached with the keyboard and shows its focus', async
   assert.equal(await planner.page.evaluate(() => document.activeElement.tagName), 'INPUT'); // the plan link
   await context.close();
 });
+
+test('the map is one tab stop: arrows move between region dots and Enter selects, as a click does', async () => {
+  const context = await app.browser.newContext();
+  const planner = new Planner(await context.newPage());
+  await planner.open(app.server.url);
+  const stops = planner.page.locator('[data-testid="picker-map"] circle.dot[tabindex="0"]');
+  assert.equal(await stops.count(), 1, 'one dot takes Tab; the others are reached by arrows');
+  await stops.first().focus();
+  const focused = () => planner.page.evaluate(() => document.activeElement.getAttribute('data-testid'));
+  const start = await focused();
+  await planner.page.keyboard.press('ArrowRight');
+  const east = await focused();
+  assert.notEqual(east, start);
+  const lon = (id) => planner.page.locator(`[data-testid="${id}"]`).getAttribute('cx').then(Number);
+  assert.ok((await lon(east)) >= (await lon(start)), `${east} is east of ${start}`);
+  const checked = () => planner.page.locator(`[data-testid="${east}"]`).getAttribute('aria-checked');
+  const before = await checked();
+  await planner.page.keyboard.press('Enter');
+  await planner.page.waitForFunction(
+    ([id, was]) => document.querySelector(`[data-testid="${id}"]`).getAttribute('aria-checked') !== was,
+    [east, before],
+  );
+  assert.notEqual(await checked(), before);
+  const outline = await planner.page.evaluate(() => getComputedStyle(document.activeElement).strokeWidth);
+  assert.equal(outline, '1.4px', 'the focused dot shows its focus');
+  await context.close();
+});

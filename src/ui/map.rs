@@ -114,17 +114,63 @@ pub fn PickerMap(
             .plan
             .with(|p| p.regions.iter().any(|r| r.label() == key))
     };
+    // Keyboard: one tab stop into the map (a roving tabindex), arrows move between the
+    // tab's dots west-east and south-north, Enter or Space selects, as a click does.
+    let active: RwSignal<Option<String>> = RwSignal::new(None);
     let dots = move || {
         let provider = match tab.get() {
             Tab::Provider(p) => Some(p),
             Tab::Custom => None,
         };
-        regions()
+        let shown: Vec<&'static crate::data::Region> = regions()
             .iter()
             .filter(move |r| Some(r.provider) == provider)
+            .collect();
+        let first = shown
+            .iter()
+            .find(|r| selected(&r.key()))
+            .or(shown.first())
+            .map(|r| r.key());
+        let stop = move |key: &str| {
+            active.with(|a| match a {
+                Some(a) if shown_has(provider, a) => a == key,
+                _ => first.as_deref() == Some(key),
+            })
+        };
+        shown
+            .iter()
             .map(|r| {
                 let key = r.key();
-                let k2 = key.clone();
+                let (k2, k3, k4, k5) = (key.clone(), key.clone(), key.clone(), key.clone());
+                let stop = stop.clone();
+                let label = format!("{key}, {} ({})", r.name, super::region_notes::place_name(r));
+                let title = format!(
+                    "{key} — {} ({}); carbon: {}",
+                    r.name,
+                    super::region_notes::place_name(r),
+                    crate::present::carbon::region_carbon(
+                        crate::data::carbon::region_carbon(r).as_ref()
+                    )
+                );
+                let on_key = move |ev: web_sys::KeyboardEvent| {
+                    let to = match ev.key().as_str() {
+                        "ArrowRight" => neighbour(&k4, provider, Step::East),
+                        "ArrowLeft" => neighbour(&k4, provider, Step::West),
+                        "ArrowUp" => neighbour(&k4, provider, Step::North),
+                        "ArrowDown" => neighbour(&k4, provider, Step::South),
+                        "Enter" | " " => {
+                            ev.prevent_default();
+                            toggle_region(editor, k4.clone());
+                            return;
+                        }
+                        _ => return,
+                    };
+                    ev.prevent_default();
+                    if let Some(to) = to {
+                        active.set(Some(to.clone()));
+                        focus_dot(&to);
+                    }
+                };
                 view! {
                     <circle
                         class="dot"
@@ -132,9 +178,15 @@ pub fn PickerMap(
                         cx=r.lon
                         cy=-r.lat
                         r="2.2"
-                        data-testid=format!("map-dot-{key}")
+                        role="checkbox"
+                        aria-label=label
+                        aria-checked=move || if selected(&k3) { "true" } else { "false" }
+                        tabindex=move || if stop(&k5) { "0" } else { "-1" }
+                        on:keydown=on_key
+                        on:focus=move |_| active.set(Some(key.clone()))
+                        data-testid=format!("map-dot-{}", r.key())
                     >
-                        <title>{format!("{key} — {} ({}); carbon: {}", r.name, super::region_notes::place_name(r), crate::present::carbon::region_carbon(crate::data::carbon::region_carbon(r).as_ref()))}</title>
+                        <title>{title}</title>
                     </circle>
                 }
             })
@@ -163,14 +215,66 @@ pub fn PickerMap(
                 <button on:click=move |_| placing.set(None)>"Cancel"</button>
             </p>
         })}
-        <svg class="map" class:placing=move || placing.get().is_some() viewBox=VIEW_BOX role="img"
-            aria-label="World map of the provider's regions; click a dot to select a region, or use the region list below (the same regions, by keyboard)" data-testid="picker-map"
+        <svg class="map" class:placing=move || placing.get().is_some() viewBox=VIEW_BOX role="group"
+            aria-label="World map of the provider's regions: click a dot, or Tab into the map and use the arrow keys and Enter, to select a region" data-testid="picker-map"
             on:click=on_click>
             <Land />
             {dots}
             // Populations above the dots, so a region never hides them.
             {users}
         </svg>
-        <p class="legend"><span class="key dot-key"></span>" region · "<span class="key sel-key"></span>" selected · "<span class="key user-key"></span>" users. By keyboard: the region list below selects the same regions. Land: Natural Earth 1:110m (public domain)."</p>
+        <p class="legend"><span class="key dot-key"></span>" region · "<span class="key sel-key"></span>" selected · "<span class="key user-key"></span>" users. By keyboard: Tab into the map, arrows move between regions, Enter selects; the region list below selects the same regions. Land: Natural Earth 1:110m (public domain)."</p>
+    }
+}
+
+/// A direction to move between map dots by keyboard.
+#[derive(Clone, Copy)]
+enum Step {
+    East,
+    West,
+    North,
+    South,
+}
+
+fn shown_has(provider: Option<Provider>, key: &str) -> bool {
+    regions()
+        .iter()
+        .any(|r| Some(r.provider) == provider && r.key() == key)
+}
+
+/// The next dot of the same tab from `key` in direction `step`: the nearest one whose
+/// longitude (east, west) or latitude (north, south) is further that way.
+fn neighbour(key: &str, provider: Option<Provider>, step: Step) -> Option<String> {
+    let here = regions().iter().find(|r| r.key() == key)?;
+    regions()
+        .iter()
+        .filter(|r| Some(r.provider) == provider && r.key() != key)
+        .filter_map(|r| {
+            let (along, across) = match step {
+                Step::East => (r.lon - here.lon, r.lat - here.lat),
+                Step::West => (here.lon - r.lon, r.lat - here.lat),
+                Step::North => (r.lat - here.lat, r.lon - here.lon),
+                Step::South => (here.lat - r.lat, r.lon - here.lon),
+            };
+            // Ahead in that direction; ties in position go by the catalog order.
+            (along > 0.0 || (along == 0.0 && across > 0.0)).then_some((along.hypot(across), r))
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, r)| r.key())
+}
+
+/// Moves keyboard focus to a map dot (the outside world: the DOM's focus).
+fn focus_dot(key: &str) {
+    use wasm_bindgen::JsCast;
+    let dot = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector(&format!("[data-testid=\"map-dot-{key}\"]"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok());
+    if let Some(dot) = dot {
+        let _ = dot.focus();
     }
 }

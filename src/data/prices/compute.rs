@@ -144,7 +144,7 @@ pub fn vm_usd_per_month(place: &Place, book: &PriceBook) -> Priced {
         ))
     } else if vm.region != region.code {
         p.stand_in(format!(
-            "no price for {}: nearest priced region {}",
+            "no VM price for {}: nearest priced region {}",
             region.code, vm.region
         ))
     } else {
@@ -224,7 +224,7 @@ pub fn block_storage_usd_per_gb_month(place: &Place, book: &PriceBook) -> Priced
         ))
     } else if s.region != region.code {
         p.stand_in(format!(
-            "no price for {}: nearest priced region {}",
+            "no block-storage price for {}: nearest priced region {}",
             region.code, s.region
         ))
     } else {

@@ -17,7 +17,9 @@ use std::collections::HashMap;
 
 use crate::latency::{rtt_explained, LinkRtt, RttSource};
 use crate::place::Place;
-use crate::plan::{validate, DataClass, Operations, Plan, PlanErrors, Residency, ResidencyScope};
+use crate::plan::{
+    validate, DataClass, Operations, Plan, PlanError, PlanErrors, Residency, ResidencyScope,
+};
 
 pub mod access;
 pub mod advice;
@@ -35,6 +37,7 @@ pub mod rto;
 pub mod services;
 pub mod staleness;
 
+mod consensus_bound;
 mod evaluate_posture;
 mod outages;
 
@@ -52,6 +55,23 @@ pub(crate) struct Link {
     /// The 49.5th percentile: a cheap lower bound for the p99 of a min of two links
     /// (`F_min <= F_a + F_b`), used to prune the consensus search.
     pub p99_half: f64,
+    /// At most the p99 of any read served over this link, alone or as part of a
+    /// read-your-writes mixture (a mixture's quantile is never below its smallest part's,
+    /// which [`latency::mixture_quantile`] takes from `dist.quantile`): a bound that prunes the
+    /// consensus search before any mixture is computed.
+    pub read_floor: f64,
+}
+
+impl Link {
+    fn new(dist: Dist, q: Quantiles, floor_ms: f64) -> Link {
+        Link {
+            dist,
+            q,
+            floor_ms,
+            p99_half: dist.quantile(0.495),
+            read_floor: q.p99.min(dist.quantile(0.99)),
+        }
+    }
 }
 
 /// The resolved plan: places, users and the RTT matrices, built once per evaluation.
@@ -70,10 +90,11 @@ pub(crate) struct Ctx<'a> {
     pub rtt_sources: Vec<String>,
     /// Memoised quorum waits, keyed by (leader, sorted other voters).
     quorum_cache: RefCell<HashMap<(usize, usize, usize), Quantiles>>,
-    /// Memoised read-your-writes read mixtures for one share (the class being evaluated),
-    /// indexed by (user, local, writer): the placement search asks for the same ones many
-    /// times, and a flat table is much cheaper than hashing the key.
-    session_cache: RefCell<(u64, Vec<Option<Quantiles>>)>,
+    /// Memoised read-your-writes read mixtures, one table per share of reads that follow a
+    /// write (classes with the same share, and advice's checks of a class, reuse it), indexed
+    /// by (user, local, writer): the placement search asks for the same ones many times, and
+    /// a flat table is much cheaper than hashing the key.
+    session_cache: RefCell<Vec<(u64, Vec<Option<Quantiles>>)>>,
     /// Sources of the prices used, in first-use order.
     pub price_sources: RefCell<Vec<String>>,
     /// The plan's prices, memoised.
@@ -127,15 +148,11 @@ fn link_of(a: &Place, b: &Place, sources: &mut Vec<RttSource>) -> Link {
         sources.push(link.source.clone());
     }
     let dist = Dist::fit(floor_ms, link.p50_ms, link.p99_ms);
-    Link {
-        dist,
-        q: Quantiles {
-            p50: link.p50_ms,
-            p99: link.p99_ms,
-        },
-        floor_ms,
-        p99_half: dist.quantile(0.495),
-    }
+    let q = Quantiles {
+        p50: link.p50_ms,
+        p99: link.p99_ms,
+    };
+    Link::new(dist, q, floor_ms)
 }
 
 /// A user-to-region link with the user's access network in front of it: the quantiles
@@ -145,13 +162,7 @@ fn with_access(l: Link, last_mile: Quantiles) -> Link {
         return l;
     }
     let q = last_mile.then(l.q);
-    let dist = Dist::fit(l.floor_ms, q.p50, q.p99);
-    Link {
-        dist,
-        q,
-        floor_ms: l.floor_ms,
-        p99_half: dist.quantile(0.495),
-    }
+    Link::new(Dist::fit(l.floor_ms, q.p50, q.p99), q, l.floor_ms)
 }
 
 impl<'a> Ctx<'a> {
@@ -203,7 +214,7 @@ impl<'a> Ctx<'a> {
                 .chain(std::iter::once(access::SOURCE.to_string()))
                 .collect(),
             quorum_cache: RefCell::new(HashMap::new()),
-            session_cache: RefCell::new((f64::NAN.to_bits(), Vec::new())),
+            session_cache: RefCell::new(Vec::new()),
             price_sources: RefCell::new(Vec::new()),
             prices: cost::PriceCache::new(&plan.prices),
         }
@@ -239,15 +250,20 @@ impl<'a> Ctx<'a> {
     pub fn session_read(&self, f: f64, u: usize, local: usize, writer: usize) -> Quantiles {
         let n = self.n();
         let at = (u * n + local) * n + writer;
-        {
+        let table = {
             let mut cache = self.session_cache.borrow_mut();
-            if cache.0 != f.to_bits() {
-                *cache = (f.to_bits(), vec![None; self.users.len() * n * n]);
-            }
-            if let Some(Some(q)) = cache.1.get(at) {
+            let table = match cache.iter().position(|(bits, _)| *bits == f.to_bits()) {
+                Some(t) => t,
+                None => {
+                    cache.push((f.to_bits(), vec![None; self.users.len() * n * n]));
+                    cache.len() - 1
+                }
+            };
+            if let Some(Some(q)) = cache[table].1.get(at) {
                 return *q;
             }
-        }
+            table
+        };
         let parts = [
             (1.0 - f, self.ur(u, local).dist),
             (f, self.ur(u, writer).dist),
@@ -256,7 +272,7 @@ impl<'a> Ctx<'a> {
             p50: latency::mixture_quantile(&parts, 0.5),
             p99: latency::mixture_quantile(&parts, 0.99),
         };
-        if let Some(slot) = self.session_cache.borrow_mut().1.get_mut(at) {
+        if let Some(slot) = self.session_cache.borrow_mut()[table].1.get_mut(at) {
             *slot = Some(q);
         }
         q
@@ -326,7 +342,45 @@ impl<'a> Ctx<'a> {
 
 /// Evaluates a plan: validates it, then every class x posture, then recommends.
 pub fn evaluate(plan: &Plan) -> Result<Report, PlanErrors> {
-    validate(plan)?;
+    evaluate_checked(plan, Limits::Plan)
+}
+
+/// [`evaluate`] for the scale benchmark only (benches/engine.rs): a plan with more regions than
+/// the plan format allows (docs/plan-format.md, "Limits") is evaluated when it passes every
+/// other check, to measure how the engine grows up to 80 regions. Not for user input.
+#[doc(hidden)]
+pub fn evaluate_past_region_limit(plan: &Plan) -> Result<Report, PlanErrors> {
+    evaluate_checked(plan, Limits::PastRegionLimit)
+}
+
+/// Which plan limits [`check`] applies.
+#[derive(Clone, Copy, PartialEq)]
+enum Limits {
+    Plan,
+    PastRegionLimit,
+}
+
+/// Validation, without the region count under [`Limits::PastRegionLimit`] (the regions past
+/// the limit must then be catalog regions: validation checks entries up to the limit only).
+fn check(plan: &Plan, limits: Limits) -> Result<(), PlanErrors> {
+    match validate(plan) {
+        Err(PlanErrors(errors)) if limits == Limits::PastRegionLimit => {
+            let rest: Vec<_> = errors
+                .into_iter()
+                .filter(|e| !matches!(e, PlanError::TooMany { field, .. } if field == "regions"))
+                .collect();
+            if rest.is_empty() {
+                Ok(())
+            } else {
+                Err(PlanErrors(rest))
+            }
+        }
+        other => other,
+    }
+}
+
+fn evaluate_checked(plan: &Plan, limits: Limits) -> Result<Report, PlanErrors> {
+    check(plan, limits)?;
     let ctx = Ctx::new(plan);
     let classes = plan
         .data_classes
@@ -338,15 +392,17 @@ pub fn evaluate(plan: &Plan) -> Result<Report, PlanErrors> {
             report.services = services::options(plan, &report.chosen);
             if !report.feasible {
                 // Suggestions that keep the plan's places reuse this evaluation's round trips.
-                let check = |p: &Plan, i: usize| {
+                let checked = RefCell::new(Vec::new());
+                let verify = |p: &Plan, i: usize, posture: Posture| {
                     if p.regions == plan.regions && p.users == plan.users {
-                        validate(p).ok()?;
-                        Some(evaluate_class(&ctx, p.data_classes.get(i)?))
+                        check(p, limits).ok()?;
+                        let changed = p.data_classes.get(i)?;
+                        Some(evaluate_in_place(&ctx, changed, posture, &checked))
                     } else {
-                        evaluate_one(p, i)
+                        evaluate_one(p, i, posture, limits)
                     }
                 };
-                report.advice = advice::advise(plan, ci, &report.evaluations, &check);
+                report.advice = advice::advise(plan, ci, &report.evaluations, &verify);
                 if !report.advice.is_empty() {
                     report.relax = report.advice.iter().map(|a| a.text.clone()).collect();
                 }
@@ -361,18 +417,58 @@ pub fn evaluate(plan: &Plan) -> Result<Report, PlanErrors> {
 fn evaluate_class(ctx: &Ctx, class: &DataClass) -> Vec<Evaluation> {
     Posture::ALL
         .iter()
-        .map(|&p| services::apply_choice(class, evaluate_posture::evaluate(ctx, class, p)))
+        .map(|&p| evaluate_class_posture(ctx, class, p))
         .collect()
 }
 
-/// Every posture of class `ci` alone, without recommendation or advice (to check a
-/// suggestion that changes the plan's places); `None` if the changed plan does not validate.
-fn evaluate_one(plan: &Plan, ci: usize) -> Option<Vec<Evaluation>> {
-    validate(plan).ok()?;
+/// One posture of `class` in `ctx`, with its chosen service applied (each posture is
+/// evaluated on its own: advice checks only the posture it suggests).
+fn evaluate_class_posture(ctx: &Ctx, class: &DataClass, posture: Posture) -> Evaluation {
+    services::apply_choice(class, evaluate_posture::evaluate(ctx, class, posture))
+}
+
+/// A posture of a class that advice changed, in the plan's own places (`ctx`). The report's
+/// price sources also hold those of the class's other postures (advice used to evaluate them
+/// all); they are recorded in the same order from their placement and cost alone, the first
+/// time each changed class is checked.
+fn evaluate_in_place(
+    ctx: &Ctx,
+    changed: &DataClass,
+    posture: Posture,
+    checked: &RefCell<Vec<DataClass>>,
+) -> Evaluation {
+    let first = !checked.borrow().contains(changed);
+    if !first {
+        return evaluate_class_posture(ctx, changed, posture);
+    }
+    checked.borrow_mut().push(changed.clone());
+    let at = Posture::ALL.iter().position(|&p| p == posture).unwrap_or(0);
+    for &p in &Posture::ALL[..at] {
+        record_price_sources(ctx, changed, p);
+    }
+    let e = evaluate_class_posture(ctx, changed, posture);
+    for &p in &Posture::ALL[at + 1..] {
+        record_price_sources(ctx, changed, p);
+    }
+    e
+}
+
+/// What a full evaluation of `posture` adds to the report's price sources, without the rest.
+fn record_price_sources(ctx: &Ctx, class: &DataClass, posture: Posture) {
+    if let Ok((c, _)) = placement::search(ctx, class, posture) {
+        let mut sources = ctx.price_sources.borrow_mut();
+        cost::cost(ctx, class, posture, &c, &ctx.prices, &mut sources);
+    }
+}
+
+/// One posture of class `ci` alone, without recommendation or advice (to check a suggestion
+/// that changes the plan's places); `None` if the changed plan does not validate.
+fn evaluate_one(plan: &Plan, ci: usize, posture: Posture, limits: Limits) -> Option<Evaluation> {
+    check(plan, limits).ok()?;
     let one = Plan {
         data_classes: vec![plan.data_classes.get(ci)?.clone()],
         ..plan.clone()
     };
     let ctx = Ctx::new(&one);
-    Some(evaluate_class(&ctx, &one.data_classes[0]))
+    Some(evaluate_class_posture(&ctx, &one.data_classes[0], posture))
 }

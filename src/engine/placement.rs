@@ -21,7 +21,8 @@
 //! * consensus enumerates leader x voter pairs with branch and bound: a leader's lower bound
 //!   is its objective with a zero quorum wait and every read served by the nearest allowed
 //!   region; leaders are visited in bound order and the search stops once the bound exceeds
-//!   the best found. Quorum waits are memoised per evaluation.
+//!   the best found. Each voter pair is first bounded without read-your-writes mixtures
+//!   (consensus_bound.rs). Quorum waits are memoised per evaluation.
 //!
 //! [`brute_force`] enumerates every placement without these shortcuts; tests check both
 //! give the same optimum on plans of up to 12 regions.

@@ -204,23 +204,21 @@ fn change_text(class: &DataClass, ch: &Change) -> String {
     }
 }
 
-/// Suggestions for class `ci` of `plan`, each verified with `evaluate_class`, which must
-/// evaluate one class of a plan without advice (so advice never recurses).
+/// Suggestions for class `ci` of `plan`, each verified with `evaluate_posture`, which must
+/// evaluate one posture of one class of a plan without advice (so advice never recurses).
 pub(crate) fn advise(
     plan: &Plan,
     ci: usize,
     evals: &[Evaluation],
-    evaluate_class: &dyn Fn(&Plan, usize) -> Option<Vec<Evaluation>>,
+    evaluate_posture: &dyn Fn(&Plan, usize, Posture) -> Option<Evaluation>,
 ) -> Vec<Advice> {
     let class = &plan.data_classes[ci];
     let mut found: Vec<Advice> = Vec::new();
     for e in evals {
         for changes in candidates(plan, class, e) {
             let changed = apply(plan, ci, &changes);
-            let fits = evaluate_class(&changed, ci).is_some_and(|ev| {
-                ev.iter()
-                    .any(|x| x.posture == e.posture && x.placeable && x.feasible())
-            });
+            let fits = evaluate_posture(&changed, ci, e.posture)
+                .is_some_and(|x| x.posture == e.posture && x.placeable && x.feasible());
             if fits {
                 let adds: Vec<&str> = changes
                     .iter()

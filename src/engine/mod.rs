@@ -17,7 +17,7 @@ use std::collections::HashMap;
 
 use crate::latency::{rtt_explained, LinkRtt, RttSource};
 use crate::place::Place;
-use crate::plan::{validate, DataClass, Operations, Plan, PlanErrors, Residency, ResidencyScope};
+use crate::plan::{DataClass, Operations, Plan, Residency, ResidencyScope};
 
 pub mod access;
 pub mod advice;
@@ -36,9 +36,12 @@ pub mod rto;
 pub mod services;
 pub mod staleness;
 
+mod consensus_bound;
+mod evaluate_plan;
 mod evaluate_posture;
 mod outages;
 
+pub use evaluate_plan::{evaluate, evaluate_past_region_limit};
 pub use posture::Posture;
 pub use report::{ClassReport, Evaluation, Report};
 
@@ -53,6 +56,23 @@ pub(crate) struct Link {
     /// The 49.5th percentile: a cheap lower bound for the p99 of a min of two links
     /// (`F_min <= F_a + F_b`), used to prune the consensus search.
     pub p99_half: f64,
+    /// At most the p99 of any read served over this link, alone or as part of a
+    /// read-your-writes mixture (a mixture's quantile is never below its smallest part's,
+    /// which [`latency::mixture_quantile`] takes from `dist.quantile`): a bound that prunes the
+    /// consensus search before any mixture is computed.
+    pub read_floor: f64,
+}
+
+impl Link {
+    fn new(dist: Dist, q: Quantiles, floor_ms: f64) -> Link {
+        Link {
+            dist,
+            q,
+            floor_ms,
+            p99_half: dist.quantile(0.495),
+            read_floor: q.p99.min(dist.quantile(0.99)),
+        }
+    }
 }
 
 /// The resolved plan: places, users and the RTT matrices, built once per evaluation.
@@ -71,10 +91,11 @@ pub(crate) struct Ctx<'a> {
     pub rtt_sources: Vec<String>,
     /// Memoised quorum waits, keyed by (leader, sorted other voters).
     quorum_cache: RefCell<HashMap<(usize, usize, usize), Quantiles>>,
-    /// Memoised read-your-writes read mixtures for one share (the class being evaluated),
-    /// indexed by (user, local, writer): the placement search asks for the same ones many
-    /// times, and a flat table is much cheaper than hashing the key.
-    session_cache: RefCell<(u64, Vec<Option<Quantiles>>)>,
+    /// Memoised read-your-writes read mixtures, one table per share of reads that follow a
+    /// write (classes with the same share, and advice's checks of a class, reuse it), indexed
+    /// by (user, local, writer): the placement search asks for the same ones many times, and
+    /// a flat table is much cheaper than hashing the key.
+    session_cache: RefCell<Vec<(u64, Vec<Option<Quantiles>>)>>,
     /// Sources of the prices used, in first-use order.
     pub price_sources: RefCell<Vec<String>>,
     /// The plan's prices, memoised.
@@ -128,15 +149,11 @@ fn link_of(a: &Place, b: &Place, sources: &mut Vec<RttSource>) -> Link {
         sources.push(link.source.clone());
     }
     let dist = Dist::fit(floor_ms, link.p50_ms, link.p99_ms);
-    Link {
-        dist,
-        q: Quantiles {
-            p50: link.p50_ms,
-            p99: link.p99_ms,
-        },
-        floor_ms,
-        p99_half: dist.quantile(0.495),
-    }
+    let q = Quantiles {
+        p50: link.p50_ms,
+        p99: link.p99_ms,
+    };
+    Link::new(dist, q, floor_ms)
 }
 
 /// A user-to-region link with the user's access network in front of it: the quantiles
@@ -146,13 +163,7 @@ fn with_access(l: Link, last_mile: Quantiles) -> Link {
         return l;
     }
     let q = last_mile.then(l.q);
-    let dist = Dist::fit(l.floor_ms, q.p50, q.p99);
-    Link {
-        dist,
-        q,
-        floor_ms: l.floor_ms,
-        p99_half: dist.quantile(0.495),
-    }
+    Link::new(Dist::fit(l.floor_ms, q.p50, q.p99), q, l.floor_ms)
 }
 
 impl<'a> Ctx<'a> {
@@ -204,7 +215,7 @@ impl<'a> Ctx<'a> {
                 .chain(std::iter::once(access::SOURCE.to_string()))
                 .collect(),
             quorum_cache: RefCell::new(HashMap::new()),
-            session_cache: RefCell::new((f64::NAN.to_bits(), Vec::new())),
+            session_cache: RefCell::new(Vec::new()),
             price_sources: RefCell::new(Vec::new()),
             prices: cost::PriceCache::new(&plan.prices),
         }
@@ -240,15 +251,20 @@ impl<'a> Ctx<'a> {
     pub fn session_read(&self, f: f64, u: usize, local: usize, writer: usize) -> Quantiles {
         let n = self.n();
         let at = (u * n + local) * n + writer;
-        {
+        let table = {
             let mut cache = self.session_cache.borrow_mut();
-            if cache.0 != f.to_bits() {
-                *cache = (f.to_bits(), vec![None; self.users.len() * n * n]);
-            }
-            if let Some(Some(q)) = cache.1.get(at) {
+            let table = match cache.iter().position(|(bits, _)| *bits == f.to_bits()) {
+                Some(t) => t,
+                None => {
+                    cache.push((f.to_bits(), vec![None; self.users.len() * n * n]));
+                    cache.len() - 1
+                }
+            };
+            if let Some(Some(q)) = cache[table].1.get(at) {
                 return *q;
             }
-        }
+            table
+        };
         let parts = [
             (1.0 - f, self.ur(u, local).dist),
             (f, self.ur(u, writer).dist),
@@ -257,7 +273,7 @@ impl<'a> Ctx<'a> {
             p50: latency::mixture_quantile(&parts, 0.5),
             p99: latency::mixture_quantile(&parts, 0.99),
         };
-        if let Some(slot) = self.session_cache.borrow_mut().1.get_mut(at) {
+        if let Some(slot) = self.session_cache.borrow_mut()[table].1.get_mut(at) {
             *slot = Some(q);
         }
         q
@@ -323,92 +339,4 @@ impl<'a> Ctx<'a> {
             hinted
         }
     }
-}
-
-/// Evaluates a plan: validates it, then every class x posture, then recommends.
-pub fn evaluate(plan: &Plan) -> Result<Report, PlanErrors> {
-    validate(plan)?;
-    let ctx = Ctx::new(plan);
-    let mut evaluations: Vec<Vec<Evaluation>> = plan
-        .data_classes
-        .iter()
-        .map(|class| evaluate_class(&ctx, class))
-        .collect();
-    if let Some(bill) = &plan.baseline_bill {
-        cost::baseline::apply(bill, &mut evaluations);
-    }
-    let classes = plan
-        .data_classes
-        .iter()
-        .zip(evaluations)
-        .enumerate()
-        .map(|(ci, (class, evals))| {
-            let report = pin::apply(class, recommend::recommend(&ctx, class, evals));
-            let mut report = pin::apply_placement(class, report, || {
-                let free = DataClass {
-                    placement_pin: Default::default(),
-                    ..class.clone()
-                };
-                let evals = unpinned_evaluations(&ctx, plan, ci, &free);
-                pin::apply(&free, recommend::recommend(&ctx, &free, evals))
-            });
-            report.services = services::options(plan, &report.chosen);
-            if !report.feasible {
-                // Suggestions that keep the plan's places reuse this evaluation's round trips.
-                let check = |p: &Plan, i: usize| {
-                    if p.regions == plan.regions && p.users == plan.users {
-                        validate(p).ok()?;
-                        Some(evaluate_class(&ctx, p.data_classes.get(i)?))
-                    } else {
-                        evaluate_one(p, i)
-                    }
-                };
-                report.advice = advice::advise(plan, ci, &report.evaluations, &check);
-                if !report.advice.is_empty() {
-                    report.relax = report.advice.iter().map(|a| a.text.clone()).collect();
-                }
-            }
-            report
-        })
-        .collect();
-    Ok(recommend::assemble(&ctx, classes))
-}
-
-/// Every posture of `class` in `ctx`, with its chosen service applied.
-fn evaluate_class(ctx: &Ctx, class: &DataClass) -> Vec<Evaluation> {
-    Posture::ALL
-        .iter()
-        .map(|&p| {
-            let e = evaluate_posture::evaluate(ctx, class, p);
-            services::apply_choice(ctx, class, pin::check_residency(class, e))
-        })
-        .collect()
-}
-
-/// Class `ci` evaluated as `free` (its placement pin lifted), priced like the rest of the
-/// plan: from the user's bill when there is one, which is apportioned over every class.
-fn unpinned_evaluations(ctx: &Ctx, plan: &Plan, ci: usize, free: &DataClass) -> Vec<Evaluation> {
-    let Some(bill) = &plan.baseline_bill else {
-        return evaluate_class(ctx, free);
-    };
-    let mut all: Vec<Vec<Evaluation>> = plan
-        .data_classes
-        .iter()
-        .enumerate()
-        .map(|(i, c)| evaluate_class(ctx, if i == ci { free } else { c }))
-        .collect();
-    cost::baseline::apply(bill, &mut all);
-    all.swap_remove(ci)
-}
-
-/// Every posture of class `ci` alone, without recommendation or advice (to check a
-/// suggestion that changes the plan's places); `None` if the changed plan does not validate.
-fn evaluate_one(plan: &Plan, ci: usize) -> Option<Vec<Evaluation>> {
-    validate(plan).ok()?;
-    let one = Plan {
-        data_classes: vec![plan.data_classes.get(ci)?.clone()],
-        ..plan.clone()
-    };
-    let ctx = Ctx::new(&one);
-    Some(evaluate_class(&ctx, &one.data_classes[0]))
 }

@@ -21,7 +21,8 @@
 //! * consensus enumerates leader x voter pairs with branch and bound: a leader's lower bound
 //!   is its objective with a zero quorum wait and every read served by the nearest allowed
 //!   region; leaders are visited in bound order and the search stops once the bound exceeds
-//!   the best found. Quorum waits are memoised per evaluation.
+//!   the best found. Each voter pair is first bounded without read-your-writes mixtures
+//!   (consensus_bound.rs). Quorum waits are memoised per evaluation.
 //!
 //! [`brute_force`] enumerates every placement without these shortcuts; tests check both
 //! give the same optimum on plans of up to 12 regions.
@@ -31,6 +32,7 @@
 
 use std::cmp::Ordering;
 
+use super::consensus_bound::{self, LeaderBounds};
 use super::latency::Quantiles;
 use super::posture::Posture;
 use super::Ctx;
@@ -313,7 +315,7 @@ fn mix(class: &DataClass) -> (f64, f64) {
 }
 
 /// One user's contribution to the objective from its write and read p99.
-fn user_term(ctx: &Ctx, class: &DataClass, u: usize, w99: f64, r99: f64) -> Objective {
+pub(crate) fn user_term(ctx: &Ctx, class: &DataClass, u: usize, w99: f64, r99: f64) -> Objective {
     let (fw, fr) = mix(class);
     let over = |v: f64, b: Option<f64>| b.map_or(0.0, |b| (v - b).max(0.0));
     Objective {
@@ -604,9 +606,22 @@ fn consensus_search(ctx: &Ctx, class: &DataClass, allowed: &[usize]) -> (Choice,
                 break;
             }
         }
-        for (i, &a) in allowed.iter().enumerate() {
-            if a == l {
+        let bounds = LeaderBounds::new(ctx, l, allowed);
+        if let Some(x) = &best {
+            // The leader's own bound above sets the order; this one skips (consensus_bound.rs).
+            if bounds.any(ctx, class, l).compare(&x.1) == Ordering::Greater {
                 continue;
+            }
+        }
+        for (i, &a) in allowed.iter().enumerate() {
+            if a == l || i + 1 == allowed.len() {
+                continue;
+            }
+            // Every pair (a, later b) at once, without mixtures (consensus_bound.rs).
+            if let Some(x) = &best {
+                if bounds.after(ctx, class, l, i, a).compare(&x.1) == Ordering::Greater {
+                    continue;
+                }
             }
             for &b in &allowed[i + 1..] {
                 if b == l {
@@ -620,6 +635,13 @@ fn consensus_search(ctx: &Ctx, class: &DataClass, allowed: &[usize]) -> (Choice,
                         p50: 0.0,
                         p99: ctx.rr(l, a).p99_half.min(ctx.rr(l, b).p99_half),
                     };
+                    // First without reads' mixtures (consensus_bound.rs), then with exact
+                    // reads: both are lower bounds, the first much cheaper.
+                    if consensus_bound::triple(ctx, class, voters).compare(&x.1)
+                        == Ordering::Greater
+                    {
+                        continue;
+                    }
                     let bound = consensus_objective(ctx, class, &voters, lb);
                     if bound.compare(&x.1) == Ordering::Greater {
                         continue;

@@ -1,0 +1,175 @@
+//! Evaluating a whole plan: validation, every class x posture, the user's bill, pins,
+//! recommendations and the advice that re-checks a changed class.
+
+use std::cell::RefCell;
+
+use super::posture::Posture;
+use super::report::{Evaluation, Report};
+use super::{advice, cost, evaluate_posture, pin, placement, recommend, services, Ctx};
+use crate::plan::{validate, DataClass, Plan, PlanError, PlanErrors};
+
+/// Evaluates a plan: validates it, then every class x posture, then recommends.
+pub fn evaluate(plan: &Plan) -> Result<Report, PlanErrors> {
+    evaluate_checked(plan, Limits::Plan)
+}
+
+/// [`evaluate`] for the scale benchmark only (benches/engine.rs): a plan with more regions than
+/// the plan format allows (docs/plan-format.md, "Limits") is evaluated when it passes every
+/// other check, to measure how the engine grows up to 80 regions. Not for user input.
+#[doc(hidden)]
+pub fn evaluate_past_region_limit(plan: &Plan) -> Result<Report, PlanErrors> {
+    evaluate_checked(plan, Limits::PastRegionLimit)
+}
+
+/// Which plan limits [`check`] applies.
+#[derive(Clone, Copy, PartialEq)]
+enum Limits {
+    Plan,
+    PastRegionLimit,
+}
+
+/// Validation, without the region count under [`Limits::PastRegionLimit`] (the regions past
+/// the limit must then be catalog regions: validation checks entries up to the limit only).
+fn check(plan: &Plan, limits: Limits) -> Result<(), PlanErrors> {
+    match validate(plan) {
+        Err(PlanErrors(errors)) if limits == Limits::PastRegionLimit => {
+            let rest: Vec<_> = errors
+                .into_iter()
+                .filter(|e| !matches!(e, PlanError::TooMany { field, .. } if field == "regions"))
+                .collect();
+            if rest.is_empty() {
+                Ok(())
+            } else {
+                Err(PlanErrors(rest))
+            }
+        }
+        other => other,
+    }
+}
+
+fn evaluate_checked(plan: &Plan, limits: Limits) -> Result<Report, PlanErrors> {
+    check(plan, limits)?;
+    let ctx = Ctx::new(plan);
+    let mut evaluations: Vec<Vec<Evaluation>> = plan
+        .data_classes
+        .iter()
+        .map(|class| evaluate_class(&ctx, class))
+        .collect();
+    if let Some(bill) = &plan.baseline_bill {
+        cost::baseline::apply(bill, &mut evaluations);
+    }
+    let classes = plan
+        .data_classes
+        .iter()
+        .zip(evaluations)
+        .enumerate()
+        .map(|(ci, (class, evals))| {
+            let report = pin::apply(class, recommend::recommend(&ctx, class, evals));
+            let mut report = pin::apply_placement(class, report, || {
+                let free = DataClass {
+                    placement_pin: Default::default(),
+                    ..class.clone()
+                };
+                let evals = unpinned_evaluations(&ctx, plan, ci, &free);
+                pin::apply(&free, recommend::recommend(&ctx, &free, evals))
+            });
+            report.services = services::options(plan, &report.chosen);
+            if !report.feasible {
+                // Suggestions that keep the plan's places reuse this evaluation's round trips.
+                let checked = RefCell::new(Vec::new());
+                let verify = |p: &Plan, i: usize, posture: Posture| {
+                    if p.regions == plan.regions && p.users == plan.users {
+                        check(p, limits).ok()?;
+                        let changed = p.data_classes.get(i)?;
+                        Some(evaluate_in_place(&ctx, changed, posture, &checked))
+                    } else {
+                        evaluate_one(p, i, posture, limits)
+                    }
+                };
+                report.advice = advice::advise(plan, ci, &report.evaluations, &verify);
+                if !report.advice.is_empty() {
+                    report.relax = report.advice.iter().map(|a| a.text.clone()).collect();
+                }
+            }
+            report
+        })
+        .collect();
+    Ok(recommend::assemble(&ctx, classes))
+}
+
+/// Every posture of `class` in `ctx`, with its chosen service applied.
+fn evaluate_class(ctx: &Ctx, class: &DataClass) -> Vec<Evaluation> {
+    Posture::ALL
+        .iter()
+        .map(|&p| evaluate_class_posture(ctx, class, p))
+        .collect()
+}
+
+/// One posture of `class` in `ctx`, with its chosen service applied (each posture is
+/// evaluated on its own: advice checks only the posture it suggests).
+fn evaluate_class_posture(ctx: &Ctx, class: &DataClass, posture: Posture) -> Evaluation {
+    let e = evaluate_posture::evaluate(ctx, class, posture);
+    services::apply_choice(ctx, class, pin::check_residency(class, e))
+}
+
+/// Class `ci` evaluated as `free` (its placement pin lifted), priced like the rest of the
+/// plan: from the user's bill when there is one, which is apportioned over every class.
+fn unpinned_evaluations(ctx: &Ctx, plan: &Plan, ci: usize, free: &DataClass) -> Vec<Evaluation> {
+    let Some(bill) = &plan.baseline_bill else {
+        return evaluate_class(ctx, free);
+    };
+    let mut all: Vec<Vec<Evaluation>> = plan
+        .data_classes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| evaluate_class(ctx, if i == ci { free } else { c }))
+        .collect();
+    cost::baseline::apply(bill, &mut all);
+    all.swap_remove(ci)
+}
+
+/// A posture of a class that advice changed, in the plan's own places (`ctx`). The report's
+/// price sources also hold those of the class's other postures (advice used to evaluate them
+/// all); they are recorded in the same order from their placement and cost alone, the first
+/// time each changed class is checked.
+fn evaluate_in_place(
+    ctx: &Ctx,
+    changed: &DataClass,
+    posture: Posture,
+    checked: &RefCell<Vec<DataClass>>,
+) -> Evaluation {
+    let first = !checked.borrow().contains(changed);
+    if !first {
+        return evaluate_class_posture(ctx, changed, posture);
+    }
+    checked.borrow_mut().push(changed.clone());
+    let at = Posture::ALL.iter().position(|&p| p == posture).unwrap_or(0);
+    for &p in &Posture::ALL[..at] {
+        record_price_sources(ctx, changed, p);
+    }
+    let e = evaluate_class_posture(ctx, changed, posture);
+    for &p in &Posture::ALL[at + 1..] {
+        record_price_sources(ctx, changed, p);
+    }
+    e
+}
+
+/// What a full evaluation of `posture` adds to the report's price sources, without the rest.
+fn record_price_sources(ctx: &Ctx, class: &DataClass, posture: Posture) {
+    if let Ok((c, _)) = placement::search(ctx, class, posture) {
+        let mut sources = ctx.price_sources.borrow_mut();
+        cost::cost(ctx, class, posture, &c, &ctx.prices, &mut sources);
+    }
+}
+
+/// One posture of class `ci` alone, without recommendation or advice (to check a suggestion
+/// that changes the plan's places); `None` if the changed plan does not validate.
+fn evaluate_one(plan: &Plan, ci: usize, posture: Posture, limits: Limits) -> Option<Evaluation> {
+    check(plan, limits).ok()?;
+    let one = Plan {
+        data_classes: vec![plan.data_classes.get(ci)?.clone()],
+        ..plan.clone()
+    };
+    let ctx = Ctx::new(&one);
+    Some(evaluate_class_posture(&ctx, &one.data_classes[0], posture))
+}

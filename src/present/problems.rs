@@ -86,6 +86,21 @@ fn list_item(path: &str) -> &str {
     }
 }
 
+/// A list longer than the plan allows, as the form says it: `This plan has 1,000 data
+/// classes; the form shows the first 16, the most a plan may have. The others stay in the
+/// plan until you keep only the first 16.`
+pub fn rows_over_limit(what: &str, n: usize, max: usize) -> String {
+    format!(
+        "This plan has {} {what}; the form shows the first {max}, the most a plan may have. The others stay in the plan until you keep only the first {max}.",
+        super::figures::grouped(n as f64)
+    )
+}
+
+/// The button that drops the rows past the limit: `Keep only the first 16 data classes`.
+pub fn keep_first_rows(what: &str, max: usize) -> String {
+    format!("Keep only the first {max} {what}")
+}
+
 /// The problem as the form says it, beside the field it is about.
 pub fn problem(e: &PlanError) -> String {
     match e {
@@ -181,6 +196,18 @@ mod tests {
         let mut p = Plan::example();
         edit(&mut p);
         problem(&validate(&p).unwrap_err().0[0])
+    }
+
+    #[test]
+    fn a_list_past_its_limit_says_how_many_are_shown_and_how_to_keep_them() {
+        assert_eq!(
+            rows_over_limit("data classes", 1000, 16),
+            "This plan has 1,000 data classes; the form shows the first 16, the most a plan may have. The others stay in the plan until you keep only the first 16."
+        );
+        assert_eq!(
+            keep_first_rows("populations", 12),
+            "Keep only the first 12 populations"
+        );
     }
 
     #[test]

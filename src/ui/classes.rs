@@ -3,9 +3,11 @@
 
 use leptos::prelude::*;
 
+use crate::plan::limits::MAX_CLASSES;
 use crate::plan::{DataClass, Preset};
 
 use super::class_editor::ClassEditor;
+use super::over_limit::OverLimit;
 use super::Editor;
 
 /// A deleted class and its old position, for the undo.
@@ -59,7 +61,9 @@ pub fn ClassList(editor: Editor) -> impl IntoView {
                     }>"Undo"</button>
                 </p>
             })}
-            <For each=move || rows.keys(count.get()) key=|id| *id let:id>
+            <OverLimit count max=MAX_CLASSES what="data classes" testid="classes-over-limit"
+                keep=Callback::new(move |()| editor.edit(|p| p.data_classes.truncate(MAX_CLASSES))) />
+            <For each=move || rows.keys(count.get().min(MAX_CLASSES)) key=|id| *id let:id>
                 <ClassEditor editor at=rows.position(id, count) count deleted />
             </For>
         </section>

@@ -13,6 +13,7 @@ pub mod fields;
 mod library;
 mod map;
 mod operations;
+mod over_limit;
 mod persist;
 mod placement_pin;
 mod region_notes;

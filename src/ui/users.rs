@@ -3,9 +3,11 @@
 
 use leptos::prelude::*;
 
+use crate::plan::limits::MAX_USERS;
 use crate::plan::{AccessNetwork, PlaceRef, Plan};
 
 use super::fields::{NumberField, Problems, SelectField, TextField};
+use super::over_limit::OverLimit;
 use super::user_place::{edit_user, idx, now, UserPlace};
 use super::Editor;
 
@@ -39,7 +41,9 @@ pub fn UsersTable(editor: Editor, placing: RwSignal<Option<usize>>) -> impl Into
         <section class="panel" aria-labelledby="users-h">
             <h2 id="users-h">"Users"</h2>
             <p class="hint">"Each population's share of every data class's requests; the shares add up to 100 %. Users are drawn as diamonds on the map."</p>
-            <For each=move || rows.keys(count.get()) key=|id| *id let:id>
+            <OverLimit count max=MAX_USERS what="populations" testid="users-over-limit"
+                keep=Callback::new(move |()| editor.edit(|p| p.users.truncate(MAX_USERS))) />
+            <For each=move || rows.keys(count.get().min(MAX_USERS)) key=|id| *id let:id>
                 <UserRow editor at=rows.position(id, count) count placing />
             </For>
             <p class=move || if off() { "hint field-error" } else { "hint" } data-testid="share-total">

@@ -4,12 +4,13 @@
 //! plan and lays the result out. The current plan is never changed.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::engine::compare::diff;
 use crate::engine::{evaluate, Report};
 use crate::plan::Plan;
 use crate::present::plan_diff::{class_sections, input_lines, summary};
+
+use super::plan_file::open_chosen_plan;
 
 use super::Editor;
 
@@ -28,31 +29,13 @@ pub fn ComparePlans(editor: Editor, report: Signal<Option<Report>>) -> impl Into
         Err(e) => error.set(Some(format!("{e} Nothing was compared."))),
     };
     let open_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        let file = gloo::file::File::from(file);
-        leptos::task::spawn_local(async move {
-            match gloo::file::futures::read_as_text(&file).await {
-                Ok(text) => match crate::export::plan_from_file(&text) {
-                    Ok(p) => {
-                        other.set(Some((file.name(), p)));
-                        error.set(None);
-                    }
-                    Err(e) => error.set(Some(format!("{e} Nothing was compared."))),
-                },
-                Err(e) => error.set(Some(format!(
-                    "The file could not be read ({e}). Nothing was compared."
-                ))),
+        open_chosen_plan(&ev, "Nothing was compared.", move |name, plan| match plan {
+            Ok(p) => {
+                other.set(Some((name, p)));
+                error.set(None);
             }
+            Err(e) => error.set(Some(e)),
         });
-        input.set_value("");
     };
     let result = move || {
         let (name, plan) = other.get()?;

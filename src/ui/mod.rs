@@ -16,6 +16,7 @@ mod operations;
 mod over_limit;
 mod persist;
 mod placement_pin;
+mod plan_file;
 mod region_notes;
 mod regions;
 mod results;

@@ -3,14 +3,15 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{window, Blob, BlobPropertyBag, HtmlAnchorElement, HtmlInputElement, Url};
+use web_sys::{window, Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
 use crate::data::Provider;
 use crate::engine::report::Report;
-use crate::export::{document, plan_from_file, plan_json, report_json};
+use crate::export::{document, plan_json, report_json};
 use crate::plan::Plan;
 
 use super::persist::{app_url, share_link, Saved};
+use super::plan_file::open_chosen_plan;
 use super::Editor;
 
 /// Offers `text` as a file download (a Blob URL: nothing leaves the browser).
@@ -54,32 +55,18 @@ pub fn Toolbar(
             .map(|r| document(&plan, &r, Some(&app_url())))
     };
     let upload = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        let file = gloo::file::File::from(file);
-        leptos::task::spawn_local(async move {
-            match gloo::file::futures::read_as_text(&file).await {
-                Ok(text) => match plan_from_file(&text) {
-                    Ok(plan) => {
-                        editor.replace(plan);
-                        notice.set(None);
-                        status.set(format!("Opened {}.", file.name()));
-                    }
-                    Err(e) => notice.set(Some(format!("{} Your plan on screen was kept.", e))),
-                },
-                Err(e) => notice.set(Some(format!(
-                    "The file could not be read ({e}). Your plan on screen was kept."
-                ))),
-            }
-        });
-        input.set_value("");
+        open_chosen_plan(
+            &ev,
+            "Your plan on screen was kept.",
+            move |name, plan| match plan {
+                Ok(plan) => {
+                    editor.replace(plan);
+                    notice.set(None);
+                    status.set(format!("Opened {name}."));
+                }
+                Err(e) => notice.set(Some(e)),
+            },
+        );
     };
     view! {
         <section class="panel toolbar" aria-label="Share, save and export">

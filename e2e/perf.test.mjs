@@ -22,6 +22,10 @@ after(async () => {
   await mkdir(OUT, { recursive: true });
   await writeFile(`${OUT}edit-to-results.json`, JSON.stringify(results, null, 2));
   for (const [name, r] of Object.entries(results)) {
+    if (name === 'load') {
+      console.log(`perf load (navigation to first results frame, example plan, loopback, ${r.runs} runs): first visit median ${r.first_visit_median_ms.toFixed(0)} ms (wasm started the app at ${r.first_visit_app_start_median_ms.toFixed(0)} ms); repeat visit from the service worker's cache median ${r.repeat_median_ms.toFixed(0)} ms (app start ${r.repeat_app_start_median_ms.toFixed(0)} ms); first evaluate() ${r.first_visit_evaluate_median_ms.toFixed(0)} ms on a first visit, ${r.repeat_evaluate_median_ms.toFixed(0)} ms on a repeat`);
+      continue;
+    }
     if (name === 'largest') {
       console.log(`perf largest allowed plan: opened from a link and shown in ${r.link_open_ms.toFixed(0)} ms (first evaluate() ${r.link_first_evaluate_ms.toFixed(0)} ms); uploaded and shown in ${r.upload_to_results_ms.toFixed(0)} ms (evaluate() ${r.upload_evaluate_ms.toFixed(0)} ms); markdown export ${r.markdown_ms.toFixed(0)} ms (${r.markdown_chars} characters); edit-to-results median ${r.median_ms.toFixed(0)} ms, evaluate() median ${r.evaluate_median_ms.toFixed(0)} ms (${r.edits} edits)`);
       continue;
@@ -108,4 +112,41 @@ test('the largest plan the limits allow: open, evaluate and export markdown', as
   // A sanity bound only (a shared 2-core machine): before the limits such plans took minutes.
   assert.ok(link_open_ms < 60_000 && upload_to_results_ms < 60_000, JSON.stringify(results.largest));
   assert.deepEqual([...planner.errors, ...fromLink.errors], []);
+});
+
+test('load to first results: a first visit, then repeat visits from the service worker', async () => {
+  const RUNS = 5;
+  /** The app's load marks of the page's current load (ms from navigation). */
+  const marks = async (page) => {
+    await page.locator('main#main').waitFor();
+    await page.waitForFunction(() => performance.getEntriesByName('meridian:load-to-results').length > 0);
+    return page.evaluate(() => ({
+      results: performance.getEntriesByName('meridian:load-to-results')[0].duration,
+      start: performance.getEntriesByName('meridian:app-start')[0].startTime,
+      evaluate: performance.getEntriesByName('meridian:evaluate')[0].duration,
+    }));
+  };
+  const first = [];
+  const repeat = [];
+  for (let k = 0; k < RUNS; k++) {
+    const context = await app.browser.newContext(); // empty cache: a first visit
+    const page = await context.newPage();
+    await page.goto(app.server.url);
+    first.push(await marks(page));
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.reload();
+    repeat.push(await marks(page));
+    await context.close();
+  }
+  const median = (xs) => pct(xs, 0.5);
+  results.load = {
+    runs: RUNS,
+    first_visit_median_ms: median(first.map((m) => m.results)),
+    first_visit_app_start_median_ms: median(first.map((m) => m.start)),
+    repeat_median_ms: median(repeat.map((m) => m.results)),
+    repeat_app_start_median_ms: median(repeat.map((m) => m.start)),
+    first_visit_evaluate_median_ms: median(first.map((m) => m.evaluate)),
+    repeat_evaluate_median_ms: median(repeat.map((m) => m.evaluate)),
+  };
+  assert.ok(first.every((m) => m.start < m.results), JSON.stringify(first));
 });

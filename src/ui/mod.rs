@@ -132,9 +132,23 @@ pub(crate) fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
     out
 }
 
+/// Load time in the app's own marks: `meridian:app-start` when the wasm starts the app, and
+/// from navigation (performance time 0) to the first frame with results mounted,
+/// `meridian:load-to-results` (read by e2e/perf.test.mjs). The first view is built in one
+/// go, so the next frame after mounting is the first that can show the results.
+fn mark_load() {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark("meridian:app-start");
+        request_animation_frame(move || {
+            let _ = p.measure("meridian:load-to-results");
+        });
+    }
+}
+
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
+    mark_load();
     let (restored, lib, save_now) = persist::load();
     let (plan, set_plan) = signal(restored.plan);
     let notice = RwSignal::new(restored.notice);

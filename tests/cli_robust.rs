@@ -108,7 +108,7 @@ fn prices_and_sizes_past_their_limits_exit_2_and_print_no_nan() {
             stderr(&out),
             format!(
                 "meridian report: {path}: invalid plan:\n  \
-                 data_classes[0].record_bytes: 1e308 is out of range; allowed: a number > 0 and <= 100000000\n  \
+                 data_classes[0].record_bytes: 1e308 is out of range; allowed: a number from 1 to 100000000\n  \
                  prices.vm_usd_per_month[\"aws\"]: -40 is out of range; allowed: a number from 0 to 1000000\n"
             )
         );

@@ -226,7 +226,7 @@ mod tests {
         );
         assert_eq!(
             first(|p| p.data_classes[1].record_bytes = f64::NAN),
-            "Record size must be more than 0 bytes and at most 100,000,000 bytes (you typed not a number)"
+            "Record size must be from 1 bytes to 100,000,000 bytes (you typed not a number)"
         );
         assert_eq!(
             problem(&PlanError::SharesDoNotSumToOne { sum: 0.6 }),

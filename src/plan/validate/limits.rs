@@ -96,7 +96,8 @@ pub fn range_of(name: &str) -> Option<Range> {
         "write_p99_budget_ms" | "read_p99_budget_ms" => Range::above(0.0, 60_000.0).or_null(),
         "writes_per_s" => Range::closed(0.0, 1e8),
         "reads_per_s" => Range::closed(0.0, 1e9),
-        "record_bytes" => Range::above(0.0, 1e8),
+        // A record is at least a byte: smaller sizes make the record count (data / size) overflow.
+        "record_bytes" => Range::closed(1.0, 1e8),
         "data_gb" => Range::closed(0.0, 1e8),
         "keys" => Range::closed(1.0, 1e15).or_null(),
         "dns_ttl_s" | "resolver_overstay_s" | "cache_warmup_s" => Range::closed(0.0, DAY_S),

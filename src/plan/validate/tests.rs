@@ -144,7 +144,7 @@ fn numbers_past_their_range_and_non_finite_prices_are_refused() {
         messages(&p),
         vec![
             "operations.dns_ttl_s: 86401 is out of range; allowed: a number from 0 to 86400",
-            "data_classes[0].record_bytes: 1e308 is out of range; allowed: a number > 0 and <= 100000000",
+            "data_classes[0].record_bytes: 1e308 is out of range; allowed: a number from 1 to 100000000",
             "data_classes[1].writes_per_s: inf is out of range; allowed: a number from 0 to 100000000",
             "prices.transfer_usd_per_gb[\"internet\"]: -0.01 is out of range; allowed: a number from 0 to 100",
             "prices.vm_usd_per_month[\"aws\"]: NaN is out of range; allowed: a number from 0 to 1000000",

@@ -16,15 +16,18 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const topo = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8'));
 
-// 0.01° (about 1.1 km at the equator): finer than the 1:50m source's own accuracy.
-const QUANTUM = 100;
-// Douglas-Peucker tolerances in degrees: land borders 0.03° (about 3 km), coasts 0.1° (a
+// 0.01° (about 1.1 km at the equator): finer than the 1:50m source's own accuracy; 0.02°
+// saved 5 KB gzip but put Macao in China. QUANTUM may be set to compare sizes;
+// src/geo/countries.rs must use the same value.
+const QUANTUM = Number(process.env.QUANTUM ?? 100);
+// Douglas-Peucker tolerances in degrees: land borders 0.05° (about 5.5 km), coasts 0.2° (a
 // point the coarser coast leaves at sea still takes the nearest country, the same one unless
-// it is near a border). Chosen by measuring the asset (0.01°/0.1°: 74 KB; 0.03°/0.1°: 64 KB;
-// 0.02°/0.05° everywhere: 80 KB) and by the tests in src/geo/tests_places.rs: Singapore,
-// Bahrain, Hong Kong, Macao, Luxembourg, cities a few km from a border, every catalog region.
-const BORDER_TOLERANCE = Number(process.env.BORDER_TOLERANCE ?? 0.03);
-const COAST_TOLERANCE = Number(process.env.COAST_TOLERANCE ?? 0.1);
+// it is near a border). Chosen by the asset's gzip size (issue 16: 0.03°/0.1°, the earlier
+// choice, 54.7 KB; 0.05°/0.2° 44.3 KB; 0.05°/0.3° 40.9 KB puts Singapore in Malaysia) and by
+// the tests in src/geo/tests_places.rs: Singapore, Bahrain, Hong Kong, Macao, Luxembourg,
+// cities a few km from a border, every catalog region.
+const BORDER_TOLERANCE = Number(process.env.BORDER_TOLERANCE ?? 0.05);
+const COAST_TOLERANCE = Number(process.env.COAST_TOLERANCE ?? 0.2);
 
 // ISO 3166-1 numeric -> alpha-2 (ISO 3166-1, as published in the ISO Online Browsing Platform
 // and the UN Statistics Division's M49 list), for every id that countries-50m.json uses.

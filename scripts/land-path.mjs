@@ -1,7 +1,9 @@
-// Regenerates assets/land-110m.path: Natural Earth's 1:110m land (public domain, via npm's
+// Regenerates assets/land-110m.svg: Natural Earth's 1:110m land (public domain, via npm's
 // world-atlas 2.0.2) as one SVG path in plain equirectangular degrees (x = lon, y = -lat),
-// rounded to 0.1°, so the map component can place regions with no projection code.
-// Run: node scripts/land-path.mjs > assets/land-110m.path
+// rounded to 0.1°, so the map component can place regions with no projection code. The page
+// fetches it as a file of its own (`<use href="land-110m.svg#land-110m">`, src/ui/map.rs):
+// kept out of the wasm, cached by the browser apart from the app.
+// Run: node scripts/land-path.mjs > assets/land-110m.svg
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { feature } from 'topojson-client';
@@ -9,18 +11,31 @@ import { feature } from 'topojson-client';
 const require = createRequire(import.meta.url);
 const topo = JSON.parse(readFileSync(require.resolve('world-atlas/land-110m.json'), 'utf8'));
 const land = feature(topo, topo.objects.land);
-const r = (v) => Math.round(v * 10) / 10;
+// Tenths of a degree, as integers, so relative steps add up to the same rounded points.
+const t = (v) => Math.round(v * 10);
+// A number in tenths the short way: 12 -> "1.2", -3 -> "-.3", 0 -> "0".
+const num = (n) => {
+  const s = (Math.abs(n) / 10).toString().replace(/^0\./, '.');
+  return (n < 0 ? '-' : '') + s;
+};
 // Rings that cross the antimeridian are unwrapped into continuous longitudes and drawn a
-// second time shifted by 360°, so no fill streaks across the map.
+// second time shifted by 360°, so no fill streaks across the map. The first point is absolute
+// (M), every other a relative step (l) from the previous rounded point: short numbers, and
+// the same outline as absolute coordinates rounded to 0.1°.
 function ringPath(ring) {
   let d = '';
-  let prev = '';
-  ring.forEach(([lon, lat], i) => {
-    const p = `${r(lon)} ${r(-lat)}`;
-    if (p === prev) return;
-    d += (i === 0 ? 'M' : 'L') + p;
+  let prev = null;
+  for (const [lon, lat] of ring) {
+    const p = [t(lon), t(-lat)];
+    if (prev && p[0] === prev[0] && p[1] === prev[1]) continue;
+    const [x, y] = prev ? [p[0] - prev[0], p[1] - prev[1]] : p;
+    const ys = num(y);
+    // A number may follow the previous one without a space when it starts with "-" or "."
+    // and the previous has a "." already (SVG path grammar).
+    const xs = num(x);
+    d += (prev ? 'l' : 'M') + xs + (ys.startsWith('-') || (ys.startsWith('.') && xs.includes('.')) ? '' : ' ') + ys;
     prev = p;
-  });
+  }
   return d + 'Z';
 }
 function unwrap(ring) {
@@ -50,4 +65,5 @@ for (const f of land.features ?? [land]) {
     }
   }
 }
-process.stdout.write(d.replace(/ -/g, '-').replace(/L(-?[\d.]+) /g, 'L$1 ') + '\n');
+const path = d;
+process.stdout.write(`<svg xmlns="http://www.w3.org/2000/svg"><path id="land-110m" d="${path}"/></svg>\n`);

@@ -969,12 +969,14 @@ mod monotone {
             for posture in Posture::ALL {
                 if let Ok((_, before)) = search(&small, class, posture) {
                     let (_, after) = search(&big, class, posture).expect("still placeable");
-                    // Up to float noise (sums in another order, bisected mixture quantiles).
+                    // Up to 1 µs (shown to 0.1 ms): sums in another order, bisected mixture
+                    // quantiles, and the read-your-writes search's nearest-replica shortcut
+                    // (see `search_equals_brute_force`) have moved it by 2e-4 ms.
                     let nudged = Objective {
-                        excess_ms: before.excess_ms + 1e-6 * before.excess_ms.abs().max(1.0),
-                        failover_excess_ms: before.failover_excess_ms + 1e-9,
-                        weighted_ms: before.weighted_ms + 1e-6 * before.weighted_ms.abs().max(1.0),
-                        failover_weighted_ms: before.failover_weighted_ms + 1e-9,
+                        excess_ms: before.excess_ms + 1e-3,
+                        failover_excess_ms: before.failover_excess_ms + 1e-3,
+                        weighted_ms: before.weighted_ms + 1e-3,
+                        failover_weighted_ms: before.failover_weighted_ms + 1e-3,
                     };
                     prop_assert!(after.compare(&nudged) != Ordering::Greater, "{posture:?}: {before:?} -> {after:?}");
                 }

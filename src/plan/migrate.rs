@@ -62,7 +62,7 @@ impl Plan {
 impl Plan {
     /// Jurisdiction codes as the catalog writes them: trimmed, in capitals.
     fn capitalise_jurisdictions(&mut self) {
-        let code = |j: &mut String| *j = j.trim().to_uppercase();
+        let code = |j: &mut String| *j = j.trim().to_ascii_uppercase();
         let places = self
             .regions
             .iter_mut()

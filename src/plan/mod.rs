@@ -78,7 +78,8 @@ fn is_default_prices(p: &PriceBook) -> bool {
 /// A plan that is not well-formed JSON or does not match the format.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PlanParseError {
-    /// Field path (`data_classes[0].consistency`); empty at the top level.
+    /// Field path (`data_classes[0].consistency`); empty at the top level and in the browser
+    /// build, which locates the error by line and column only.
     pub path: String,
     pub line: usize,
     pub column: usize,
@@ -473,14 +474,18 @@ impl Plan {
     }
 
     /// Parses a plan from JSON (no validation; see [`validate`]); a version-1 plan is
-    /// migrated to the current version ([`Plan::migrate`]). Errors carry the field path,
-    /// e.g. `data_classes[0].consistency: unknown variant `strong`, expected one of ...`.
+    /// migrated to the current version ([`Plan::migrate`]). Errors carry the line, column
+    /// and, natively, the field path, e.g. `data_classes[0].consistency: unknown variant
+    /// `strong`, expected one of ...`. The browser build names line and column only: the
+    /// path tracker (serde_path_to_error) was ~46 KB of the download (docs/benchmarks.md).
     pub fn from_json(s: &str) -> Result<Plan, PlanParseError> {
         let de = &mut serde_json::Deserializer::from_str(s);
-        let parsed: Result<Plan, _> = serde_path_to_error::deserialize(de);
-        parsed.map(Plan::migrate).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
+        #[cfg(not(target_arch = "wasm32"))]
+        let parsed = serde_path_to_error::deserialize(de)
+            .map_err(|e| (e.path().to_string(), e.into_inner()));
+        #[cfg(target_arch = "wasm32")]
+        let parsed = <Plan as serde::Deserialize>::deserialize(de).map_err(|e| (String::new(), e));
+        parsed.map(Plan::migrate).map_err(|(path, inner)| {
             let mut message = inner.to_string();
             // serde_json appends " at line L column C"; we report those separately.
             if let Some(i) = message.rfind(" at line ") {

@@ -75,7 +75,7 @@ pub fn broken_sentence(service: &Service, b: &Broken) -> String {
             service
                 .postures
                 .iter()
-                .map(|p| super::posture_name(*p).to_lowercase())
+                .map(|p| super::posture_name(*p).to_ascii_lowercase())
                 .collect::<Vec<_>>()
                 .join(", ")
         ),

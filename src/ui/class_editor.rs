@@ -111,7 +111,7 @@ pub fn ClassEditor(
                   get: fn(&DataClass) -> &'static str,
                   set: fn(&mut DataClass, &str)| {
         view! {
-            <SelectField label=field testid=Signal::derive(move || format!("class-{}-{}", idx(at), field.to_lowercase())) options
+            <SelectField label=field testid=Signal::derive(move || format!("class-{}-{}", idx(at), field.to_ascii_lowercase())) options
                 value=Signal::derive(move || editor.plan.with(|p| at.get().and_then(|i| p.data_classes.get(i)).map(get).unwrap_or("")))
                 on_change=Callback::new(move |v: String| edit_class(editor, at, move |c| set(c, &v))) />
         }
@@ -177,7 +177,7 @@ pub fn ClassEditor(
                 <TextField label="Jurisdictions (comma-separated)" testid=testid(at, "jurisdictions")
                     value=Signal::stored(jurisdictions.join(", "))
                     on_change=Callback::new(move |v: String| edit_class(editor, at, move |c| c.residency = Residency::Pinned {
-                        jurisdictions: v.split(',').map(|s| s.trim().to_uppercase()).filter(|s| !s.is_empty()).collect(),
+                        jurisdictions: v.split(',').map(|s| s.trim().to_ascii_uppercase()).filter(|s| !s.is_empty()).collect(),
                     })) />
             }),
             _ => None,

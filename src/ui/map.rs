@@ -8,25 +8,15 @@ use crate::plan::PlaceRef;
 
 use super::Editor;
 
-const LAND: &str = include_str!("../../assets/land-110m.path");
 /// Latitudes 75° N to 56° S: every region and most people, without the polar caps.
 pub const VIEW_BOX: &str = "-180 -75 360 131";
 
-/// The land outline, defined once per page: every map references it with `<use>`, so an
-/// edit that redraws the topology maps does not make the browser parse 60 KB of path again.
-#[component]
-pub fn LandDefs() -> impl IntoView {
-    view! {
-        <svg class="defs" aria-hidden="true" width="0" height="0">
-            <defs><path id="land-110m" d=LAND /></defs>
-        </svg>
-    }
-}
-
-/// The land outline inside a map.
+/// The land outline inside a map: a file of its own (`assets/land-110m.svg`, copied next to
+/// the page by Trunk), not part of the wasm, so the browser caches it apart from the app and
+/// parses its 60 KB of path once per page however many maps refer to it.
 #[component]
 pub fn Land() -> impl IntoView {
-    view! { <use class="land" href="#land-110m" /> }
+    view! { <use class="land" href="land-110m.svg#land-110m" /> }
 }
 
 /// Which regions a map or list shows: one provider, or the user's custom places.

@@ -177,7 +177,6 @@ pub fn App() -> impl IntoView {
     let report = Signal::derive(move || outcome.get().ok());
     provide_context(editor);
     view! {
-        <map::LandDefs />
         <a class="skip-link" href="#results" data-testid="skip-to-results">"Skip to the results"</a>
         <header class="masthead">
             <h1>"Meridian"</h1>

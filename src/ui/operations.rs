@@ -35,7 +35,7 @@ fn FieldLink(field: OpsField) -> impl IntoView {
     view! {
         <a class="ops-link" href=format!("#{}", field.anchor())
             on:click=move |ev: leptos::ev::MouseEvent| { ev.prevent_default(); focus_field(field) }>
-            {format!("change {}", field.label().to_lowercase())}
+            {format!("change {}", field.label().to_ascii_lowercase())}
         </a>
     }
 }

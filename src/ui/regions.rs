@@ -14,9 +14,11 @@ use super::map::{toggle_region, PickerMap, Tab};
 use super::region_notes::{place_name, UnusedRegions};
 use super::Editor;
 
+/// Case-blind for ASCII letters only (codes and almost every catalog name): full Unicode
+/// case folding brought ~24 KB of tables into the download (docs/benchmarks.md).
 fn matches(query: &str, hay: &[&str]) -> bool {
-    let q = query.trim().to_lowercase();
-    q.is_empty() || hay.iter().any(|h| h.to_lowercase().contains(&q))
+    let q = query.trim().to_ascii_lowercase();
+    q.is_empty() || hay.iter().any(|h| h.to_ascii_lowercase().contains(&q))
 }
 
 #[component]
@@ -172,7 +174,7 @@ fn CustomPlaceForm(editor: Editor) -> impl IntoView {
         _ => None,
     });
     let source = move || {
-        let typed = jurisdiction.get().trim().to_uppercase();
+        let typed = jurisdiction.get().trim().to_ascii_uppercase();
         match derived.get() {
             _ if !typed.is_empty() => crate::present::jurisdiction_source(&typed, true, true),
             Some((_, j)) => crate::present::jurisdiction_source(&j, false, true),
@@ -182,7 +184,7 @@ fn CustomPlaceForm(editor: Editor) -> impl IntoView {
     let add = move |_| match (lat.get(), lon.get()) {
         (Some(la), Some(lo)) => {
             problem.set(None);
-            let (n, j) = (name.get(), jurisdiction.get().trim().to_uppercase());
+            let (n, j) = (name.get(), jurisdiction.get().trim().to_ascii_uppercase());
             editor.edit(move |p| p.regions.push(PlaceRef::custom(&n, la, lo, &j)));
             name.set(String::new());
             jurisdiction.set(String::new());

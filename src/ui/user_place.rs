@@ -84,7 +84,7 @@ pub fn UserPlace(editor: Editor, at: Memo<Option<usize>>) -> impl IntoView {
     });
     let facts = place_facts(editor, at);
     let set_override = move |v: String| {
-        let code = v.trim().to_uppercase();
+        let code = v.trim().to_ascii_uppercase();
         edit_user(editor, at, move |u| {
             if let PlaceRef::Custom(c) = &mut u.place {
                 c.jurisdiction_override = Some(code).filter(|c| !c.is_empty());

@@ -91,6 +91,7 @@ test("opening a colleague's link adds a plan to the library and never replaces t
   const later = await Planner.tab(context, app.server.url);
   assert.ok((await later.selectedRegions()).includes('aws:af-south-1'));
   await later.testid('library').locator('summary').click();
+  await later.testid('library-entry').nth(1).waitFor();
   assert.equal(await later.testid('library-entry').count(), 2);
   await later.page.locator('[data-testid="library-entry"][data-current="false"] [data-testid="library-open"]').click();
   await later.page.waitForFunction(() => document.querySelector('[data-testid="selected-regions"]').textContent.includes('ca-central-1'));

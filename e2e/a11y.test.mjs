@@ -2,15 +2,12 @@
 // fits at both widths. The test context bypasses the CSP only to inject axe itself.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { servedApp } from './support/harness.mjs';
 import { WIDTHS } from './support/browser.mjs';
 import { Planner } from './support/planner.mjs';
+import { seriousViolations } from './support/axe.mjs';
 
 const app = servedApp();
-
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
 
 for (const [label, width] of Object.entries(WIDTHS)) {
   test(`axe finds no serious or critical violation at ${width} px, charts open`, async () => {
@@ -19,13 +16,7 @@ for (const [label, width] of Object.entries(WIDTHS)) {
     await planner.open(app.server.url);
     await planner.testid('charts-0').locator('summary').click();
     await planner.testid('chart-latency-0').waitFor();
-    await planner.page.addScriptTag({ path: AXE });
-    const violations = await planner.page.evaluate(async () => {
-      const r = await window.axe.run(document, { resultTypes: ['violations'] });
-      return r.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-    });
+    const violations = await seriousViolations(planner.page);
     assert.deepEqual(violations, [], `at ${label}`);
     const overflow = await planner.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px at ${width} px`);

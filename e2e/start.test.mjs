@@ -3,13 +3,12 @@
 // when they move, and axe is clean with every section open in light and dark mode.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { servedApp } from './support/harness.mjs';
 import { SCREENSHOT_DIR, WIDTHS } from './support/browser.mjs';
 import { Planner } from './support/planner.mjs';
+import { seriousViolations } from './support/axe.mjs';
 
 const app = servedApp();
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 async function fresh(width, options = {}) {
   const context = await app.browser.newContext({ viewport: { width, height: 900 }, ...options });
@@ -163,13 +162,7 @@ for (const scheme of ['light', 'dark']) {
       const { context, planner } = await fresh(width, { bypassCSP: true, colorScheme: scheme });
       await planner.page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.removeAttribute('name'); d.open = true; }));
       await planner.testid('chart-latency-3').waitFor();
-      await planner.page.addScriptTag({ path: AXE });
-      const violations = await planner.page.evaluate(async () => {
-        const r = await window.axe.run(document, { resultTypes: ['violations'] });
-        return r.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-      });
+      const violations = await seriousViolations(planner.page);
       assert.deepEqual(violations, [], `${scheme} at ${label}`);
       await context.close();
     });

@@ -49,6 +49,27 @@ impl Check {
             self.push(PlanError::TooLong { field, chars, max });
         }
     }
+    /// A row's name (a population's, a class's): not blank, not too long, and not the name of
+    /// an earlier row (`earlier`).
+    fn row_name<'a>(
+        &mut self,
+        field: String,
+        name: &str,
+        mut earlier: impl Iterator<Item = &'a str>,
+    ) {
+        if name.trim().is_empty() {
+            self.push(PlanError::EmptyName {
+                field: field.clone(),
+            });
+        }
+        self.text(field.clone(), name, MAX_NAME_CHARS);
+        if earlier.any(|o| o == name) {
+            self.push(PlanError::DuplicateName {
+                field,
+                name: name.to_string(),
+            });
+        }
+    }
     fn place(&mut self, field: String, p: &PlaceRef) {
         if let PlaceRef::Custom(c) = p {
             if let Some(name) = &c.name {
@@ -128,19 +149,8 @@ fn users(plan: &Plan, c: &mut Check) {
     let n = c.count("users", plan.users.len(), MAX_USERS);
     let mut sum = 0.0;
     for (i, u) in plan.users[..n].iter().enumerate() {
-        let name = format!("users[{i}].name");
-        if u.name.trim().is_empty() {
-            c.push(PlanError::EmptyName {
-                field: name.clone(),
-            });
-        }
-        c.text(name.clone(), &u.name, MAX_NAME_CHARS);
-        if plan.users[..i].iter().any(|o| o.name == u.name) {
-            c.push(PlanError::DuplicateName {
-                field: name,
-                name: u.name.clone(),
-            });
-        }
+        let earlier = plan.users[..i].iter().map(|o| o.name.as_str());
+        c.row_name(format!("users[{i}].name"), &u.name, earlier);
         c.place(format!("users[{i}].place"), &u.place);
         c.number(format!("users[{i}].share"), "share", u.share);
         sum += u.share;
@@ -177,16 +187,8 @@ fn classes(plan: &Plan, c: &mut Check) {
     let n = c.count("data_classes", plan.data_classes.len(), MAX_CLASSES);
     for (i, d) in plan.data_classes[..n].iter().enumerate() {
         let f = |name: &str| format!("data_classes[{i}].{name}");
-        if d.name.trim().is_empty() {
-            c.push(PlanError::EmptyName { field: f("name") });
-        }
-        c.text(f("name"), &d.name, MAX_NAME_CHARS);
-        if plan.data_classes[..i].iter().any(|o| o.name == d.name) {
-            c.push(PlanError::DuplicateName {
-                field: f("name"),
-                name: d.name.clone(),
-            });
-        }
+        let earlier = plan.data_classes[..i].iter().map(|o| o.name.as_str());
+        c.row_name(f("name"), &d.name, earlier);
         for (name, v) in [
             ("rpo_s", d.rpo_s),
             ("rto_s", d.rto_s),

@@ -106,33 +106,34 @@ pub fn PickerMap(
     };
     // Keyboard: one tab stop into the map (a roving tabindex), arrows move between the
     // tab's dots west-east and south-north, Enter or Space selects, as a click does.
+    // The dot that takes Tab: the last one focused while it is on this tab, else the first
+    // selected region of the tab, else its first dot.
     let active: RwSignal<Option<String>> = RwSignal::new(None);
-    let dots = move || {
-        let provider = match tab.get() {
-            Tab::Provider(p) => Some(p),
-            Tab::Custom => None,
+    let provider = move || match tab.get() {
+        Tab::Provider(p) => Some(p),
+        Tab::Custom => None,
+    };
+    let tab_stop = Memo::new(move |_| {
+        let provider = provider();
+        let shown = || {
+            regions()
+                .iter()
+                .filter(move |r| Some(r.provider) == provider)
         };
-        let shown: Vec<&'static crate::data::Region> = regions()
+        active
+            .get()
+            .filter(|a| shown().any(|r| r.key() == *a))
+            .or_else(|| shown().find(|r| selected(&r.key())).map(|r| r.key()))
+            .or_else(|| shown().next().map(|r| r.key()))
+    });
+    let dots = move || {
+        let provider = provider();
+        regions()
             .iter()
             .filter(move |r| Some(r.provider) == provider)
-            .collect();
-        let first = shown
-            .iter()
-            .find(|r| selected(&r.key()))
-            .or(shown.first())
-            .map(|r| r.key());
-        let stop = move |key: &str| {
-            active.with(|a| match a {
-                Some(a) if shown_has(provider, a) => a == key,
-                _ => first.as_deref() == Some(key),
-            })
-        };
-        shown
-            .iter()
             .map(|r| {
                 let key = r.key();
                 let (k2, k3, k4, k5) = (key.clone(), key.clone(), key.clone(), key.clone());
-                let stop = stop.clone();
                 let label = format!("{key}, {} ({})", r.name, super::region_notes::place_name(r));
                 let title = format!(
                     "{key} — {} ({}); carbon: {}",
@@ -171,7 +172,7 @@ pub fn PickerMap(
                         role="checkbox"
                         aria-label=label
                         aria-checked=move || if selected(&k3) { "true" } else { "false" }
-                        tabindex=move || if stop(&k5) { "0" } else { "-1" }
+                        tabindex=move || if tab_stop.with(|t| t.as_deref() == Some(k5.as_str())) { "0" } else { "-1" }
                         on:keydown=on_key
                         on:focus=move |_| active.set(Some(key.clone()))
                         data-testid=format!("map-dot-{}", r.key())
@@ -224,12 +225,6 @@ enum Step {
     West,
     North,
     South,
-}
-
-fn shown_has(provider: Option<Provider>, key: &str) -> bool {
-    regions()
-        .iter()
-        .any(|r| Some(r.provider) == provider && r.key() == key)
 }
 
 /// The next dot of the same tab from `key` in direction `step`: the nearest one whose

@@ -4,6 +4,7 @@
 //! plan and lays the result out. The current plan is never changed.
 
 use leptos::prelude::*;
+use std::sync::Arc;
 
 use crate::engine::compare::diff;
 use crate::engine::{evaluate, Report};
@@ -15,7 +16,7 @@ use super::plan_file::open_chosen_plan;
 use super::Editor;
 
 #[component]
-pub fn ComparePlans(editor: Editor, report: Signal<Option<Report>>) -> impl IntoView {
+pub fn ComparePlans(editor: Editor, report: Signal<Option<Arc<Report>>>) -> impl IntoView {
     let other = RwSignal::new(None::<(String, Plan)>);
     let error = RwSignal::new(None::<String>);
     let link = RwSignal::new(String::new());
@@ -40,7 +41,7 @@ pub fn ComparePlans(editor: Editor, report: Signal<Option<Report>>) -> impl Into
     let result = move || {
         let (name, plan) = other.get()?;
         let d = editor.plan.with(|cur| {
-            report.with(|r| other_report.with(|o| diff(cur, r.as_ref(), &plan, o.as_ref())))
+            report.with(|r| other_report.with(|o| diff(cur, r.as_deref(), &plan, o.as_ref())))
         });
         let invalid = other_report.with(Option::is_none);
         Some(view! {

@@ -28,6 +28,8 @@ mod topology;
 mod user_place;
 mod users;
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::engine::{evaluate, report::Report};
@@ -153,8 +155,9 @@ pub fn App() -> impl IntoView {
     let (plan, set_plan) = signal(restored.plan);
     let notice = RwSignal::new(restored.notice);
     let saved = persist::sync(plan, set_plan, notice, (lib, save_now));
-    let outcome: Memo<Result<Report, PlanErrors>> =
-        Memo::new(move |_| timed("meridian:evaluate", || plan.with(evaluate)));
+    // Shared, not copied: every reader of the report clones an `Arc`, never the report.
+    let outcome: Memo<Result<Arc<Report>, PlanErrors>> =
+        Memo::new(move |_| timed("meridian:evaluate", || plan.with(evaluate).map(Arc::new)));
     let problems = Signal::derive(move || {
         outcome.with(|o| match o {
             Ok(_) => Vec::new(),
@@ -210,7 +213,7 @@ pub fn App() -> impl IntoView {
                 })}
                 {results_view(editor, outcome)}
                 <compare_plans::ComparePlans editor report />
-                <AboutNumbers price_sources=Signal::derive(move || report.get().map(|r| r.price_sources).unwrap_or_default()) />
+                <AboutNumbers price_sources=Signal::derive(move || report.with(|r| r.as_ref().map(|r| r.price_sources.clone()).unwrap_or_default())) />
             </div>
         </main>
     }
@@ -218,15 +221,16 @@ pub fn App() -> impl IntoView {
 
 /// The results. Each class card re-renders only when its own report, targets or the
 /// places change (per-class memos), so editing one class does not redraw the others.
-fn results_view(editor: Editor, outcome: Memo<Result<Report, PlanErrors>>) -> impl IntoView {
+fn results_view(editor: Editor, outcome: Memo<Result<Arc<Report>, PlanErrors>>) -> impl IntoView {
     let plan = editor.plan;
     let report = Memo::new(move |_| outcome.get().ok());
     let count = Memo::new(move |_| report.with(|r| r.as_ref().map_or(0, |r| r.classes.len())));
     let places = Memo::new(move |_| plan.with(|p| (p.regions.clone(), p.users.clone())));
     let sources =
-        Memo::new(move |_| report.with(|r| r.as_ref().map(charts::sources).unwrap_or_default()));
+        Memo::new(move |_| report.with(|r| r.as_deref().map(charts::sources).unwrap_or_default()));
     let plan_sig = Signal::derive(move || plan.get());
-    let report_sig = Signal::derive(move || report.get().unwrap_or_else(empty_report));
+    let report_sig =
+        Signal::derive(move || report.get().unwrap_or_else(|| Arc::new(empty_report())));
     view! {
         // An invalid plan has no report: show its problems (above), not a summary of zeros.
         <Show when=move || report.with(Option::is_some)>

@@ -2,6 +2,7 @@
 //! uses it.
 
 use leptos::prelude::*;
+use std::sync::Arc;
 
 use crate::data::Region;
 use crate::engine::report::Report;
@@ -18,7 +19,7 @@ pub fn place_name(r: &Region) -> String {
 /// Regions no class uses, each with its closest population, so adding a region that
 /// changes nothing says why.
 #[component]
-pub fn UnusedRegions(editor: Editor, report: Signal<Option<Report>>) -> impl IntoView {
+pub fn UnusedRegions(editor: Editor, report: Signal<Option<Arc<Report>>>) -> impl IntoView {
     let unused = Memo::new(move |_| {
         let Some(r) = report.get() else {
             return Vec::new();

@@ -1,6 +1,7 @@
 //! Regions: provider tabs, the picker map, a searchable list, and custom places.
 
 use leptos::prelude::*;
+use std::sync::Arc;
 
 use crate::data::carbon::{region_carbon, RegionCarbon};
 use crate::data::{regions, Provider};
@@ -25,7 +26,7 @@ fn matches(query: &str, hay: &[&str]) -> bool {
 pub fn RegionPicker(
     editor: Editor,
     placing: RwSignal<Option<usize>>,
-    report: Signal<Option<Report>>,
+    report: Signal<Option<Arc<Report>>>,
 ) -> impl IntoView {
     let tab = RwSignal::new(Tab::Provider(Provider::Aws));
     let query = RwSignal::new(String::new());

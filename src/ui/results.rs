@@ -2,6 +2,7 @@
 //! posture, each figure beside its target, the reasons and the rejected postures.
 
 use leptos::prelude::*;
+use std::sync::Arc;
 
 use crate::engine::report::{ClassReport, Evaluation, Report};
 use crate::plan::{DataClass, PlaceRef, Plan, UserPopulation};
@@ -23,15 +24,14 @@ fn VsTarget(check: Check) -> impl IntoView {
 
 /// The table across classes, and the totals.
 #[component]
-pub fn Summary(plan: Signal<Plan>, report: Signal<Report>) -> impl IntoView {
+pub fn Summary(plan: Signal<Plan>, report: Signal<Arc<Report>>) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="summary-h" data-testid="summary">
             <h2 id="summary-h">"Recommendation"</h2>
             <p class="to-inputs"><a href="#inputs" data-testid="to-inputs">"Edit the plan (regions, users, data classes) ↓"</a></p>
             <p class="totals" data-testid="total-cost">
                 {move || {
-                    let t = report.get().totals;
-                    show::totals_sentence(&t)
+                    report.with(|r| show::totals_sentence(&r.totals))
                 }}
             </p>
             <div class="table-scroll" tabindex="0">
@@ -215,7 +215,7 @@ fn LatencyTable(e: Evaluation, rtt_sources: Vec<String>, index: usize) -> impl I
 /// What each region's loss does to each class (the chosen postures). Opening a region's row
 /// shows its region-loss playbook, the same text as the markdown's.
 #[component]
-pub fn FailoverStory(report: Signal<Report>) -> impl IntoView {
+pub fn FailoverStory(report: Signal<Arc<Report>>) -> impl IntoView {
     let editor = use_context::<super::Editor>();
     // Regions whose playbook is open; kept across recomputed reports.
     let open = RwSignal::new(Vec::<String>::new());

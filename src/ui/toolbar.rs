@@ -2,6 +2,7 @@
 //! markdown download and copy, print.
 
 use leptos::prelude::*;
+use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{window, Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
@@ -42,7 +43,7 @@ fn copy(text: &str) {
 #[component]
 pub fn Toolbar(
     editor: Editor,
-    report: Signal<Option<Report>>,
+    report: Signal<Option<Arc<Report>>>,
     notice: RwSignal<Option<String>>,
     saved: Saved,
 ) -> impl IntoView {

@@ -20,6 +20,7 @@ mod plan_file;
 mod region_notes;
 mod regions;
 mod results;
+mod results_view;
 mod rows;
 mod rtt_matrix;
 mod start;
@@ -38,7 +39,6 @@ use crate::plan::{Plan, PlanErrors};
 pub use about::AboutNumbers;
 use classes::ClassList;
 use regions::RegionPicker;
-use results::{ClassCard, FailoverStory, Summary};
 use users::UsersTable;
 
 /// Applies an edit to the plan and records, with performance marks, how long the edit takes
@@ -211,66 +211,10 @@ pub fn App() -> impl IntoView {
                             <ul>{errors.0.iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}</ul>
                         </section>
                 })}
-                {results_view(editor, outcome)}
+                {results_view::results_view(editor, outcome)}
                 <compare_plans::ComparePlans editor report />
                 <AboutNumbers price_sources=Signal::derive(move || report.with(|r| r.as_ref().map(|r| r.price_sources.clone()).unwrap_or_default())) />
             </div>
         </main>
-    }
-}
-
-/// The results. Each class card re-renders only when its own report, targets or the
-/// places change (per-class memos), so editing one class does not redraw the others.
-fn results_view(editor: Editor, outcome: Memo<Result<Arc<Report>, PlanErrors>>) -> impl IntoView {
-    let plan = editor.plan;
-    let report = Memo::new(move |_| outcome.get().ok());
-    let count = Memo::new(move |_| report.with(|r| r.as_ref().map_or(0, |r| r.classes.len())));
-    let places = Memo::new(move |_| plan.with(|p| (p.regions.clone(), p.users.clone())));
-    let sources =
-        Memo::new(move |_| report.with(|r| r.as_deref().map(charts::sources).unwrap_or_default()));
-    let plan_sig = Signal::derive(move || plan.get());
-    let report_sig =
-        Signal::derive(move || report.get().unwrap_or_else(|| Arc::new(empty_report())));
-    view! {
-        // An invalid plan has no report: show its problems (above), not a summary of zeros.
-        <Show when=move || report.with(Option::is_some)>
-        <Summary plan=plan_sig report=report_sig />
-        // Keyed by the class's stable id: a card's open charts follow the class when it moves.
-        <For each=move || editor.class_rows.keys(count.get()) key=|id| *id let:id>
-            {
-                let at = editor.class_rows.position(id, count);
-                let class = Memo::new(move |_| report.with(|r| r.as_ref().zip(at.get()).and_then(|(r, i)| r.classes.get(i).cloned())));
-                let target = Memo::new(move |_| plan.with(|p| at.get().and_then(|i| p.data_classes.get(i).cloned())));
-                let charts_open = RwSignal::new(false);
-                let card_open = RwSignal::new(at.get_untracked() == Some(0));
-                move || match (class.get(), target.get(), at.get_untracked()) {
-                    (Some(c), Some(t), Some(i)) => view! {
-                        <ClassCard index=i class=c target=t places=places.get() sources=sources.get() charts_open card_open />
-                    }.into_any(),
-                    _ => ().into_any(),
-                }
-            }
-        </For>
-        <FailoverStory report=report_sig />
-        <rtt_matrix::RttMatrix plan=Signal::derive(move || Plan { regions: places.get().0, ..plan.get_untracked() }) />
-        </Show>
-    }
-}
-
-fn empty_report() -> Report {
-    Report {
-        plan_name: String::new(),
-        classes: Vec::new(),
-        totals: crate::engine::report::Totals {
-            monthly_cost_usd: 0.0,
-            single_region_monthly_cost_usd: 0.0,
-            cost_multiple: None,
-            infeasible_classes: Vec::new(),
-            unpriced_classes: Vec::new(),
-            no_baseline_classes: Vec::new(),
-            scaled_from_bill: None,
-        },
-        price_sources: Vec::new(),
-        rtt_sources: Vec::new(),
     }
 }

@@ -7,6 +7,7 @@ use super::placement::{self, Choice, UserLatency};
 use super::posture::Posture;
 use super::report::Outage;
 use super::{after_failover, rpo, rto, Ctx};
+use crate::catalog::Fit;
 use crate::plan::DataClass;
 use crate::present::{self as show, Product};
 
@@ -18,11 +19,13 @@ pub(crate) fn outages(
     c: &Choice,
     lats: &[UserLatency],
     rto_s: Option<f64>,
+    fit: Option<&Fit>,
 ) -> Vec<Outage> {
     let ops = ctx.ops();
     let reroute = show::round_duration(rto::detection_s(ops) + rto::routing_s(ops));
     let share = writer_shares(ctx, lats);
-    let lag = |a: usize, b: usize| show::round_duration(rpo::rpo_async_s(ctx, a, b));
+    // The lag from the model, or the chosen service's published figure (as in the RPO).
+    let rl = rpo::RpoLag::new(ctx, fit);
     let read_from: Vec<usize> = lats.iter().map(|l| l.read_from).collect();
     let none = || Product::writes_lost(class.writes_per_s, 1.0, 0.0);
     (0..ctx.n())
@@ -40,7 +43,7 @@ pub(crate) fn outages(
                         Posture::SyncStandby => none(),
                         _ => {
                             let to = c.standby.or_else(|| placement::nearest_other(ctx, r, &c.replicas)).unwrap_or(r);
-                            loss(class, 1.0, lag(r, to))
+                            rl.loss(class, 1.0, r, to)
                         }
                     };
                     let effect = match rto_s {
@@ -84,7 +87,7 @@ pub(crate) fn outages(
                     let all_have_standby = c.homes.iter().filter(|h| h.0 == r).all(|h| h.1.is_some());
                     match standby {
                         Some(s) if all_have_standby => {
-                            let lost = loss(class, share[r], lag(r, s));
+                            let lost = rl.loss(class, share[r], r, s);
                             let effect = format!("home of {} lost: their partition fails over in {} and loses {}; other users unaffected", owners.join(", "), show::recovery(rto_s), lost.writes_text());
                             (lost, rto_s, effect)
                         }
@@ -93,7 +96,7 @@ pub(crate) fn outages(
                 }
                 Posture::ActiveActiveMultiWriter if c.replicas.contains(&r) => {
                     let to = placement::nearest_other(ctx, r, &c.replicas).unwrap_or(r);
-                    let lost = loss(class, share[r], lag(r, to));
+                    let lost = rl.loss(class, share[r], r, to);
                     let down = if users_here.is_empty() { 0.0 } else { reroute };
                     let effect = format!("writer lost: its users re-route to another writer in {}; unreplicated writes lost: {}", show::duration(reroute), lost.writes_text());
                     (lost, Some(down), effect)
@@ -119,7 +122,7 @@ pub(crate) fn outages(
                 writes_lost: lost,
                 downtime_s: down,
                 effect,
-                after: after_failover::after_loss(ctx, class, posture, c, lats, r),
+                after: after_failover::after_loss(ctx, class, posture, c, lats, r, fit),
             }
         })
         .collect()

@@ -62,3 +62,26 @@ pub fn rpo_lag_factor(service: &Service, lag_s: f64, by: LagBy) -> Factor {
     };
     Factor::new(shown, format!("{} lag ({why})", duration(shown)))
 }
+
+/// The expected lag in a runbook: the model's `p99 lag 1.1 s`, or the chosen service's
+/// published figure, `lag 1.0 s (Aurora Global Database, published typical)`, when the
+/// class's service fits its placement and publishes one.
+pub fn expected_lag(
+    dc: Option<&crate::plan::DataClass>,
+    e: &crate::engine::report::Evaluation,
+) -> String {
+    let rpo = duration(e.rpo_s.unwrap_or(0.0));
+    let service = dc
+        .and_then(|d| d.service.as_deref())
+        .and_then(|id| crate::catalog::service(id).ok().flatten())
+        .filter(|s| s.lag.value.is_some())
+        .filter(|s| {
+            e.placement
+                .as_ref()
+                .is_some_and(|p| crate::catalog::evaluate(s, e.posture, p).is_ok())
+        });
+    match service {
+        Some(s) => format!("lag {rpo} ({}, {})", s.short, basis(s.lag.basis)),
+        None => format!("p99 lag {rpo}"),
+    }
+}

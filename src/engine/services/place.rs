@@ -51,7 +51,7 @@ pub(crate) fn search(
         }
     }
     let mut best: Option<(Choice, Objective)> = None;
-    let mut consider = |c: Choice| {
+    let consider = |best: &mut Option<(Choice, Objective)>, c: Choice| {
         if !fits(ctx, service, posture, &c) {
             return;
         }
@@ -60,7 +60,7 @@ pub(crate) fn search(
             .as_ref()
             .is_none_or(|b| o.compare(&b.1) == std::cmp::Ordering::Less)
         {
-            best = Some((c, o));
+            *best = Some((c, o));
         }
     };
     let allowed = ctx.allowed(class);
@@ -71,13 +71,22 @@ pub(crate) fn search(
         };
         let (allowed, dr) = (inside(&allowed), inside(&dr));
         let primaries = ctx.hinted(class, &allowed);
+        // The engine's search on the group alone: when its best fits it is the group's best.
+        let within = search_within(ctx, class, posture, &group);
+        if let Some(c) = within.filter(|c| fits(ctx, service, posture, c)) {
+            consider(&mut best, c);
+            continue;
+        }
         match posture {
             Posture::SingleRegion => {
                 for &p in &primaries {
-                    consider(Choice {
-                        primary: Some(p),
-                        ..Choice::default()
-                    });
+                    consider(
+                        &mut best,
+                        Choice {
+                            primary: Some(p),
+                            ..Choice::default()
+                        },
+                    );
                 }
             }
             Posture::BackupRestore
@@ -86,12 +95,15 @@ pub(crate) fn search(
             | Posture::SyncStandby => {
                 for &p in &primaries {
                     for &t in dr.iter().filter(|&&t| t != p) {
-                        consider(Choice {
-                            primary: Some(p),
-                            standby: (posture != Posture::BackupRestore).then_some(t),
-                            backup: Some(t),
-                            ..Choice::default()
-                        });
+                        consider(
+                            &mut best,
+                            Choice {
+                                primary: Some(p),
+                                standby: (posture != Posture::BackupRestore).then_some(t),
+                                backup: Some(t),
+                                ..Choice::default()
+                            },
+                        );
                     }
                 }
             }
@@ -100,24 +112,55 @@ pub(crate) fn search(
                     let others: Vec<usize> = allowed.iter().copied().filter(|&r| r != l).collect();
                     for (i, &a) in others.iter().enumerate() {
                         for &b in &others[i + 1..] {
-                            consider(Choice {
-                                voters: vec![l, a, b],
-                                ..Choice::default()
-                            });
+                            let voters = vec![l, a, b];
+                            if best
+                                .as_ref()
+                                .is_some_and(|x| cannot_beat(ctx, class, &voters, &x.1))
+                            {
+                                continue;
+                            }
+                            consider(
+                                &mut best,
+                                Choice {
+                                    voters,
+                                    ..Choice::default()
+                                },
+                            );
                         }
                     }
                 }
             }
             Posture::ReadLocalWriteGlobal
             | Posture::ActiveActivePartitioned
-            | Posture::ActiveActiveMultiWriter => {
-                if let Some(c) = search_within(ctx, class, posture, &group) {
-                    consider(c);
-                }
-            }
+            | Posture::ActiveActiveMultiWriter => {}
         }
     }
     best.map_or(free, Ok)
+}
+
+/// Whether consensus `voters` (leader first) cannot beat `best`, from a lower bound of
+/// their objective: each user's write takes at least its round trip to the leader, and its
+/// read at least the smallest read p99 over the voters' links (`Link::read_floor`, which
+/// bounds a read-your-writes mixture too); a quorum wait and a commit only add, and the objective's terms grow with both. Consensus
+/// has no takeover, so the failover terms are 0 and the bound compares safely: it skips a
+/// candidate only when its excess is already larger, or equal with a traffic-weighted
+/// latency no smaller, than the best's.
+fn cannot_beat(ctx: &Ctx, class: &DataClass, voters: &[usize], best: &Objective) -> bool {
+    let mut lb = Objective::ZERO;
+    for u in 0..ctx.users.len() {
+        let w = ctx.ur(u, voters[0]).q.p99;
+        let r = voters
+            .iter()
+            .map(|&v| ctx.ur(u, v).read_floor)
+            .fold(f64::INFINITY, f64::min);
+        let t = placement::user_term(ctx, class, u, w, r);
+        lb.excess_ms += t.excess_ms;
+        lb.weighted_ms += t.weighted_ms;
+    }
+    lb.excess_ms > best.excess_ms
+        || (lb.excess_ms == best.excess_ms
+            && best.failover_excess_ms <= 0.0
+            && lb.weighted_ms >= best.weighted_ms)
 }
 
 /// The groups of plan regions (indices) one deployment of the service may span: its

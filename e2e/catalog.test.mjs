@@ -66,3 +66,26 @@ test('choosing Cosmos DB strong consistency for the ledger changes its RTO and w
   await planner.page.context().close();
   await other.page.context().close();
 });
+
+test("choosing Aurora Global Database for the EU personal data shows its published lag, page and date in the writes lost, and the card still fits at 375 px", async () => {
+  const planner = await Planner.fresh(app);
+  const card = planner.testid('class-card-3');
+  // Class cards are one open at a time (an exclusive <details> group): open this one.
+  await planner.testid('open-card-3').click();
+  await card.locator('dl.figures').waitFor();
+  const lost = () => card.locator('dl.figures > div', { hasText: 'Writes lost on a hard region failure' }).locator('dd').textContent();
+  const before = (await lost()).trim();
+  assert.doesNotMatch(before, /published typical/);
+  await planner.chooseService(3, 'aws-aurora-global');
+  const after = (await lost()).trim();
+  assert.match(after, /lag \(Aurora Global Database, published typical; https:\/\/docs\.aws\.amazon\.com\/AmazonRDS\/latest\/AuroraUserGuide\/aurora-global-database\.html, read 2026-11-29\)/);
+  for (const [label, width] of Object.entries(WIDTHS)) {
+    await planner.page.setViewportSize({ width, height: 900 });
+    await card.screenshot({ path: `${SCREENSHOT_DIR}catalog-rpo-card-${label}.png` });
+    // The long factor (a URL) wraps inside the card at either width.
+    const overflow = await card.evaluate((d) => d.scrollWidth - d.clientWidth);
+    assert.ok(overflow <= 0, `class card overflows by ${overflow} px at ${width} px`);
+  }
+  assert.deepEqual(planner.errors, []);
+  await planner.page.context().close();
+});

@@ -45,7 +45,7 @@ fn aurora_global_lag_is_the_rpo_factor_with_its_source_and_date() {
     let lost = with.writes_lost_on_region_failure.as_ref().unwrap();
     assert_eq!(
         lost.writes_text(),
-        format!("~20 writes (20 writes/s x 1.0 s lag (Aurora Global Database, published typical: storage-level replication 'typically under a second'; {SOURCE}))")
+        format!("~20 writes (20 writes/s x 1.0 s lag (Aurora Global Database, published typical; {SOURCE}))")
     );
     assert_eq!(lost.factors.last().unwrap().shown, 1.0);
     // The primary's row of the outage table loses the same writes.

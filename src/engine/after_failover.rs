@@ -1,5 +1,7 @@
 //! Where each user population is served after one region is lost, and its write and read p99
-//! there: the figures a reviewer checks before agreeing to a standby's place.
+//! there: the figures a reviewer checks before agreeing to a standby's place. A class's
+//! chosen service reshapes them where its layout differs from the posture's (the leader it
+//! moves to, the voters a write still waits for: [`super::services::after`]).
 
 use super::latency::Quantiles;
 use super::placement::{self, Choice, UserLatency};

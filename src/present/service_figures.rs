@@ -37,8 +37,8 @@ pub enum LagBy {
 }
 
 /// The lag factor of a writes-lost product: `1.0 s lag (Aurora Global Database, published
-/// typical: storage-level replication 'typically under a second'; https://..., read
-/// 2026-11-29)`.
+/// typical; https://..., read 2026-11-29)` (the quote behind the figure is in the class's
+/// list of services and in docs/technologies.md).
 pub fn rpo_lag_factor(service: &Service, lag_s: f64, by: LagBy) -> Factor {
     let shown = round_duration(lag_s);
     let f = &service.lag;
@@ -47,7 +47,7 @@ pub fn rpo_lag_factor(service: &Service, lag_s: f64, by: LagBy) -> Factor {
         .and_then(|i| service.sources.get(i))
         .map_or(String::new(), |s| format!("; {}, read {}", s.url, s.read));
     let why = match (by, f.value) {
-        (LagBy::Service, _) => format!("{}, {}: {}{source}", service.short, basis(f.basis), f.note),
+        (LagBy::Service, _) => format!("{}, {}{source}", service.short, basis(f.basis)),
         (LagBy::Transit, Some(v)) => format!(
             "half the p99 round trip, longer than {}'s {} lag of {}{source}",
             service.short,

@@ -256,3 +256,50 @@ fn after_losing_the_leader_spanner_leads_from_its_other_read_write_region() {
         .unwrap();
     assert_waits_for(&lost.after, "gcp:us-east1", "gcp:us-central1");
 }
+
+/// A multi-cloud plan: the engine's own writers include an Azure region nearer Berlin;
+/// DynamoDB global tables run only on AWS, so with them chosen the search (the engine's own,
+/// on the plan's AWS regions) writes in AWS regions only.
+#[test]
+fn search_keeps_dynamodb_multi_writer_on_aws_regions() {
+    let r = [
+        "aws:us-east-1",
+        "aws:eu-west-1",
+        "azure:germanywestcentral",
+        "aws:ap-northeast-1",
+    ];
+    // The example's sessions class alone, pinned to multi-writer.
+    let sessions = |service: Option<&str>| {
+        let mut p = plan(&r, None, None);
+        p.data_classes = vec![Plan::example().data_classes[2].clone()];
+        p.data_classes[0].pin = Some(Posture::ActiveActiveMultiWriter);
+        p.data_classes[0].service = service.map(str::to_string);
+        class(&p, 0).chosen
+    };
+    let free = sessions(None);
+    assert!(
+        free.placement
+            .as_ref()
+            .unwrap()
+            .regions()
+            .contains(&"azure:germanywestcentral"),
+        "{:?}",
+        free.placement
+    );
+    let with = sessions(Some("aws-dynamodb-mrec"));
+    let mut regions = with.placement.as_ref().unwrap().regions();
+    regions.sort_unstable();
+    assert_eq!(
+        regions,
+        ["aws:ap-northeast-1", "aws:eu-west-1", "aws:us-east-1"]
+    );
+    assert!(
+        with.violations
+            .iter()
+            .all(|v| v.requirement != Requirement::Applicability),
+        "{:?}",
+        with.violations
+    );
+    // Its RPO is AWS's "typically within a second or less", per writer.
+    assert_eq!(with.rpo_s, Some(1.0));
+}

@@ -50,6 +50,17 @@ pub(crate) fn search(
             return free;
         }
     }
+    best_admissible(ctx, class, posture, service).map_or(free, Ok)
+}
+
+/// The best placement `service` admits, by the engine's objective; `None` when it admits
+/// none among the plan's regions.
+fn best_admissible(
+    ctx: &Ctx,
+    class: &DataClass,
+    posture: Posture,
+    service: &'static Service,
+) -> Option<(Choice, Objective)> {
     let mut best: Option<(Choice, Objective)> = None;
     let consider = |best: &mut Option<(Choice, Objective)>, c: Choice| {
         if !fits(ctx, service, posture, &c) {
@@ -135,7 +146,7 @@ pub(crate) fn search(
             | Posture::ActiveActiveMultiWriter => {}
         }
     }
-    best.map_or(free, Ok)
+    best
 }
 
 /// Whether consensus `voters` (leader first) cannot beat `best`, from a lower bound of
@@ -228,4 +239,46 @@ fn search_within(
         voters: c.voters.iter().map(|&i| at(i)).collect(),
         backup: c.backup.map(at),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::Plan;
+
+    /// With a service that admits every placement of the plan (self-managed software, no
+    /// region rule the placements break), the enumeration, pruned by its lower bound, finds
+    /// what the engine's own search finds, with the same objective.
+    #[test]
+    fn the_enumeration_finds_the_engines_own_best_when_everything_is_admitted() {
+        let plan = Plan::example();
+        let ctx = Ctx::new(&plan);
+        for (id, posture) in [
+            ("self-cockroachdb-region-survival", Posture::GlobalConsensus),
+            ("self-postgres-patroni", Posture::SyncStandby),
+            ("self-postgres-patroni", Posture::WarmStandby),
+        ] {
+            let service = catalog::service(id).unwrap().unwrap();
+            for class in &plan.data_classes {
+                let Ok((engine, o)) = placement::search(&ctx, class, posture) else {
+                    // Unplaceable (residency): nothing is admitted either.
+                    assert!(best_admissible(&ctx, class, posture, service).is_none());
+                    continue;
+                };
+                let (found, p) = best_admissible(&ctx, class, posture, service).unwrap();
+                assert_eq!(
+                    p.compare(&o),
+                    std::cmp::Ordering::Equal,
+                    "{id} {}",
+                    class.name
+                );
+                assert_eq!(
+                    placement_of(&ctx, posture, &found),
+                    placement_of(&ctx, posture, &engine),
+                    "{id} {}",
+                    class.name
+                );
+            }
+        }
+    }
 }

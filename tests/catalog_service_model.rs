@@ -255,6 +255,26 @@ fn after_losing_the_leader_spanner_leads_from_its_other_read_write_region() {
         .find(|o| o.region == "gcp:us-east4")
         .unwrap();
     assert_waits_for(&lost.after, "gcp:us-east1", "gcp:us-central1");
+    let short = &catalog::service("gcp-spanner-multi-region")
+        .unwrap()
+        .unwrap()
+        .short;
+    assert_eq!(
+        lost.effect,
+        format!(
+            "leader lost: {short} moves the leader to gcp:us-east1; no acknowledged write is lost; users re-route in {}",
+            meridian::present::duration(lost.downtime_s.unwrap())
+        )
+    );
+    let witness = c
+        .outages
+        .iter()
+        .find(|o| o.region == "gcp:us-central1")
+        .unwrap();
+    assert_eq!(
+        witness.effect,
+        format!("voter lost: {short} keeps its quorum with the surviving voters; writes continue, no loss")
+    );
 }
 
 /// A multi-cloud plan: the engine's own writers include an Azure region nearer Berlin;

@@ -31,6 +31,11 @@ pub(crate) fn outages(
     (0..ctx.n())
         .map(|r| {
             let name = label(ctx, r);
+            let after = after_failover::after_loss(ctx, class, posture, c, lats, r, fit);
+            // A quorum service names where its leader goes and whose votes carry on.
+            let quorum_service = fit
+                .map(|f| f.service)
+                .filter(|s| matches!(s.write, crate::catalog::WriteRule::Quorum { .. }));
             let users_here: Vec<&str> = (0..ctx.users.len())
                 .filter(|&u| read_from[u] == r)
                 .map(|u| ctx.user_name(u))
@@ -74,12 +79,18 @@ pub(crate) fn outages(
                 _ if c.voters.first() == Some(&r) => (
                     none(),
                     Some(rto_s.unwrap_or(0.0)),
-                    format!("leader lost: the other two voters elect a new leader; no acknowledged write is lost; users re-route in {}", show::duration(rto_s.unwrap_or(0.0))),
+                    match (quorum_service, after.first().and_then(|a| a.served_from.as_deref())) {
+                        (Some(s), Some(leader)) => show::service_figures::leader_moved(s, leader, rto_s.unwrap_or(0.0)),
+                        _ => format!("leader lost: the other two voters elect a new leader; no acknowledged write is lost; users re-route in {}", show::duration(rto_s.unwrap_or(0.0))),
+                    },
                 ),
                 _ if c.voters.contains(&r) => (
                     none(),
                     Some(0.0),
-                    "voter lost: the leader still has a majority (2 of 3); writes continue, no loss".to_string(),
+                    match quorum_service {
+                        Some(s) => show::service_figures::voter_lost(s),
+                        None => "voter lost: the leader still has a majority (2 of 3); writes continue, no loss".to_string(),
+                    },
                 ),
                 _ if c.homes.iter().any(|h| h.0 == r) => {
                     let owners: Vec<&str> = c.homes.iter().enumerate().filter(|(_, h)| h.0 == r).map(|(u, _)| ctx.user_name(u)).collect();
@@ -122,7 +133,7 @@ pub(crate) fn outages(
                 writes_lost: lost,
                 downtime_s: down,
                 effect,
-                after: after_failover::after_loss(ctx, class, posture, c, lats, r, fit),
+                after,
             }
         })
         .collect()

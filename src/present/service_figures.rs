@@ -85,3 +85,22 @@ pub fn expected_lag(
         None => format!("p99 lag {rpo}"),
     }
 }
+
+/// The outage effect when a quorum service loses its leader's region: `leader lost: Spanner
+/// multi-region moves the leader to gcp:us-east1; no acknowledged write is lost; users
+/// re-route in 1 min 30 s`.
+pub fn leader_moved(service: &Service, leader: &str, reroute_s: f64) -> String {
+    format!(
+        "leader lost: {} moves the leader to {leader}; no acknowledged write is lost; users re-route in {}",
+        service.short,
+        duration(reroute_s)
+    )
+}
+
+/// The outage effect when a quorum service loses a voter that does not lead.
+pub fn voter_lost(service: &Service) -> String {
+    format!(
+        "voter lost: {} keeps its quorum with the surviving voters; writes continue, no loss",
+        service.short
+    )
+}

@@ -66,3 +66,38 @@ test('choosing Cosmos DB strong consistency for the ledger changes its RTO and w
   await planner.page.context().close();
   await other.page.context().close();
 });
+
+test("choosing Aurora Global Database for the EU personal data shows its published lag, page and date in the writes lost, and the card still fits at 375 px", async () => {
+  const planner = await Planner.fresh(app);
+  const card = planner.testid('class-card-3');
+  // Class cards are one open at a time (an exclusive <details> group): open this one.
+  await planner.testid('open-card-3').click();
+  await card.locator('dl.figures').waitFor();
+  const lost = () => card.locator('dl.figures > div', { hasText: 'Writes lost on a hard region failure' }).locator('dd').textContent();
+  const before = (await lost()).trim();
+  assert.doesNotMatch(before, /published typical/);
+  // How far the card's content already spills at each width (its latency table may), so
+  // the check below is that the service's long factor adds nothing.
+  const overflowOf = async (el) => el.evaluate((d) => d.scrollWidth - d.clientWidth);
+  const spill = {};
+  for (const width of Object.values(WIDTHS)) {
+    await planner.page.setViewportSize({ width, height: 900 });
+    spill[width] = await overflowOf(card);
+  }
+  await planner.page.setViewportSize({ width: 1440, height: 900 });
+  await planner.chooseService(3, 'aws-aurora-global');
+  const after = (await lost()).trim();
+  assert.match(after, /lag \(Aurora Global Database, published typical; https:\/\/docs\.aws\.amazon\.com\/AmazonRDS\/latest\/AuroraUserGuide\/aurora-global-database\.html, read 2026-11-29\)/);
+  for (const [label, width] of Object.entries(WIDTHS)) {
+    await planner.page.setViewportSize({ width, height: 900 });
+    await card.screenshot({ path: `${SCREENSHOT_DIR}catalog-rpo-card-${label}.png` });
+    // The long factor (a URL) wraps inside its figure box and the reasons at either width.
+    const box = card.locator('dl.figures > div', { hasText: 'Writes lost on a hard region failure' });
+    assert.ok((await overflowOf(box)) <= 0, `writes-lost box overflows at ${width} px`);
+    assert.ok((await overflowOf(card.locator('ul.reasons'))) <= 0, `reasons overflow at ${width} px`);
+    const overflow = await overflowOf(card);
+    assert.ok(overflow <= Math.max(spill[width], 0), `class card overflows by ${overflow} px at ${width} px (${spill[width]} px before)`);
+  }
+  assert.deepEqual(planner.errors, []);
+  await planner.page.context().close();
+});

@@ -38,6 +38,13 @@ pub enum Broken {
         closest: String,
         missing: Vec<String>,
     },
+    /// Two regions farther apart than the service allows by default (great circle, km).
+    SpanTooWide {
+        a: String,
+        b: String,
+        km: f64,
+        max_km: f64,
+    },
     /// The writer would sit in a region of the configuration that cannot lead.
     LeaderNotWritable {
         configuration: String,
@@ -203,6 +210,9 @@ pub fn check(service: &Service, unit: &Unit) -> Result<Layout, Broken> {
                 ));
             }
         }
+    }
+    if let Some(limit) = &service.max_span {
+        super::span::check(&unit.regions, limit)?;
     }
     Ok(layout)
 }

@@ -219,6 +219,19 @@ pub struct VoterCounts {
     pub total: u32,
 }
 
+/// A documented ceiling on how far apart a service's regions may be (Cosmos DB strong
+/// consistency: blocked by default beyond 8,000 km; support can lift it).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpanLimit {
+    /// The greatest great-circle distance between two of the service's regions (km).
+    pub km: f64,
+    /// Index into the service's `sources` of the page that states it.
+    pub source: usize,
+    /// What the page says, in our words (what lifts the limit).
+    pub note: String,
+}
+
 /// A page the facts were read from.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -245,6 +258,8 @@ pub struct Service {
     pub conflict_note: String,
     pub regions: RegionRule,
     pub voters: Option<VoterCounts>,
+    /// How far apart its regions may be, when documented.
+    pub max_span: Option<SpanLimit>,
     /// Time to make a standby writable after a region loss (s): the RTO's promotion part.
     pub promotion: Figure,
     /// Replication lag to the failover target (ms): the RPO of an asynchronous copy.
@@ -270,6 +285,8 @@ struct RawService {
     regions: RegionRule,
     #[serde(default)]
     voters: Option<VoterCounts>,
+    #[serde(default)]
+    max_span: Option<SpanLimit>,
     promotion: RawFigure,
     lag: RawFigure,
     write: RawWrite,
@@ -347,6 +364,7 @@ pub fn parse(text: &str) -> Result<Catalog, CatalogError> {
             conflict_note: s.conflict_note,
             regions: s.regions,
             voters: s.voters,
+            max_span: s.max_span,
             promotion: s.promotion.figure(),
             lag: s.lag.figure(),
             write: match s.write {
@@ -431,6 +449,11 @@ fn check(s: &Service, before: &[Service]) -> Result<(), CatalogError> {
     {
         if !(factor.is_finite() && extra_ms.is_finite()) || *source >= s.sources.len() {
             return bad("write: formula needs finite numbers and a source".into());
+        }
+    }
+    if let Some(l) = &s.max_span {
+        if !(l.km.is_finite() && l.km > 0.0) || l.source >= s.sources.len() {
+            return bad("max_span: needs a positive distance in km and a source".into());
         }
     }
     match &s.regions {

@@ -14,10 +14,13 @@
 pub mod constraints;
 pub mod data;
 pub mod options;
+pub mod span;
 pub mod units;
 
 pub use constraints::{Broken, Layout, Voters};
-pub use data::{Basis, Catalog, CatalogError, ConflictRule, Figure, Host, Service, WriteRule};
+pub use data::{
+    Basis, Catalog, CatalogError, ConflictRule, Figure, Host, Service, SpanLimit, WriteRule,
+};
 pub use options::{
     all_regions_write_p99_ms, evaluate, farthest_pair, options, Effects, Fit, Misfit, Options,
 };

@@ -1,11 +1,15 @@
 //! Where each user population is served after one region is lost, and its write and read p99
-//! there: the figures a reviewer checks before agreeing to a standby's place.
+//! there: the figures a reviewer checks before agreeing to a standby's place. A class's
+//! chosen service reshapes them where its layout differs from the posture's (the leader it
+//! moves to, the voters a write still waits for: [`super::services::after`]).
 
 use super::latency::Quantiles;
 use super::placement::{self, Choice, UserLatency};
 use super::posture::Posture;
 use super::report::PopulationAfter;
+use super::services::after::{self, After};
 use super::Ctx;
+use crate::catalog::Fit;
 use crate::plan::{Consistency, DataClass};
 
 /// Write and read regions of one population after the loss (write, read), or `None` when
@@ -20,6 +24,7 @@ pub(crate) fn after_loss(
     c: &Choice,
     now: &[UserLatency],
     lost: usize,
+    fit: Option<&Fit>,
 ) -> Vec<PopulationAfter> {
     let users = 0..ctx.users.len();
     let nearest = |u: usize, cands: &[usize]| -> Option<usize> {
@@ -119,10 +124,20 @@ pub(crate) fn after_loss(
             )
         }
     };
+    // The chosen service's layout after the loss, where it differs from the posture's.
+    let shaped = fit.and_then(|f| {
+        let writer = served
+            .iter()
+            .flatten()
+            .next()
+            .map(|s| ctx.labels[s.0].as_str());
+        after::after_loss(ctx, f, &ctx.labels[lost], writer)
+    });
     let changed = served
         .iter()
         .zip(now)
-        .any(|(s, n)| *s != Some((n.write_via, n.read_from)) || extra.is_some());
+        .any(|(s, n)| *s != Some((n.write_via, n.read_from)) || extra.is_some())
+        || shaped.is_some();
     if !changed {
         return Vec::new();
     }
@@ -141,12 +156,27 @@ pub(crate) fn after_loss(
                 Some((w, r)) => {
                     // Both remaining voters must ack once one of three is gone.
                     let quorum = extra.map_or(Quantiles::ZERO, |(l, o)| ctx.rr(l, o).q);
-                    let write = ctx.ur(u, *w).q.then(quorum).then(ctx.commit);
+                    let mut write = ctx.ur(u, *w).q.then(quorum).then(ctx.commit);
+                    let mut read = ctx.ur(u, *r).q.p99;
+                    let mut from = ctx.labels[*w].clone();
+                    match &shaped {
+                        Some(After::Quorum { leader, wait }) => {
+                            if let Some(to_leader) = after::user_rtt(ctx, u, leader) {
+                                write = to_leader.then(*wait).then(ctx.commit);
+                                if lin {
+                                    read = to_leader.p99;
+                                }
+                                from.clone_from(leader);
+                            }
+                        }
+                        Some(After::AllRegions { part }) => write = ctx.ur(u, *w).q.then(*part),
+                        None => {}
+                    }
                     PopulationAfter {
                         population: name,
-                        served_from: Some(ctx.labels[*w].clone()),
+                        served_from: Some(from),
                         write_p99_ms: Some(write.p99),
-                        read_p99_ms: Some(ctx.ur(u, *r).q.p99),
+                        read_p99_ms: Some(read),
                     }
                 }
             }

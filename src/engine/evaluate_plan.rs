@@ -5,7 +5,7 @@ use std::cell::RefCell;
 
 use super::posture::Posture;
 use super::report::{Evaluation, Report};
-use super::{advice, cost, evaluate_posture, pin, placement, recommend, services, Ctx};
+use super::{advice, cost, evaluate_posture, pin, recommend, services, Ctx};
 use crate::plan::{validate, DataClass, Plan, PlanError, PlanErrors};
 
 /// Evaluates a plan: validates it, then every class x posture, then recommends.
@@ -156,7 +156,7 @@ fn evaluate_in_place(
 
 /// What a full evaluation of `posture` adds to the report's price sources, without the rest.
 fn record_price_sources(ctx: &Ctx, class: &DataClass, posture: Posture) {
-    if let Ok((c, _)) = placement::search(ctx, class, posture) {
+    if let Ok((c, _)) = services::search(ctx, class, posture) {
         let mut sources = ctx.price_sources.borrow_mut();
         cost::cost(ctx, class, posture, &c, &ctx.prices, &mut sources);
     }

@@ -35,7 +35,8 @@ fn empty(posture: Posture, violation: Violation) -> Evaluation {
 }
 
 pub(crate) fn evaluate(ctx: &Ctx, class: &DataClass, posture: Posture) -> Evaluation {
-    let choice = match placement::search(ctx, class, posture) {
+    // The search, held to the class's chosen service's constraints when one is chosen.
+    let choice = match super::services::search(ctx, class, posture) {
         Ok((c, _)) => c,
         Err(Unplaceable::Residency(m)) => {
             return empty(
@@ -69,7 +70,7 @@ pub(super) fn label(ctx: &Ctx, r: usize) -> String {
     ctx.labels[r].clone()
 }
 
-fn placement_of(ctx: &Ctx, posture: Posture, c: &Choice) -> Placement {
+pub(super) fn placement_of(ctx: &Ctx, posture: Posture, c: &Choice) -> Placement {
     let l = |r: usize| label(ctx, r);
     let ls = |rs: &[usize]| rs.iter().map(|&r| label(ctx, r)).collect::<Vec<_>>();
     let primary = || l(c.primary.expect("single-writer postures have a primary"));
@@ -219,6 +220,7 @@ fn rpo_of(
     posture: Posture,
     c: &Choice,
     lats: &[UserLatency],
+    rl: &rpo::RpoLag,
 ) -> (Option<f64>, Option<Product>) {
     let worst = |losses: Vec<(f64, Product)>| {
         let rpo = losses.iter().map(|l| l.0).fold(0.0, f64::max);
@@ -228,7 +230,8 @@ fn rpo_of(
             .max_by(|a, b| a.value.total_cmp(&b.value));
         (Some(rpo), lost)
     };
-    let lag = |a: usize, b: usize| show::round_duration(rpo::rpo_async_s(ctx, a, b));
+    // The lag and the writes it loses, from the model or the chosen service's figure.
+    let lagged = |share: f64, a: usize, b: usize| (rl.seconds(a, b), rl.loss(class, share, a, b));
     match posture {
         Posture::SingleRegion => (None, None),
         Posture::BackupRestore => {
@@ -237,14 +240,14 @@ fn rpo_of(
         }
         Posture::SyncStandby | Posture::GlobalConsensus => (Some(0.0), Some(loss(class, 1.0, 0.0))),
         Posture::PilotLight | Posture::WarmStandby => {
-            let s = lag(c.primary.unwrap(), c.standby.unwrap());
-            (Some(s), Some(loss(class, 1.0, s)))
+            let (s, lost) = lagged(1.0, c.primary.unwrap(), c.standby.unwrap());
+            (Some(s), Some(lost))
         }
         Posture::ReadLocalWriteGlobal => {
             let p = c.primary.unwrap();
             let target = placement::nearest_other(ctx, p, &c.replicas).unwrap_or(c.replicas[0]);
-            let s = lag(p, target);
-            (Some(s), Some(loss(class, 1.0, s)))
+            let (s, lost) = lagged(1.0, p, target);
+            (Some(s), Some(lost))
         }
         Posture::ActiveActivePartitioned => {
             if c.homes.iter().any(|h| h.1.is_none()) {
@@ -254,10 +257,7 @@ fn rpo_of(
             worst(
                 c.homes
                     .iter()
-                    .map(|&(h, s)| {
-                        let s = lag(h, s.unwrap_or(h));
-                        (s, loss(class, share[h], s))
-                    })
+                    .map(|&(h, s)| lagged(share[h], h, s.unwrap_or(h)))
                     .collect(),
             )
         }
@@ -268,8 +268,7 @@ fn rpo_of(
                     .iter()
                     .map(|&a| {
                         let b = placement::nearest_other(ctx, a, &c.replicas).unwrap_or(a);
-                        let s = lag(a, b);
-                        (s, loss(class, share[a], s))
+                        lagged(share[a], a, b)
                     })
                     .collect(),
             )
@@ -547,7 +546,13 @@ pub(crate) fn evaluate_choice(
             }
         })
         .collect();
-    let (rpo_s, writes_lost) = rpo_of(ctx, class, posture, c, &lats);
+    // The class's chosen service when it fits: its lag drives the RPO and its layout the
+    // service after each region loss.
+    let fit = placement
+        .as_ref()
+        .and_then(|p| super::services::chosen_fit(class, posture, p));
+    let rl = rpo::RpoLag::new(ctx, fit.as_ref());
+    let (rpo_s, writes_lost) = rpo_of(ctx, class, posture, c, &lats, &rl);
     // No takeover target for some failed region, no recovery time at all: a partition whose
     // residency allows no standby is down until its region returns.
     let rto = if has_takeover(posture, c) {
@@ -578,7 +583,7 @@ pub(crate) fn evaluate_choice(
         rto_s,
         rto,
         region_failures_survived: survived,
-        outages: super::outages::outages(ctx, class, posture, c, &lats, rto_s),
+        outages: super::outages::outages(ctx, class, posture, c, &lats, rto_s, fit.as_ref()),
         staleness: staleness_curve(ctx, class, posture, c),
         conflicts_per_day: Some(conflicts.as_ref().map_or(0.0, |c| c.per_day)),
         conflicts,

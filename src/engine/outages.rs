@@ -7,6 +7,7 @@ use super::placement::{self, Choice, UserLatency};
 use super::posture::Posture;
 use super::report::Outage;
 use super::{after_failover, rpo, rto, Ctx};
+use crate::catalog::Fit;
 use crate::plan::DataClass;
 use crate::present::{self as show, Product};
 
@@ -18,16 +19,23 @@ pub(crate) fn outages(
     c: &Choice,
     lats: &[UserLatency],
     rto_s: Option<f64>,
+    fit: Option<&Fit>,
 ) -> Vec<Outage> {
     let ops = ctx.ops();
     let reroute = show::round_duration(rto::detection_s(ops) + rto::routing_s(ops));
     let share = writer_shares(ctx, lats);
-    let lag = |a: usize, b: usize| show::round_duration(rpo::rpo_async_s(ctx, a, b));
+    // The lag from the model, or the chosen service's published figure (as in the RPO).
+    let rl = rpo::RpoLag::new(ctx, fit);
     let read_from: Vec<usize> = lats.iter().map(|l| l.read_from).collect();
     let none = || Product::writes_lost(class.writes_per_s, 1.0, 0.0);
     (0..ctx.n())
         .map(|r| {
             let name = label(ctx, r);
+            let after = after_failover::after_loss(ctx, class, posture, c, lats, r, fit);
+            // A quorum service names where its leader goes and whose votes carry on.
+            let quorum_service = fit
+                .map(|f| f.service)
+                .filter(|s| matches!(s.write, crate::catalog::WriteRule::Quorum { .. }));
             let users_here: Vec<&str> = (0..ctx.users.len())
                 .filter(|&u| read_from[u] == r)
                 .map(|u| ctx.user_name(u))
@@ -40,7 +48,7 @@ pub(crate) fn outages(
                         Posture::SyncStandby => none(),
                         _ => {
                             let to = c.standby.or_else(|| placement::nearest_other(ctx, r, &c.replicas)).unwrap_or(r);
-                            loss(class, 1.0, lag(r, to))
+                            rl.loss(class, 1.0, r, to)
                         }
                     };
                     let effect = match rto_s {
@@ -71,12 +79,18 @@ pub(crate) fn outages(
                 _ if c.voters.first() == Some(&r) => (
                     none(),
                     Some(rto_s.unwrap_or(0.0)),
-                    format!("leader lost: the other two voters elect a new leader; no acknowledged write is lost; users re-route in {}", show::duration(rto_s.unwrap_or(0.0))),
+                    match (quorum_service, after.first().and_then(|a| a.served_from.as_deref())) {
+                        (Some(s), Some(leader)) => show::service_figures::leader_moved(s, leader, rto_s.unwrap_or(0.0)),
+                        _ => format!("leader lost: the other two voters elect a new leader; no acknowledged write is lost; users re-route in {}", show::duration(rto_s.unwrap_or(0.0))),
+                    },
                 ),
                 _ if c.voters.contains(&r) => (
                     none(),
                     Some(0.0),
-                    "voter lost: the leader still has a majority (2 of 3); writes continue, no loss".to_string(),
+                    match quorum_service {
+                        Some(s) => show::service_figures::voter_lost(s),
+                        None => "voter lost: the leader still has a majority (2 of 3); writes continue, no loss".to_string(),
+                    },
                 ),
                 _ if c.homes.iter().any(|h| h.0 == r) => {
                     let owners: Vec<&str> = c.homes.iter().enumerate().filter(|(_, h)| h.0 == r).map(|(u, _)| ctx.user_name(u)).collect();
@@ -84,7 +98,7 @@ pub(crate) fn outages(
                     let all_have_standby = c.homes.iter().filter(|h| h.0 == r).all(|h| h.1.is_some());
                     match standby {
                         Some(s) if all_have_standby => {
-                            let lost = loss(class, share[r], lag(r, s));
+                            let lost = rl.loss(class, share[r], r, s);
                             let effect = format!("home of {} lost: their partition fails over in {} and loses {}; other users unaffected", owners.join(", "), show::recovery(rto_s), lost.writes_text());
                             (lost, rto_s, effect)
                         }
@@ -93,7 +107,7 @@ pub(crate) fn outages(
                 }
                 Posture::ActiveActiveMultiWriter if c.replicas.contains(&r) => {
                     let to = placement::nearest_other(ctx, r, &c.replicas).unwrap_or(r);
-                    let lost = loss(class, share[r], lag(r, to));
+                    let lost = rl.loss(class, share[r], r, to);
                     let down = if users_here.is_empty() { 0.0 } else { reroute };
                     let effect = format!("writer lost: its users re-route to another writer in {}; unreplicated writes lost: {}", show::duration(reroute), lost.writes_text());
                     (lost, Some(down), effect)
@@ -119,7 +133,7 @@ pub(crate) fn outages(
                 writes_lost: lost,
                 downtime_s: down,
                 effect,
-                after: after_failover::after_loss(ctx, class, posture, c, lats, r),
+                after,
             }
         })
         .collect()

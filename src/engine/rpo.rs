@@ -9,6 +9,10 @@
 
 use super::latency::Dist;
 use super::Ctx;
+use crate::catalog::{Fit, Service};
+use crate::plan::DataClass;
+use crate::present::service_figures::LagBy;
+use crate::present::{self as show, Product};
 
 /// Apply/batching delay p50 (ms). DESIGN.md: "tuned streaming replication ~10–200 ms".
 pub const APPLY_P50_MS: f64 = 50.0;
@@ -34,6 +38,71 @@ pub fn lag_from_rtt(floor_ms: f64, p50_ms: f64, p99_ms: f64) -> Dist {
 /// p99 lag in seconds, the RPO of async replication from `a` to `b`.
 pub(crate) fn rpo_async_s(ctx: &Ctx, a: usize, b: usize) -> f64 {
     lag(ctx, a, b).p99() / 1000.0
+}
+
+/// The lag behind an RPO: the engine's model, or a chosen service's published lag
+/// (docs/technologies.md, "RPO with a chosen service"): the provider's figure is its
+/// end-to-end replication lag (the network trip included), so it replaces the model
+/// rather than adding to it, but never below half the p99 round trip (a replica cannot
+/// apply a write before it arrives). A service that publishes no lag keeps the model, and
+/// the factor says so.
+pub(crate) struct RpoLag<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    service: Option<&'static Service>,
+}
+
+impl<'c, 'a> RpoLag<'c, 'a> {
+    /// The lag for a class whose chosen service fits (`fit`), or the model alone.
+    pub fn new(ctx: &'c Ctx<'a>, fit: Option<&Fit>) -> Self {
+        RpoLag {
+            ctx,
+            service: fit.map(|f| f.service),
+        }
+    }
+
+    /// The lag from `a` to `b` (s, as shown) and, with a service, where it comes from.
+    fn lag(&self, a: usize, b: usize) -> (f64, Option<LagBy>) {
+        let model = show::round_duration(rpo_async_s(self.ctx, a, b));
+        let Some(service) = self.service else {
+            return (model, None);
+        };
+        match service.lag.value {
+            None => (model, Some(LagBy::Modelled)),
+            Some(published_ms) => {
+                let transit_ms = self.ctx.rr(a, b).q.p99 / 2.0;
+                if transit_ms > published_ms {
+                    (
+                        show::round_duration(transit_ms / 1000.0),
+                        Some(LagBy::Transit),
+                    )
+                } else {
+                    (
+                        show::round_duration(published_ms / 1000.0),
+                        Some(LagBy::Service),
+                    )
+                }
+            }
+        }
+    }
+
+    /// The RPO of asynchronous replication from `a` to `b` (s, as shown).
+    pub fn seconds(&self, a: usize, b: usize) -> f64 {
+        self.lag(a, b).0
+    }
+
+    /// The writes lost when `a`, accepting `share` of the class's writes, fails before its
+    /// copy in `b` caught up, with the lag factor naming the service's figure.
+    pub fn loss(&self, class: &DataClass, share: f64, a: usize, b: usize) -> Product {
+        let (s, by) = self.lag(a, b);
+        match (self.service, by) {
+            (Some(service), Some(by)) => Product::writes_lost_with(
+                class.writes_per_s,
+                share,
+                show::service_figures::rpo_lag_factor(service, s, by),
+            ),
+            _ => Product::writes_lost(class.writes_per_s, share, s),
+        }
+    }
 }
 
 /// Writes lost when a region that accepted `writes_per_s` fails with `rpo_s` unreplicated.

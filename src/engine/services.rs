@@ -4,14 +4,18 @@
 
 use serde::Serialize;
 
-use super::report::{Evaluation, Requirement, Violation};
+use super::report::{Evaluation, Placement, Requirement, Violation};
 use super::Ctx;
+use super::Posture;
 use crate::catalog::{self, Fit, Misfit};
 use crate::data::Provider;
 use crate::plan::{DataClass, Plan};
 
+pub(crate) mod after;
+mod place;
 mod write;
 use crate::present as show;
+pub(crate) use place::search;
 
 /// One service against the chosen posture and placement.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -78,6 +82,16 @@ pub(crate) fn options(plan: &Plan, e: &Evaluation) -> Vec<ServiceOption> {
         .chain(o.misfits.into_iter().map(Err))
         .map(option_of)
         .collect()
+}
+
+/// The class's chosen service when it can deliver `posture` on `placement`.
+pub(crate) fn chosen_fit(
+    class: &DataClass,
+    posture: Posture,
+    placement: &Placement,
+) -> Option<Fit> {
+    let service = catalog::service(class.service.as_deref()?).ok()??;
+    catalog::evaluate(service, posture, placement).ok()
 }
 
 /// `e` evaluated with the class's chosen service: a service that cannot take the placement

@@ -166,23 +166,21 @@ fn single_writer(plan: &Plan, c: &ClassReport, dc: Option<&DataClass>) -> Runboo
     let rpo_t = show::duration_target(dc.and_then(|d| d.rpo_s));
     let within = within_rpo(dc);
     let (tail, lost) = lost_tail(e);
+    let lag = show::service_figures::expected_lag(dc, e);
     let mut steps = common_start(o, &primary);
     let readiness = match e.posture {
         Posture::SyncStandby => format!(
             "{target} replicates synchronously: confirm it acknowledged every commit up to the failure (no period where replication fell back to async). If it did fall back, the RPO is not 0: measure its lag first (RPO target {rpo_t})."
         ),
         Posture::PilotLight => format!(
-            "{target} holds the data tier only: start scaling its compute to serving size now. Check its replica lag: the last applied write must be {within} (expected p99 lag {}, {tail}). If the lag is larger, escalate before promoting: promotion would lose more than agreed.",
-            show::duration(e.rpo_s.unwrap_or(0.0))
+            "{target} holds the data tier only: start scaling its compute to serving size now. Check its replica lag: the last applied write must be {within} (expected {lag}, {tail}). If the lag is larger, escalate before promoting: promotion would lose more than agreed.",
         ),
         Posture::ReadLocalWriteGlobal => format!(
-            "Promote the read replica in {target}. Check its replica lag is {within} (expected p99 lag {}, {tail}); the other replicas ({}) must re-point to it after promotion.",
-            show::duration(e.rpo_s.unwrap_or(0.0)),
+            "Promote the read replica in {target}. Check its replica lag is {within} (expected {lag}, {tail}); the other replicas ({}) must re-point to it after promotion.",
             if replicas.len() > 1 { replicas[1..].join(", ") } else { "none".into() }
         ),
         _ => format!(
-            "{target} runs scaled down: check it is healthy and its replica lag is {within} (expected p99 lag {}, {tail}). If the lag is larger, escalate before promoting.",
-            show::duration(e.rpo_s.unwrap_or(0.0))
+            "{target} runs scaled down: check it is healthy and its replica lag is {within} (expected {lag}, {tail}). If the lag is larger, escalate before promoting.",
         ),
     };
     steps.push(Step {
@@ -284,6 +282,7 @@ fn partitioned(plan: &Plan, c: &ClassReport, dc: Option<&DataClass>) -> Runbook 
         })
         .collect();
     let (tail, lost) = lost_tail(e);
+    let lag = show::service_figures::expected_lag(dc, e);
     let within = within_rpo(dc);
     let same_jurisdiction = if dc.is_some_and(|d| d.residency != crate::plan::Residency::None) {
         " Records are never re-homed outside their jurisdiction: each standby is in the same one."
@@ -297,8 +296,7 @@ fn partitioned(plan: &Plan, c: &ClassReport, dc: Option<&DataClass>) -> Runbook 
     steps.push(Step {
         title: "Check the standby",
         detail: format!(
-            "Check the failed partition's standby is healthy and its replica lag is {within} (expected p99 lag {}, {tail} for the largest partition).{same_jurisdiction}",
-            show::duration(e.rpo_s.unwrap_or(0.0))
+            "Check the failed partition's standby is healthy and its replica lag is {within} (expected {lag}, {tail} for the largest partition).{same_jurisdiction}",
         ),
     });
     steps.push(Step {

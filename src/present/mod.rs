@@ -29,6 +29,7 @@ pub mod plan_diff;
 pub mod problems;
 pub mod product;
 pub mod sentences;
+pub mod service_figures;
 pub mod technology;
 pub mod verdict;
 

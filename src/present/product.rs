@@ -91,11 +91,17 @@ impl Product {
     /// Writes lost on a hard failure: the writes/s the class takes, the share of them the
     /// failed region accepted (left out when it is all of them), and the unreplicated lag.
     pub fn writes_lost(writes_per_s: f64, share: f64, lag_s: f64) -> Product {
+        Product::writes_lost_with(writes_per_s, share, Factor::seconds(lag_s))
+    }
+
+    /// [`Product::writes_lost`] with its lag factor given: a chosen service's published lag,
+    /// which names its basis and source.
+    pub fn writes_lost_with(writes_per_s: f64, share: f64, lag: Factor) -> Product {
         let mut f = vec![Factor::per_s(writes_per_s, "writes")];
         if round_share(share) < 1.0 {
             f.push(Factor::share(share, "writes"));
         }
-        f.push(Factor::seconds(lag_s));
+        f.push(lag);
         Product::of(f)
     }
 

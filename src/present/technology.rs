@@ -136,6 +136,9 @@ pub fn broken_sentence(service: &Service, b: &Broken) -> String {
             "{name} offers only fixed configurations, and none holds every region of this placement; the closest, {closest}, lacks {}.",
             missing.join(", ")
         ),
+        Broken::SpanTooWide { a, b, km, max_km } => {
+            super::service_figures::span_sentence(service, a, b, *km, *max_km)
+        }
         Broken::LeaderNotWritable {
             configuration,
             leader,

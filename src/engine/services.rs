@@ -2,7 +2,7 @@
 //! on the plan's providers and placement, and the class's own choice of service, whose
 //! published promotion time and replication lag replace the engine's assumptions.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::report::{Evaluation, Requirement, Violation};
 use super::Ctx;
@@ -14,7 +14,7 @@ mod write;
 use crate::present as show;
 
 /// One service against the chosen posture and placement.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ServiceOption {
     pub id: String,
     pub name: String,

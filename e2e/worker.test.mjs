@@ -184,6 +184,42 @@ test('typing in a plan field while the largest plan evaluates: the page stays re
   await withWorker.page.context().close();
 });
 
+/** Three RPO edits of the largest plan, one at a time: each one's longest task and results. */
+async function editThrice(planner) {
+  await planner.page.goto(await largestLink());
+  await settled(planner.page);
+  const out = [];
+  for (let k = 0; k < 3; k++) {
+    await planner.page.evaluate(() => {
+      window.__tasks = [];
+      performance.clearMeasures();
+      new PerformanceObserver((l) => window.__tasks.push(...l.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+    });
+    await planner.setClassField(0, 'rpo_s', 30 + k);
+    await planner.page.waitForFunction(() => performance.getEntriesByName('meridian:edit-to-results').length > 0, null, { timeout: 60_000 });
+    await settled(planner.page);
+    out.push(await planner.page.evaluate(() => {
+      const last = (n) => performance.getEntriesByName(n).at(-1)?.duration ?? 0;
+      return { longest_task_ms: Math.max(0, ...window.__tasks), edit_to_results_ms: last('meridian:edit-to-results'), evaluate_ms: last('meridian:evaluate'), decode_ms: last('meridian:report-decode') };
+    }));
+  }
+  return out;
+}
+
+test('one edit at a time of the largest plan: longest task and time to results (reported)', async () => {
+  const onPage = await fresh({ worker: false });
+  const withWorker = await fresh();
+  results.edits = { page: await editThrice(onPage), worker: await editThrice(withWorker) };
+  for (const mode of ['page', 'worker']) {
+    const e = results.edits[mode];
+    const list = (f) => e.map((x) => x[f].toFixed(0)).join(' / ');
+    console.log(`worker: an RPO edit of the largest plan, engine on the ${mode}: longest task ${list('longest_task_ms')} ms; edit to results ${list('edit_to_results_ms')} ms; engine ${list('evaluate_ms')} ms; report read ${list('decode_ms')} ms`);
+  }
+  assert.deepEqual([...onPage.errors, ...withWorker.errors], []);
+  await onPage.page.context().close();
+  await withWorker.page.context().close();
+});
+
 test('rapid edits: only the newest plan\'s report is shown, and no stale work is queued', async () => {
   const planner = await fresh();
   await planner.page.goto(await largestLink());

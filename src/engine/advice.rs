@@ -3,7 +3,7 @@
 //! jurisdiction) after which that posture meets every requirement. Every suggestion is
 //! checked by evaluating the changed plan, so none is offered that does not work.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::posture::Posture;
 use super::report::{Evaluation, Requirement};
@@ -12,7 +12,7 @@ use crate::plan::{DataClass, PlaceRef, Plan, Residency, ResidencyScope};
 use crate::present as show;
 
 /// A target of a data class.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Target {
     Rpo,
@@ -22,7 +22,7 @@ pub enum Target {
 }
 
 /// One change to the plan.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "change", rename_all = "kebab-case")]
 pub enum Change {
     /// Set a target of the class (`None` clears it: survive AZ loss only).
@@ -34,7 +34,7 @@ pub enum Change {
 }
 
 /// A suggestion: the changes, and the posture that fits once they are made.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Advice {
     pub posture: Posture,
     pub changes: Vec<Change>,

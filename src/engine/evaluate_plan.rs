@@ -10,15 +10,50 @@ use crate::plan::{validate, DataClass, Plan, PlanError, PlanErrors};
 
 /// Evaluates a plan: validates it, then every class x posture, then recommends.
 pub fn evaluate(plan: &Plan) -> Result<Report, PlanErrors> {
-    evaluate_checked(plan, Limits::Plan)
+    evaluate_checked(plan, Limits::Plan, &mut |_| {})
 }
+
+/// [`evaluate`], telling `progress` how many of the plan's classes are done after each one
+/// (the browser's engine worker shows "class 5 of 16"). The same report as [`evaluate`].
+pub fn evaluate_with_progress(
+    plan: &Plan,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Report, PlanErrors> {
+    evaluate_checked(plan, Limits::Plan, progress)
+}
+
+/// How far an evaluation is: `done` of `classes` classes have every posture evaluated (the
+/// first pass, most of the time); then recommendation and advice follow, class by class.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub classes: usize,
+}
+
+/// How much work evaluating `plan` is, in class x population x region units: what decides
+/// whether the browser evaluates it on the page or in its engine worker. Measured, the time
+/// grows with classes x populations x (regions + [`FIXED_WORK_IN_REGIONS`]) at the sizes the
+/// limits allow (the placement searches' pruning keeps them far below their n^2 worst case;
+/// docs/benchmarks.md, "How the engine scales"); the fit and its error are in
+/// docs/plan-format.md, "Evaluating off the main thread".
+pub fn work_estimate(plan: &Plan) -> u64 {
+    let regions = plan.regions.len() as u64;
+    let populations = plan.users.len().max(1) as u64;
+    let classes = plan.data_classes.len() as u64;
+    classes * populations * (regions + FIXED_WORK_IN_REGIONS)
+}
+
+/// The part of a class's work per population that does not grow with the regions (latency
+/// tables, outage stories, reasons), in regions' worth: fitted to measured evaluation times
+/// (docs/plan-format.md, "Evaluating off the main thread").
+pub const FIXED_WORK_IN_REGIONS: u64 = 8;
 
 /// [`evaluate`] for the scale benchmark only (benches/engine.rs): a plan with more regions than
 /// the plan format allows (docs/plan-format.md, "Limits") is evaluated when it passes every
 /// other check, to measure how the engine grows up to 80 regions. Not for user input.
 #[doc(hidden)]
 pub fn evaluate_past_region_limit(plan: &Plan) -> Result<Report, PlanErrors> {
-    evaluate_checked(plan, Limits::PastRegionLimit)
+    evaluate_checked(plan, Limits::PastRegionLimit, &mut |_| {})
 }
 
 /// Which plan limits [`check`] applies.
@@ -47,13 +82,26 @@ fn check(plan: &Plan, limits: Limits) -> Result<(), PlanErrors> {
     }
 }
 
-fn evaluate_checked(plan: &Plan, limits: Limits) -> Result<Report, PlanErrors> {
+fn evaluate_checked(
+    plan: &Plan,
+    limits: Limits,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Report, PlanErrors> {
     check(plan, limits)?;
     let ctx = Ctx::new(plan);
+    let classes = plan.data_classes.len();
     let mut evaluations: Vec<Vec<Evaluation>> = plan
         .data_classes
         .iter()
-        .map(|class| evaluate_class(&ctx, class))
+        .enumerate()
+        .map(|(i, class)| {
+            let evals = evaluate_class(&ctx, class);
+            progress(Progress {
+                done: i + 1,
+                classes,
+            });
+            evals
+        })
         .collect();
     if let Some(bill) = &plan.baseline_bill {
         cost::baseline::apply(bill, &mut evaluations);

@@ -41,7 +41,10 @@ mod evaluate_plan;
 mod evaluate_posture;
 mod outages;
 
-pub use evaluate_plan::{evaluate, evaluate_past_region_limit};
+pub use evaluate_plan::{
+    evaluate, evaluate_past_region_limit, evaluate_with_progress, work_estimate, Progress,
+    FIXED_WORK_IN_REGIONS,
+};
 pub use posture::Posture;
 pub use report::{ClassReport, Evaluation, Report};
 

@@ -2,7 +2,7 @@
 //! plainly what the pin breaks and what the engine would have chosen, with the difference in
 //! numbers (design reviews compare option A with option B).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 mod placement;
 
@@ -15,7 +15,7 @@ use crate::plan::DataClass;
 use crate::present::{self as show, posture_name as name};
 
 /// What a pin changed: the engine's own choice and the requirements the pin breaks.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PinNote {
     /// The posture the engine would have chosen (or its closest, when nothing fits).
     pub engine_choice: Posture,

@@ -3,13 +3,13 @@
 //! `None` (JSON `null`) in `rpo_s`/`rto_s` means the posture does not survive the loss of a
 //! region at all (the data is unavailable until the region returns).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::posture::Posture;
 use crate::present::Product;
 
 /// The whole report: one entry per data class, in plan order, and totals.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     pub plan_name: String,
     pub classes: Vec<ClassReport>,
@@ -21,7 +21,7 @@ pub struct Report {
 }
 
 /// Sums across data classes of the chosen postures.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Totals {
     /// The chosen postures' costs, over the classes that have a placement.
     pub monthly_cost_usd: f64,
@@ -43,7 +43,7 @@ pub struct Totals {
 }
 
 /// The recommendation for one data class.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClassReport {
     pub name: String,
     /// False when nothing met every requirement; then `chosen` is the closest posture.
@@ -75,7 +75,7 @@ pub struct ClassReport {
 }
 
 /// A posture that was not chosen.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Rejection {
     pub posture: Posture,
     /// The broken requirements, worst first; empty if it met all but lost the tie-break.
@@ -85,7 +85,7 @@ pub struct Rejection {
 }
 
 /// Which requirement a posture broke.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Requirement {
     /// Residency: a copy would sit outside the allowed jurisdictions.
@@ -122,7 +122,7 @@ impl Requirement {
 }
 
 /// One broken requirement with the numbers.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Violation {
     pub requirement: Requirement,
     /// The target (s or ms); `None` for qualitative requirements.
@@ -136,7 +136,7 @@ pub struct Violation {
 }
 
 /// Where each copy of a class lives, by shape. Regions are place labels (`aws:us-east-1`).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "shape", rename_all = "kebab-case")]
 pub enum Placement {
     /// One region (multi-AZ); backup & restore adds a cross-region backup.
@@ -168,7 +168,7 @@ pub enum Placement {
 
 /// A user population's home region and the standby of that partition (`None` when
 /// residency allows no second region for it).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Home {
     pub population: String,
     pub region: String,
@@ -176,7 +176,7 @@ pub struct Home {
 }
 
 /// Whether a standby's replication is part of the write (sync) or follows it (async).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Replication {
     Sync,
@@ -184,7 +184,7 @@ pub enum Replication {
 }
 
 /// The role one copy plays.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "role", content = "population", rename_all = "kebab-case")]
 pub enum Role {
     Primary,
@@ -270,7 +270,7 @@ impl Placement {
 }
 
 /// How a replication link carries writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum LinkKind {
     /// The write waits for this link (synchronous standby, consensus quorum).
@@ -282,7 +282,7 @@ pub enum LinkKind {
 }
 
 /// One replication link of a placement, as the engine computed it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReplicationLink {
     pub from: String,
     pub to: String,
@@ -292,7 +292,7 @@ pub struct ReplicationLink {
 }
 
 /// Latency for one user population (ms), with the budgets for comparison.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PopulationLatency {
     pub population: String,
     pub write_p50_ms: f64,
@@ -310,7 +310,7 @@ pub struct PopulationLatency {
 }
 
 /// RTO components (s); their sum is `rto_s`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RtoBreakdown {
     /// Health-check interval x failure threshold.
     pub detection_s: f64,
@@ -327,7 +327,7 @@ pub struct RtoBreakdown {
 }
 
 /// What losing one region does to this class.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Outage {
     pub region: String,
     /// Writes lost on a hard failure: writes/s x this region's share x unreplicated lag.
@@ -342,7 +342,7 @@ pub struct Outage {
 
 /// One population after a region loss: where its writes go and their p99, or `None`
 /// everywhere when its data is unavailable until the region returns.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PopulationAfter {
     pub population: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -354,7 +354,7 @@ pub struct PopulationAfter {
 }
 
 /// A point of the staleness curve.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StalenessPoint {
     /// Time after the write's acknowledgement (ms).
     pub t_ms: f64,
@@ -364,7 +364,7 @@ pub struct StalenessPoint {
 
 /// The six lines of a cost (USD/month), shared by a posture's total ([`CostBreakdown`],
 /// rounded as shown) and each region's part ([`RegionCost`], unrounded).
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CostLines {
     /// The serving tier (VMs with AZ and cross-region static-stability headroom).
     pub compute_usd: f64,
@@ -393,7 +393,7 @@ impl CostLines {
 
 /// Monthly cost components (USD/month), each rounded as shown so they add up to the total.
 /// What each line holds and its source: docs/engine.md, "Cost".
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CostBreakdown {
     /// The six lines, each rounded as shown.
     #[serde(flatten)]
@@ -423,7 +423,7 @@ pub struct CostBreakdown {
 
 /// One cross-region replication stream: `share` of the class's writes sent from `from` to
 /// `to`, each write's record once, at `usd_per_gb`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TransferStream {
     pub from: String,
     pub to: String,
@@ -432,7 +432,7 @@ pub struct TransferStream {
 }
 
 /// One region's part of a posture's cost (USD/month, unrounded) and what it runs.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RegionCost {
     pub region: String,
     pub serving_vms: f64,
@@ -457,7 +457,7 @@ impl RegionCost {
 }
 
 /// Where one copy lives and whether that is allowed.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CopyResidency {
     pub role: String,
     pub place: String,
@@ -468,7 +468,7 @@ pub struct CopyResidency {
 }
 
 /// One posture with its best placement, evaluated.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Evaluation {
     pub posture: Posture,
     /// False when no placement exists (residency, applicability): `placement` is then
@@ -518,7 +518,7 @@ pub struct Evaluation {
 
 /// Expected conflicting writes per day of a multi-writer placement: the sum of each writer
 /// pair's product as shown (see [`Product::conflicts`]).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Conflicts {
     /// The sum of the pairs' shown results.
     pub per_day: f64,
@@ -528,7 +528,7 @@ pub struct Conflicts {
 }
 
 /// The conflicts two writer regions produce between them.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ConflictPair {
     pub between: [String; 2],
     pub per_day: Product,
@@ -537,7 +537,7 @@ pub struct ConflictPair {
 /// Read-your-writes kept by sticky routing: for `window_s` after a user's own write, that
 /// user's reads go to `to` (where the write landed); `share_of_reads` of all reads do, and
 /// the read percentiles include them.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SessionReads {
     pub window_s: f64,
     pub share_of_reads: f64,

@@ -2,7 +2,7 @@
 //! on the plan's providers and placement, and the class's own choice of service, whose
 //! published promotion time and replication lag replace the engine's assumptions.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::report::{Evaluation, Placement, Requirement, Violation};
 use super::Ctx;
@@ -18,7 +18,7 @@ use crate::present as show;
 pub(crate) use place::search;
 
 /// One service against the chosen posture and placement.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ServiceOption {
     pub id: String,
     pub name: String,

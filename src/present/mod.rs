@@ -10,6 +10,7 @@
 //! * [`operations`]: each operations setting's source, and each RTO part with the setting
 //!   behind it;
 //! * [`problems`]: plan problems in the form's words and units;
+//! * [`progress`]: how far an evaluation off the main thread is;
 //! * [`sentences`]: whole sentences shown in more than one place (totals);
 //! * [`technology`]: the technology catalog's figures, constraints and formulas in words;
 //! * [`verdict`]: the single tolerance that decides "met" or "missed";
@@ -28,6 +29,7 @@ pub mod operations;
 pub mod plan_diff;
 pub mod problems;
 pub mod product;
+pub mod progress;
 pub mod sentences;
 pub mod service_figures;
 pub mod technology;

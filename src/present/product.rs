@@ -2,17 +2,17 @@
 //! and then rounded by its own rule, so a reviewer multiplying the printed factors gets the
 //! printed result (`~52 writes (100 writes/s x 47 % x 1.1 s)`: 100 x 0.47 x 1.1 = 51.7).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::figures::{grouped, plain, round_duration, round_ms, round_share, round_sig};
 
 /// One factor of a product: its value as shown and its text. A divisor (`/ 1,000 records`)
 /// divides the product by `shown` instead of multiplying it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Factor {
     pub shown: f64,
     pub text: String,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub divides: bool,
 }
 
@@ -72,7 +72,7 @@ impl Factor {
 }
 
 /// A product of shown factors and its result.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Product {
     pub factors: Vec<Factor>,
     /// The product of the factors' shown values, before the result's own rounding.

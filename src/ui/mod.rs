@@ -9,6 +9,7 @@ mod compare_plans;
 mod compare_postures;
 mod cost_regions;
 mod costs;
+mod engine_worker;
 pub mod fields;
 mod library;
 mod map;
@@ -33,7 +34,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::engine::{evaluate, report::Report};
+use crate::engine::report::Report;
 use crate::plan::{Plan, PlanErrors};
 
 pub use about::AboutNumbers;
@@ -52,6 +53,8 @@ pub struct Editor {
     /// Stable ids of the data classes and populations, for keyed lists.
     pub class_rows: rows::RowIds,
     pub user_rows: rows::RowIds,
+    /// Where the plan is evaluated: here, or in the engine worker.
+    engine: engine_worker::Engine,
 }
 
 impl Editor {
@@ -66,7 +69,13 @@ impl Editor {
         // (edit-to-results, what a user waits for).
         if perf.is_some() {
             gloo::timers::callback::Timeout::new(0, || measure("meridian:edit-to-dom")).forget();
-            request_animation_frame(|| measure("meridian:edit-to-results"));
+            // A plan the engine worker evaluates: measured when its report is shown.
+            let engine = self.engine;
+            request_animation_frame(move || {
+                if !engine.edit_waits() {
+                    measure("meridian:edit-to-results");
+                }
+            });
         }
     }
 
@@ -155,9 +164,26 @@ pub fn App() -> impl IntoView {
     let (plan, set_plan) = signal(restored.plan);
     let notice = RwSignal::new(restored.notice);
     let saved = persist::sync(plan, set_plan, notice, (lib, save_now));
-    // Shared, not copied: every reader of the report clones an `Arc`, never the report.
-    let outcome: Memo<Result<Arc<Report>, PlanErrors>> =
-        Memo::new(move |_| timed("meridian:evaluate", || plan.with(evaluate).map(Arc::new)));
+    // Small plans are evaluated here; large ones in the engine worker (engine_worker.rs), the
+    // previous report staying on screen meanwhile. Shared, not copied: every reader of the
+    // report clones an `Arc`, never the report.
+    let engine = engine_worker::Engine::new();
+    let route = Memo::new(move |_| plan.with(|p| engine.route(p)));
+    Effect::new(move |_| {
+        if route.with(|r| matches!(r, engine_worker::Route::Worker)) {
+            plan.with(|p| engine.request(p));
+        } else {
+            engine.cancel();
+        }
+    });
+    // `route` already compared the page's reports by value; a report is new when its `Arc` is.
+    let outcome: Memo<Result<Arc<Report>, PlanErrors>> = Memo::new_with_compare(
+        move |previous| route.with(|r| engine.outcome(r, previous)),
+        |a, b| match (a, b) {
+            (Some(Ok(a)), Some(Ok(b))) => !Arc::ptr_eq(a, b),
+            (a, b) => a != b,
+        },
+    );
     let problems = Signal::derive(move || {
         outcome.with(|o| match o {
             Ok(_) => Vec::new(),
@@ -176,8 +202,17 @@ pub fn App() -> impl IntoView {
         problems,
         class_rows: rows::RowIds::new(plan.with_untracked(|p| p.data_classes.len())),
         user_rows: rows::RowIds::new(plan.with_untracked(|p| p.users.len())),
+        engine,
     };
     let report = Signal::derive(move || outcome.get().ok());
+    // Exports follow the plan on screen: none while its report is still being evaluated.
+    let current_report = Signal::derive(move || {
+        if engine.updating() {
+            None
+        } else {
+            report.get()
+        }
+    });
     provide_context(editor);
     view! {
         <a class="skip-link" href="#results" data-testid="skip-to-results">"Skip to the results"</a>
@@ -202,9 +237,14 @@ pub fn App() -> impl IntoView {
                 <operations::OperationsPanel editor />
                 <costs::CostInputs editor />
             </div>
-            <div class="results-col" id="results" tabindex="-1">
-                <toolbar::Toolbar editor report notice saved />
-                {move || outcome.with(|o| o.as_ref().err().cloned()).map(|errors| view! {
+            <div class="results-col" id="results" tabindex="-1"
+                class:updating=move || engine.updating() aria-busy=move || engine.updating().to_string()>
+                <toolbar::Toolbar editor report=current_report notice saved />
+                <p class="evaluation-progress" role="status" data-testid="evaluation-progress">
+                    {move || engine.progress.get().map(|p| crate::present::progress::evaluation_progress(p.done, p.classes))}
+                </p>
+                // An empty list: no report yet, the worker is evaluating (the line above says so).
+                {move || outcome.with(|o| o.as_ref().err().filter(|e| !e.0.is_empty()).cloned()).map(|errors| view! {
                         <section class="panel errors" role="alert" data-testid="plan-errors">
                             <h2>"The plan needs attention"</h2>
                             <p>"Nothing you entered is lost; fix these and the results come back:"</p>

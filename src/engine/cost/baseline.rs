@@ -45,7 +45,7 @@ impl BaselineBill {
 }
 
 /// A posture's cost from the baseline bill, with how each line was scaled.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ScaledBill {
     pub bill: BaselineBill,
     /// Posture / single region at list prices, per line (compute, database, storage,

@@ -3,7 +3,7 @@
 //! as broken, and the report compares the result with where the engine would have placed the
 //! class without the pin.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::engine::placement::{self, Choice, Objective};
 use crate::engine::posture::Posture;
@@ -13,7 +13,7 @@ use crate::plan::{DataClass, PlacementPin};
 use crate::present::{self as show, posture_name as name};
 
 /// What a pinned placement changed.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PlacementNote {
     /// Whether the pin binds a role of the chosen posture (partitioned and multi-writer
     /// postures have no single primary, standby or voters).

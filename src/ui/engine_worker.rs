@@ -1,0 +1,216 @@
+//! The engine off the page's main thread (issue 15): a plan whose evaluation would take more
+//! than about a frame ([`OFFLOAD_ABOVE`], measured) is evaluated in a module worker running
+//! the page's own wasm (public/engine-worker.js), so typing never waits for the engine.
+//! Smaller plans, and every plan when the worker is missing or fails, are evaluated on the
+//! page as before. Design and measurements: docs/plan-format.md, "Evaluating off the main
+//! thread".
+//!
+//! Only the newest plan's report is ever shown: each request has a sequence number, the worker
+//! evaluates one plan at a time, and a plan waiting for it is replaced by a newer one (stale
+//! work is never queued); an answer to an older request is dropped.
+
+mod client;
+mod serve;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+use crate::engine::{evaluate, report::Report, work_estimate, Progress};
+use crate::plan::{validate, Plan, PlanErrors};
+use client::{Answer, Client, CLIENT};
+
+/// Plans whose [`work_estimate`] is above this go to the worker: about a frame (16 ms) of the
+/// page's own evaluation where it was measured (docs/plan-format.md, "Evaluating off the
+/// main thread"). The example plan (156) stays on the page, the 20-region benchmark plan
+/// (2,016) and the largest allowed plan (6,144) go to the worker.
+pub const OFFLOAD_ABOVE: u64 = 340;
+
+/// Where a plan's outcome comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Route {
+    /// Evaluated on the page: the report, or the plan's problems (always found on the page,
+    /// so they show at once).
+    Page(Result<Arc<Report>, PlanErrors>),
+    /// Valid, and evaluated by the worker.
+    Worker,
+}
+
+/// The app's handle on the engine: Copy, and its state is reactive.
+#[derive(Clone, Copy)]
+pub struct Engine {
+    /// The newest plan's report from the worker, until the next request.
+    delivered: RwSignal<Option<Arc<Report>>>,
+    /// While the worker evaluates the plan on screen: how far it is.
+    pub progress: RwSignal<Option<Progress>>,
+    /// False once the worker failed or where there is none: every plan is evaluated on the page.
+    usable: RwSignal<bool>,
+}
+
+impl Engine {
+    pub fn new() -> Engine {
+        let has_worker = js_sys::Reflect::has(&js_sys::global(), &"Worker".into()).unwrap_or(false);
+        if !has_worker {
+            warn("this browser has no Web Workers; large plans are evaluated on the page");
+        }
+        Engine {
+            delivered: RwSignal::new(None),
+            progress: RwSignal::new(None),
+            usable: RwSignal::new(has_worker),
+        }
+    }
+
+    /// Where `plan` is evaluated; a plan for the page is evaluated here (its engine time is
+    /// the measure `meridian:evaluate`).
+    pub fn route(&self, plan: &Plan) -> Route {
+        if self.usable.get() && work_estimate(plan) > OFFLOAD_ABOVE {
+            match super::timed("meridian:validate", || validate(plan)) {
+                Err(e) => Route::Page(Err(e)),
+                Ok(()) => Route::Worker,
+            }
+        } else {
+            Route::Page(super::timed("meridian:evaluate", || {
+                evaluate(plan).map(Arc::new)
+            }))
+        }
+    }
+
+    /// The outcome to show: the page's, or the worker's newest report; while the worker is
+    /// busy, the previous report (`previous`) stays; before there is any, an empty list of
+    /// problems (shown as nothing: the progress line says what is happening).
+    pub fn outcome(
+        &self,
+        route: &Route,
+        previous: Option<&Result<Arc<Report>, PlanErrors>>,
+    ) -> Result<Arc<Report>, PlanErrors> {
+        match route {
+            Route::Page(outcome) => outcome.clone(),
+            Route::Worker => match self.delivered.get() {
+                Some(report) => Ok(report),
+                None => match previous {
+                    Some(Ok(report)) => Ok(report.clone()),
+                    _ => Err(PlanErrors(Vec::new())),
+                },
+            },
+        }
+    }
+
+    /// True while the worker evaluates the plan on screen.
+    pub fn updating(&self) -> bool {
+        self.progress.with(Option::is_some)
+    }
+
+    /// Sends `plan` to the worker (starting it the first time); it replaces any plan still
+    /// waiting there.
+    pub fn request(&self, plan: &Plan) {
+        let json = match serde_json::to_string(plan) {
+            Ok(json) => json,
+            Err(e) => return self.fail(&format!("the plan could not be sent: {e}")),
+        };
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.mark("meridian:request");
+        }
+        let started = CLIENT.with_borrow_mut(|c| {
+            if c.is_none() {
+                *c = Some(Client::start(*self)?);
+            }
+            let c = c.as_mut().expect("started above");
+            c.newest += 1;
+            c.waiting = Some((c.newest, json));
+            c.post_waiting();
+            Ok::<(), String>(())
+        });
+        if let Err(e) = started {
+            return self.fail(&e);
+        }
+        self.delivered.set(None);
+        let classes = plan.data_classes.len();
+        self.progress.set(Some(Progress { done: 0, classes }));
+    }
+
+    /// The plan on screen is evaluated on the page: drop what the worker is doing for it.
+    pub fn cancel(&self) {
+        CLIENT.with_borrow_mut(|c| {
+            if let Some(c) = c {
+                c.newest += 1;
+                c.waiting = None;
+                c.edit_waits = false;
+            }
+        });
+        if self.progress.with_untracked(Option::is_some) {
+            self.progress.set(None);
+        }
+        if self.delivered.with_untracked(Option::is_some) {
+            self.delivered.set(None);
+        }
+    }
+
+    /// An edit's `meridian:edit-to-results` is measured when its results show: at the next
+    /// frame for the page's own evaluation; when the worker is evaluating the edited plan
+    /// (true here), once the worker's report is shown.
+    pub fn edit_waits(&self) -> bool {
+        if !self.progress.with_untracked(Option::is_some) {
+            return false;
+        }
+        CLIENT.with_borrow_mut(|c| c.as_mut().map(|c| c.edit_waits = true).is_some())
+    }
+
+    /// The worker cannot be used: say so and evaluate on the page from now on.
+    fn fail(&self, why: &str) {
+        warn(&format!(
+            "the engine worker failed ({why}); plans are evaluated on the page"
+        ));
+        if let Some(client) = CLIENT.with_borrow_mut(Option::take) {
+            client.worker.terminate();
+            // Dropped later: its message handler may be what is running now.
+            gloo::timers::callback::Timeout::new(0, move || drop(client)).forget();
+        }
+        self.progress.set(None);
+        self.usable.set(false);
+    }
+
+    /// Shows the newest plan's report, with the worker's engine time (`meridian:evaluate`),
+    /// the page's time reading it (`meridian:report-decode`, the sum of its pieces) and, at the
+    /// next frame, `meridian:results` from the request (and the edit's edit-to-results).
+    fn show(&self, answer: Answer) {
+        record_span("meridian:evaluate", answer.evaluate_ms);
+        record_span("meridian:report-decode", answer.read_ms);
+        self.delivered.set(Some(Arc::new(answer.report)));
+        self.progress.set(None);
+        let edit_waits = answer.edit_waits;
+        request_animation_frame(move || {
+            if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+                let _ = p.measure_with_start_mark("meridian:results", "meridian:request");
+                if edit_waits {
+                    let _ = p.measure_with_start_mark("meridian:edit-to-results", "meridian:edit");
+                }
+            }
+        });
+    }
+}
+
+fn warn(message: &str) {
+    web_sys::console::warn_1(&format!("Meridian: {message}").into());
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `performance.measure(name, { start, duration })`: web-sys has the options form only
+    /// as an unstable API.
+    #[wasm_bindgen(js_namespace = performance, js_name = measure, catch)]
+    fn measure_span(name: &str, options: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// Records a span of `duration_ms` ending now as the measure `name` (the worker's engine
+/// time, recorded on the page so the e2e suite reads it like the page's own).
+fn record_span(name: &str, duration_ms: f64) {
+    if !duration_ms.is_finite() {
+        return;
+    }
+    let options = js_sys::Object::new();
+    let start = serve::performance_now() - duration_ms;
+    let _ = js_sys::Reflect::set(&options, &"start".into(), &start.max(0.0).into());
+    let _ = js_sys::Reflect::set(&options, &"duration".into(), &duration_ms.into());
+    let _ = measure_span(name, &options);
+}

@@ -1,0 +1,111 @@
+//! What crosses to and from the browser's engine worker (src/ui/engine_worker.rs): the plan
+//! as plan JSON and the report as report JSON. The page must show the very report the engine
+//! made, so both round trips are exact, and the worker's entry point with progress gives
+//! the same report as `evaluate`.
+
+#[path = "support/plans.rs"]
+mod support_plans;
+
+use meridian::engine::cost::baseline::BaselineBill;
+use meridian::engine::{
+    evaluate, evaluate_with_progress, work_estimate, Posture, Progress, Report,
+    FIXED_WORK_IN_REGIONS,
+};
+use meridian::plan::Plan;
+
+/// The example plans, and variants whose reports hold what the examples' do not: advice
+/// (nothing fits), a pinned posture, a pinned placement and a bill to scale from.
+fn plans() -> Vec<(String, Plan)> {
+    let mut out = support_plans::example_plans();
+    let mut strict = Plan::example();
+    for c in &mut strict.data_classes {
+        c.rpo_s = Some(0.0);
+        c.write_p99_budget_ms = Some(1.0);
+    }
+    out.push(("nothing fits (advice)".into(), strict));
+    let mut pinned = Plan::example();
+    pinned.data_classes[0].pin = Some(Posture::ActiveActiveMultiWriter);
+    pinned.data_classes[1].placement_pin.primary = Some("aws:eu-central-1".into());
+    pinned.baseline_bill = Some(BaselineBill {
+        compute_usd: 1000.0,
+        database_usd: 2000.0,
+        storage_usd: 300.0,
+        network_usd: 400.0,
+        platform_usd: 500.0,
+    });
+    out.push(("pins and a bill".into(), pinned));
+    out
+}
+
+#[test]
+fn every_report_reads_back_as_itself() {
+    for (name, plan) in plans() {
+        let report = evaluate(&plan).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let json = serde_json::to_string(&report).unwrap();
+        let back: Report =
+            serde_json::from_str(&json).unwrap_or_else(|e| panic!("{name}: {e}\n{json}"));
+        assert_eq!(back, report, "{name}");
+        assert_eq!(serde_json::to_string(&back).unwrap(), json, "{name}");
+    }
+}
+
+#[test]
+fn the_variants_hold_advice_pins_and_a_scaled_bill() {
+    let all = plans();
+    let report = |name: &str| evaluate(&all.iter().find(|(n, _)| n == name).unwrap().1).unwrap();
+    let strict = report("nothing fits (advice)");
+    assert!(strict.classes.iter().any(|c| !c.advice.is_empty()));
+    let pinned = report("pins and a bill");
+    assert!(pinned.classes[0].pin.is_some());
+    assert!(pinned.classes[1].placement_pin.is_some());
+    assert!(pinned.totals.scaled_from_bill.is_some());
+}
+
+#[test]
+fn a_plan_sent_as_json_evaluates_to_the_same_report() {
+    for (name, plan) in plans() {
+        let sent: Plan = serde_json::from_str(&serde_json::to_string(&plan).unwrap()).unwrap();
+        assert_eq!(evaluate(&sent), evaluate(&plan), "{name}");
+    }
+}
+
+#[test]
+fn progress_counts_every_class_in_order_and_changes_nothing() {
+    for (name, plan) in plans() {
+        let mut seen = Vec::new();
+        let report = evaluate_with_progress(&plan, &mut |p| seen.push(p)).unwrap();
+        assert_eq!(report, evaluate(&plan).unwrap(), "{name}");
+        let classes = plan.data_classes.len();
+        let expected: Vec<Progress> = (1..=classes)
+            .map(|done| Progress { done, classes })
+            .collect();
+        assert_eq!(seen, expected, "{name}");
+    }
+}
+
+#[test]
+fn progress_is_silent_for_an_invalid_plan() {
+    let mut plan = Plan::example();
+    plan.regions.clear();
+    let mut seen = 0;
+    assert!(evaluate_with_progress(&plan, &mut |_| seen += 1).is_err());
+    assert_eq!(seen, 0);
+}
+
+#[test]
+fn work_grows_with_classes_populations_and_regions() {
+    let example = Plan::example();
+    let (k, u, n) = (
+        example.data_classes.len() as u64,
+        example.users.len() as u64,
+        example.regions.len() as u64,
+    );
+    assert_eq!(work_estimate(&example), k * u * (n + FIXED_WORK_IN_REGIONS));
+    // A plan with no populations yet still has each class's own work.
+    let mut no_users = example.clone();
+    no_users.users.clear();
+    assert_eq!(work_estimate(&no_users), k * (n + FIXED_WORK_IN_REGIONS));
+    let mut no_classes = example;
+    no_classes.data_classes.clear();
+    assert_eq!(work_estimate(&no_classes), 0);
+}

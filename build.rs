@@ -1,6 +1,7 @@
 //! Parses the reference CSVs under `data/` at build time into static Rust tables, so the
-//! browser pays nothing to load the catalog or the RTT matrices: they are already in the
-//! binary as plain data (region indices as `u16`, RTTs as `f32` ms).
+//! browser parses nothing to load the catalog or the RTT matrices: they are already in the
+//! binary as plain data (the matrices as integers in each file's unit, decoded into links on
+//! first use; build/packed_matrices.rs).
 //!
 //! Generated into `OUT_DIR`:
 //! * `regions_table.rs`: `REGIONS`, one row per catalog region that has coordinates.

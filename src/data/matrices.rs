@@ -1,5 +1,6 @@
 //! The measured RTT matrices, turned into static tables by `build.rs` (nothing is parsed
-//! at run time), and the provenance of each.
+//! at run time; the packed integers are decoded once, on first use), and the provenance of
+//! each.
 //!
 //! Asymmetry rule: each matrix gives from→to figures. A link's figure is the mean of both
 //! directions when both are measured, else the one direction that is (`SymRtt::directions`

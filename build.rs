@@ -1,12 +1,14 @@
 //! Parses the reference CSVs under `data/` at build time into static Rust tables, so the
-//! browser pays nothing to load the catalog or the RTT matrices: they are already in the
-//! binary as plain data (region indices as `u16`, RTTs as `f32` ms).
+//! browser parses nothing to load the catalog or the RTT matrices: they are already in the
+//! binary as plain data (the matrices as integers in each file's unit, decoded into links on
+//! first use; build/packed_matrices.rs).
 //!
 //! Generated into `OUT_DIR`:
 //! * `regions_table.rs`: `REGIONS`, one row per catalog region that has coordinates.
 //! * `matrices_table.rs`: per matrix, the raw directed rows (`*_RAW`), the symmetrised pairs
 //!   (`*_SYM`, see [`symmetrise`] for the rule) and `MATRIX_MISSING`, the matrix regions the
-//!   catalog does not have (reported, never silently dropped).
+//!   catalog does not have (reported, never silently dropped). The app reads neither row
+//!   table: it decodes `*_PACKED` (build/packed_matrices.rs), the same links in fewer bytes.
 //! * `prices_table.rs`: per-region prices from `egress_prices_by_region.csv` and
 //!   `vm_price_gcp_n2-standard-4.csv` (the provider-wide rules live in `src/data/prices.rs`).
 //! * `cost_tables.rs`: the reference VM of each provider per region (`vm_price_*.csv`) and
@@ -19,6 +21,9 @@ use std::env;
 use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
+
+#[path = "build/packed_matrices.rs"]
+mod packed_matrices;
 
 #[derive(serde::Deserialize)]
 struct RegionRow {
@@ -195,6 +200,9 @@ fn matrices_source(regions: &[RegionRow]) -> String {
             .unwrap();
         }
         src.push_str("];\n");
+        src.push_str(&packed_matrices::source(
+            m.ident, m.path, m.provider, &index,
+        ));
         for code in missing {
             missing_all.push((m.path, m.provider, code));
         }

@@ -14,6 +14,7 @@ pub mod place;
 pub mod plan;
 pub mod present;
 pub mod share;
+pub mod sort;
 pub mod topology;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -58,3 +58,32 @@ fn startup_and_matrix_cost() {
     assert_eq!(m.len(), 900);
     assert_eq!(m2.len(), 900);
 }
+
+/// The packed matrices decode, in the browser's engine too, to the links build.rs computes
+/// natively: the same mean and the same `f32` distance, although the wasm haversine runs on
+/// Rust's own `sin`/`cos`/`asin` and build.rs on the host's (their `f64` results differ in
+/// the last bit for some pairs; the `f32` must not). tests/packed_matrices.rs checks natively.
+#[wasm_bindgen_test]
+fn packed_links_equal_the_build_time_tables_in_wasm() {
+    use meridian::data::matrices::DATASETS;
+    // The decode itself, timed apart from the cached `links()` (which another test may
+    // already have filled): what the packing adds to start-up.
+    let t0 = now();
+    let decoded: usize = DATASETS.iter().map(|ds| ds.packed().links().len()).sum();
+    console_log!(
+        "packed matrices decoded: {decoded} links in {:.3} ms",
+        now() - t0
+    );
+    for ds in DATASETS {
+        let (got, want) = (ds.links(), ds.reference_links());
+        assert_eq!(got.len(), want.len(), "{:?}", ds.id);
+        for (g, w) in got.iter().zip(want) {
+            assert_eq!(
+                (g.a, g.b, g.directions, g.ms.to_bits(), g.km.to_bits()),
+                (w.a, w.b, w.directions, w.ms.to_bits(), w.km.to_bits()),
+                "{:?}: {g:?} vs {w:?}",
+                ds.id
+            );
+        }
+    }
+}

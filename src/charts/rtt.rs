@@ -358,7 +358,7 @@ pub fn row_order(data: &RttData, by: Option<usize>) -> Vec<usize> {
                 .and_then(|c| c.as_ref())
                 .map_or(f64::INFINITY, |c| c.p50_ms)
         };
-        order.sort_by(|&a, &b| key(a).total_cmp(&key(b)));
+        crate::sort::sort_indices_by(&mut order, &|a, b| key(a).total_cmp(&key(b)));
     }
     order
 }

@@ -34,9 +34,11 @@ fn size(px: f64) -> f64 {
     px * 1.24
 }
 
-/// A text style anchored at its top-left (or as `h`/`v` say).
+/// A text style anchored at its top-left (or as `h`/`v` say). The family is the variant, not
+/// the string "sans-serif": plotters lowercases a family given as text, which pulled the
+/// Unicode case tables into the browser build (issue 16).
 pub fn text(px: f64, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
-    ("sans-serif", size(px))
+    (FontFamily::SansSerif, size(px))
         .into_font()
         .color(&color)
         .pos(Pos::new(h, v))
@@ -49,7 +51,7 @@ pub fn text_styled(
     v: VPos,
     font_style: FontStyle,
 ) -> TextStyle<'static> {
-    ("sans-serif", size(px), font_style)
+    (FontFamily::SansSerif, size(px), font_style)
         .into_font()
         .color(&color)
         .pos(Pos::new(h, v))

@@ -1,11 +1,19 @@
 //! The measured RTT matrices, turned into static tables by `build.rs` (nothing is parsed
-//! at run time), and the provenance of each.
+//! at run time; the packed integers are decoded once, on first use), and the provenance of
+//! each.
 //!
 //! Asymmetry rule: each matrix gives from→to figures. A link's figure is the mean of both
 //! directions when both are measured, else the one direction that is (`SymRtt::directions`
-//! says which case applies). The raw directed rows are kept for the integrity tests.
+//! says which case applies). The raw directed rows and the `f32` links (`*_RAW`, `*_SYM`)
+//! are kept for the integrity tests; the app reads the same links from the packed tables
+//! ([`packed`]), a third of the bytes.
+
+use std::sync::OnceLock;
 
 use super::{Provider, REGIONS};
+
+pub mod packed;
+pub use packed::PackedMatrix;
 
 /// One directed row of a matrix: catalog indices and milliseconds, as published.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -145,8 +153,27 @@ impl Dataset {
         }
     }
 
-    /// The undirected links after the asymmetry rule, sorted by `(a, b)`.
+    /// The undirected links after the asymmetry rule, sorted by `(a, b)` (decoded from the
+    /// packed table at first use; equal to [`Dataset::reference_links`]).
     pub fn links(&self) -> &'static [SymRtt] {
+        static LINKS: [OnceLock<Vec<SymRtt>>; 5] = [const { OnceLock::new() }; 5];
+        LINKS[self.id as usize].get_or_init(|| self.packed().links())
+    }
+
+    /// The matrix as stored in the binary.
+    pub fn packed(&self) -> &'static PackedMatrix {
+        match self.id {
+            DatasetId::AzureP50 => &AZURE_P50_PACKED,
+            DatasetId::AzureP95 => &AZURE_P95_PACKED,
+            DatasetId::GcpP50 => &GCP_P50_PACKED,
+            DatasetId::AwsP50 => &AWS_P50_PACKED,
+            DatasetId::AwsMean => &AWS_MEAN_PACKED,
+        }
+    }
+
+    /// The links as build.rs computes them in `f32` from the same file (tests only: the app
+    /// reads [`Dataset::links`], which must equal these bit for bit).
+    pub fn reference_links(&self) -> &'static [SymRtt] {
         match self.id {
             DatasetId::AzureP50 => AZURE_P50_SYM,
             DatasetId::AzureP95 => AZURE_P95_SYM,

@@ -247,7 +247,7 @@ pub(crate) fn advise(
             }
         }
     }
-    found.sort_by_key(|a| (a.changes.len(), a.posture.tier()));
+    crate::sort::sort_by_key(&mut found, |a| (a.changes.len(), a.posture.tier()));
     // One suggestion per kind of change set, so a target relaxation does not crowd out
     // adding a region or scoping residency.
     let kind = |a: &Advice| match a.changes.first() {

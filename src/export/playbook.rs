@@ -398,7 +398,7 @@ fn playbook(plan: &Plan, report: &Report, region: &str) -> Playbook {
         });
     }
     // Promote first, the tightest RTO budget first; then the rest by kind, in plan order.
-    hits.sort_by(|a, b| {
+    crate::sort::sort_by(&mut hits, |a, b| {
         a.action.cmp(&b.action).then_with(|| {
             let key = |h: &Hit| budget_left(h).unwrap_or(f64::INFINITY);
             key(a).total_cmp(&key(b))

@@ -139,7 +139,7 @@ pub fn close_matches(query: &str, provider: Option<crate::data::Provider>) -> Ve
             }
         })
         .collect();
-    scored.sort();
+    crate::sort::sort_by(&mut scored, Ord::cmp);
     let best = scored.first().map_or(0, |s| s.0);
     let textual_rank = (q.len() / 3).max(2) + 1;
     scored

@@ -159,7 +159,7 @@ impl Plan {
             .iter()
             .filter(|r| r.provider == provider)
             .collect();
-        near.sort_by(|a, b| {
+        crate::sort::sort_by(&mut near, |a, b| {
             great_circle_km(at, a.location()).total_cmp(&great_circle_km(at, b.location()))
         });
         Plan {

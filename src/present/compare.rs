@@ -262,11 +262,11 @@ pub fn sort_columns(table: &PostureTable, key: Option<&str>) -> Vec<usize> {
             let col = &table.columns[c];
             (!col.chosen, !col.recommended)
         };
-        order.sort_by_key(|&c| (rank(c), c));
+        crate::sort::sort_indices_by(&mut order, &|a, b| (rank(a), a).cmp(&(rank(b), b)));
         return order;
     };
     let value = |c: usize| table.columns[c].cells.get(r).and_then(|x| x.sort);
-    order.sort_by(|&a, &b| match (value(a), value(b)) {
+    crate::sort::sort_indices_by(&mut order, &|a, b| match (value(a), value(b)) {
         (Some(x), Some(y)) => x.total_cmp(&y).then(a.cmp(&b)),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,

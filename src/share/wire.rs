@@ -354,7 +354,13 @@ fn map(m: &BTreeMap<String, f64>) -> Vec<(String, Num)> {
 }
 
 fn map_back(v: Vec<(String, Num)>) -> BTreeMap<String, f64> {
-    v.into_iter().map(|(k, n)| (k, n.get())).collect()
+    // Inserted one by one, not collected: `collect` sorts first, another copy of the sort
+    // in the wasm (issue 16). A repeated key keeps its last value either way.
+    let mut m = BTreeMap::new();
+    for (k, n) in v {
+        m.insert(k, n.get());
+    }
+    m
 }
 
 impl<P: WirePlace> From<&Plan> for PlanWire<P> {

@@ -319,7 +319,7 @@ fn layout(
     let center = (fr.0 + fr.1) / 2.0;
     let line = font * 1.25;
     let mut order: Vec<usize> = (0..node_xy.len()).collect();
-    order.sort_by(|&a, &b| node_xy[a].1.total_cmp(&node_xy[b].1));
+    crate::sort::sort_indices_by(&mut order, &|a, b| node_xy[a].1.total_cmp(&node_xy[b].1));
     let mut nodes: Vec<Option<DrawnNode>> = vec![None; node_xy.len()];
     for i in order {
         let (px, py) = node_xy[i];

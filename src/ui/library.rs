@@ -218,7 +218,7 @@ pub fn Plans(lib: Library, editor: super::Editor) -> impl IntoView {
     let list = Memo::new(move |_| {
         lib.saves.track();
         let mut all = if open.get() { entries() } else { Vec::new() };
-        all.sort_by(|a, b| b.edited_ms.total_cmp(&a.edited_ms));
+        crate::sort::sort_by(&mut all, |a, b| b.edited_ms.total_cmp(&a.edited_ms));
         let current = lib.current.get_value();
         all.into_iter()
             .map(|e| {

@@ -103,7 +103,7 @@ fn RegionList(editor: Editor, provider: Provider, query: RwSignal<String>) -> im
         if order.get() == RegionOrder::Carbon {
             // Lowest grid intensity first, regions without data last; stable, so ties keep
             // the catalog's order.
-            list.sort_by(|a, b| {
+            crate::sort::sort_by(&mut list, |a, b| {
                 let g = |c: &Option<RegionCarbon>| c.map_or(f64::INFINITY, |c| c.grid_g_per_kwh);
                 g(&a.1).total_cmp(&g(&b.1))
             });

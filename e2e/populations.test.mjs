@@ -62,6 +62,7 @@ test('a population placed on the map in Sydney is AU in the plan, the markdown a
   const report = engineReport(json);
   const home = report.classes[i].residency.find((c) => c.role === 'home of Asia-Pacific');
   assert.deepEqual(home, { role: 'home of Asia-Pacific', place: 'aws:ap-southeast-2', jurisdiction: 'AU', compliant: true, outside_for_dr: false });
+  await planner.openCard(i);
   const card = await planner.testid(`class-card-${i}`).textContent();
   assert.ok(card.includes('home of Asia-Pacific aws:ap-southeast-2 in AU'), card);
 

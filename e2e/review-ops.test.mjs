@@ -23,16 +23,19 @@ async function screenshotElement(planner, testid, name) {
   await planner.page.setViewportSize({ width: 1440, height: 900 });
 }
 
-/** Each class card's RTO (s) and its routing part (s), from the RTO parts it shows. */
+/** Each class card's RTO (s) and its routing part (s), from the RTO parts it shows; the
+ * first card is open again afterwards. */
 async function rtos(planner, n) {
   const out = [];
   for (let i = 0; i < n; i++) {
+    await planner.openCard(i);
     out.push({
       total: Number(await planner.testid(`rto-parts-${i}`).getAttribute('data-total-s')),
       routing: Number(await planner.testid(`rto-routing-${i}`).getAttribute('data-seconds')),
       routingText: (await planner.testid(`rto-routing-${i}`).textContent()).trim(),
     });
   }
+  await planner.openCard(0);
   return out;
 }
 

@@ -160,7 +160,17 @@ for (const scheme of ['light', 'dark']) {
   for (const [label, width] of Object.entries(WIDTHS)) {
     test(`axe: no serious or critical violation at ${width} px in ${scheme} mode, every section open`, async () => {
       const { context, planner } = await fresh(width, { bypassCSP: true, colorScheme: scheme });
-      await planner.page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.removeAttribute('name'); d.open = true; }));
+      // A card's sections exist once the card is open (its toggle event builds them): open
+      // what is closed, repeat until every card shows its charts.
+      await planner.page.waitForFunction(() => {
+        const closed = [...document.querySelectorAll('details:not([open])')];
+        closed.forEach((d) => { d.removeAttribute('name'); d.open = true; });
+        const cards = document.querySelectorAll('details.card').length;
+        return closed.length === 0 && document.querySelectorAll('[data-testid^="chart-latency-"]').length === cards;
+      });
+      // Sections off screen skip layout (content-visibility: auto), and axe skips what has
+      // no box: lay everything out so every section is checked.
+      await planner.page.addStyleTag({ content: '* { content-visibility: visible !important; }' });
       await planner.testid('chart-latency-3').waitFor();
       const violations = await seriousViolations(planner.page);
       assert.deepEqual(violations, [], `${scheme} at ${label}`);

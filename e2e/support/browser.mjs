@@ -27,6 +27,9 @@ export async function launch() {
 /** Saves a full-page screenshot at both widths under target/screenshots/NAME-{desktop,mobile}.png. */
 export async function screenshotBothWidths(page, name) {
   const original = page.viewportSize();
+  // Sections off screen skip rendering (content-visibility: auto) and would show blank in a
+  // full-page capture: lay them all out first.
+  await page.addStyleTag({ content: '* { content-visibility: visible !important; }' });
   for (const [label, width] of Object.entries(WIDTHS)) {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: `${SCREENSHOT_DIR}${name}-${label}.png`, fullPage: true });

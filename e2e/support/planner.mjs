@@ -123,6 +123,15 @@ export class Planner {
     await this.waitSaved();
   }
 
+  /**
+   * Opens class `i`'s result card from its summary row, as a reader would (the open card
+   * closes: they form one group), and waits for its content, which is built on opening.
+   */
+  async openCard(i) {
+    await this.testid(`open-card-${i}`).click();
+    await this.testid(`reasons-${i}`).waitFor({ state: 'attached' });
+  }
+
   /** The RTO and worst write p99 shown on class `i`'s card, as text. */
   async cardFigures(i) {
     const card = this.testid(`class-card-${i}`);

@@ -8,8 +8,31 @@ use crate::engine::report::{ClassReport, Evaluation, Report};
 use crate::plan::{DataClass, PlaceRef, Plan, UserPopulation};
 use crate::present::{self as show, Check};
 
+mod failover;
+pub use failover::FailoverStory;
+
 use super::charts::ClassCharts;
 use super::topology::TopologyMap;
+
+/// A memo of one item read from a larger value (a class of the report), cloned only when it
+/// differs from the one it holds. The report is recomputed whole on every edit; compared by
+/// value, an unchanged class neither costs a clone nor wakes its views.
+/// `read` hands the current item (borrowed) to the function it is given, exactly once.
+pub(super) fn by_value<T: Clone + PartialEq + Send + Sync + 'static>(
+    read: impl Fn(&mut dyn FnMut(Option<&T>)) + Send + Sync + 'static,
+) -> Memo<Option<T>> {
+    Memo::new_owning(move |held: Option<Option<T>>| {
+        let mut held = Some(held);
+        let mut out = (None, true);
+        read(&mut |fresh| {
+            out = match held.take().flatten() {
+                Some(old) if old.as_ref() == fresh => (old, false),
+                _ => (fresh.cloned(), true),
+            };
+        });
+        out
+    })
+}
 
 /// "achieved / target" cell with a met/missed mark that does not rely on colour alone.
 #[component]
@@ -54,7 +77,7 @@ pub fn Summary(plan: Signal<Plan>, report: Signal<Arc<Report>>) -> impl IntoView
                         // recommendation or targets change.
                         <For each=move || 0..report.with(|r| r.classes.len()) key=|i| *i let:i>
                             {
-                                let class = Memo::new(move |_| report.with(|r| r.classes.get(i).cloned()));
+                                let class = by_value(move |f| report.with(|r| f(r.classes.get(i))));
                                 let target = Memo::new(move |_| plan.with(|p| p.data_classes.get(i).cloned()));
                                 move || match (class.get(), target.get()) {
                                     (Some(c), Some(t)) => summary_row(i, c, t).into_any(),
@@ -100,7 +123,12 @@ fn summary_row(i: usize, c: ClassReport, dc: DataClass) -> impl IntoView {
     }
 }
 
-/// One data class: the recommendation with its numbers, reasons and rejected postures.
+/// One data class: the recommendation with its numbers, reasons and rejected postures. Its
+/// heading is always there; the rest is built only while the card is open (`open`; one card
+/// is, by default), so a plan of sixteen classes builds one card's tables and map, not
+/// sixteen. `open` is a plain value, not a signal read inside: the card is one view type
+/// whether open or not, so an edit patches the open card's text in place instead of
+/// building its map and tables again.
 #[component]
 pub fn ClassCard(
     index: usize,
@@ -110,8 +138,9 @@ pub fn ClassCard(
     sources: (Vec<String>, Vec<String>),
     charts_open: RwSignal<bool>,
     card_open: RwSignal<bool>,
+    open: bool,
 ) -> impl IntoView {
-    let e = class.chosen.clone();
+    let e = &class.chosen;
     let heading = if class.feasible {
         format!(
             "{}: {}",
@@ -121,59 +150,77 @@ pub fn ClassCard(
     } else {
         format!("{}: nothing meets every requirement", class.name)
     };
+    let slug = e.posture.slug();
     view! {
         // One card open at a time by default (the first): a `name`d group of details, so the
         // page is a list of verdicts rather than four full reports one under another.
-        <details class="panel card" name="class-cards" open=card_open.get_untracked() data-testid=format!("class-card-{index}")
+        <details class="panel card" name="class-cards" open=open data-testid=format!("class-card-{index}")
             on:toggle=move |ev| {
                 use wasm_bindgen::JsCast;
                 if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
-                    card_open.set(d.open());
+                    if card_open.get_untracked() != d.open() {
+                        card_open.set(d.open());
+                    }
                 }
             }>
-            <summary><h3>{heading} " " <code class="slug">{e.posture.slug()}</code></h3></summary>
-            <p class="placement"><strong>"Placement: "</strong>{show::placement(e.placement.as_ref())}</p>
-            <dl class="figures">
-                <div><dt>"RPO (region loss)"</dt><dd><VsTarget check=Check::duration(e.rpo_s, target.rpo_s) /></dd></div>
-                <div><dt>"RTO (region loss)"</dt><dd><VsTarget check=Check::duration(e.rto_s, target.rto_s) /></dd></div>
-                <div><dt>"Write p99, worst population"</dt><dd><VsTarget check=Check::ms(e.worst_p99(true), target.write_p99_budget_ms) /></dd></div>
-                <div><dt>"Read p99, worst population"</dt><dd><VsTarget check=Check::ms(e.worst_p99(false), target.read_p99_budget_ms) /></dd></div>
-                <div><dt>"Cost / month"</dt><dd><strong>{show::posture_cost(&e)}</strong><small>{format!(" {} single region", show::posture_multiple(&e))}</small></dd></div>
-                <div><dt>"Writes lost on a hard region failure"</dt><dd><strong>{e.writes_lost_on_region_failure.as_ref().map_or("all since the region went down".to_string(), |w| w.writes_text())}</strong></dd></div>
-            </dl>
-            <super::operations::RtoParts index posture=e.posture rto=e.rto.clone() data_gb=target.data_gb />
-            <TopologyMap regions=places.0 users=places.1 eval=e.clone() residency=target.residency.clone() index />
-            <h4>"Why"</h4>
-            <ul class="reasons" data-testid=format!("reasons-{index}")>
-                {class.reasons.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}
-            </ul>
-            {(!class.relax.is_empty()).then(|| view! {
-                <h4>"What to relax"</h4>
-                <ul>{class.relax.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>
-            })}
-            {(!class.services.is_empty()).then(|| view! {
-                <details class="services" data-testid=format!("services-{index}")>
-                    <summary>"Which managed database or software can deliver it"</summary>
-                    <ul>{class.services.iter().map(|s| view! {
-                        <li class:misfit=!s.fits>
-                            <strong>{s.name.clone()}</strong>" "{if s.fits { "fits: " } else { "does not fit: " }}{s.message.clone()}
-                            <small>{format!(" Sources: {}", s.sources.join("; "))}</small>
-                        </li>
-                    }).collect_view()}</ul>
-                </details>
-            })}
-            <LatencyTable e=e.clone() rtt_sources=sources.0.clone() index />
-            <super::cost_regions::CostByRegion index cost=e.cost.clone() />
-            <super::compare_postures::ComparePostures index class=class.clone() target=target.clone() />
-            <ClassCharts index class=class.clone() target=target.clone() report_sources=sources open=charts_open />
-            <details class="rejected">
-                <summary>{format!("Rejected postures ({})", class.rejected.len())}</summary>
-                <ul>
-                    {class.rejected.iter().map(|r| view! {
-                        <li><code>{r.posture.slug()}</code>": " {r.message.clone()}</li>
-                    }).collect_view()}
-                </ul>
+            <summary><h3>{heading} " " <code class="slug">{slug}</code></h3></summary>
+            {open.then(|| card_body(index, &class, &target, &places, &sources, charts_open))}
+        </details>
+    }
+}
+
+/// An open card's content.
+fn card_body(
+    index: usize,
+    class: &ClassReport,
+    target: &DataClass,
+    places: &(Vec<PlaceRef>, Vec<UserPopulation>),
+    sources: &(Vec<String>, Vec<String>),
+    charts_open: RwSignal<bool>,
+) -> impl IntoView {
+    let e = class.chosen.clone();
+    view! {
+        <p class="placement"><strong>"Placement: "</strong>{show::placement(e.placement.as_ref())}</p>
+        <dl class="figures">
+            <div><dt>"RPO (region loss)"</dt><dd><VsTarget check=Check::duration(e.rpo_s, target.rpo_s) /></dd></div>
+            <div><dt>"RTO (region loss)"</dt><dd><VsTarget check=Check::duration(e.rto_s, target.rto_s) /></dd></div>
+            <div><dt>"Write p99, worst population"</dt><dd><VsTarget check=Check::ms(e.worst_p99(true), target.write_p99_budget_ms) /></dd></div>
+            <div><dt>"Read p99, worst population"</dt><dd><VsTarget check=Check::ms(e.worst_p99(false), target.read_p99_budget_ms) /></dd></div>
+            <div><dt>"Cost / month"</dt><dd><strong>{show::posture_cost(&e)}</strong><small>{format!(" {} single region", show::posture_multiple(&e))}</small></dd></div>
+            <div><dt>"Writes lost on a hard region failure"</dt><dd><strong>{e.writes_lost_on_region_failure.as_ref().map_or("all since the region went down".to_string(), |w| w.writes_text())}</strong></dd></div>
+        </dl>
+        <super::operations::RtoParts index posture=e.posture rto=e.rto.clone() data_gb=target.data_gb />
+        <TopologyMap regions=places.0.clone() users=places.1.clone() eval=e.clone() residency=target.residency.clone() index />
+        <h4>"Why"</h4>
+        <ul class="reasons" data-testid=format!("reasons-{index}")>
+            {class.reasons.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}
+        </ul>
+        {(!class.relax.is_empty()).then(|| view! {
+            <h4>"What to relax"</h4>
+            <ul>{class.relax.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>
+        })}
+        {(!class.services.is_empty()).then(|| view! {
+            <details class="services" data-testid=format!("services-{index}")>
+                <summary>"Which managed database or software can deliver it"</summary>
+                <ul>{class.services.iter().map(|s| view! {
+                    <li class:misfit=!s.fits>
+                        <strong>{s.name.clone()}</strong>" "{if s.fits { "fits: " } else { "does not fit: " }}{s.message.clone()}
+                        <small>{format!(" Sources: {}", s.sources.join("; "))}</small>
+                    </li>
+                }).collect_view()}</ul>
             </details>
+        })}
+        <LatencyTable e=e.clone() rtt_sources=sources.0.clone() index />
+        <super::cost_regions::CostByRegion index cost=e.cost.clone() />
+        <super::compare_postures::ComparePostures index class=class.clone() target=target.clone() />
+        <ClassCharts index class=class.clone() target=target.clone() report_sources=sources.clone() open=charts_open />
+        <details class="rejected">
+            <summary>{format!("Rejected postures ({})", class.rejected.len())}</summary>
+            <ul>
+                {class.rejected.iter().map(|r| view! {
+                    <li><code>{r.posture.slug()}</code>": " {r.message.clone()}</li>
+                }).collect_view()}
+            </ul>
         </details>
     }
 }
@@ -209,80 +256,5 @@ fn LatencyTable(e: Evaluation, rtt_sources: Vec<String>, index: usize) -> impl I
             <summary>{crate::present::latency::round_trip_sources_heading(rtt_sources.len())}</summary>
             <ul>{rtt_sources.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
         </details>
-    }
-}
-
-/// What each region's loss does to each class (the chosen postures). Opening a region's row
-/// shows its region-loss playbook, the same text as the markdown's.
-#[component]
-pub fn FailoverStory(report: Signal<Arc<Report>>) -> impl IntoView {
-    let editor = use_context::<super::Editor>();
-    // Regions whose playbook is open; kept across recomputed reports.
-    let open = RwSignal::new(Vec::<String>::new());
-    view! {
-        <section class="panel" aria-labelledby="failover-h" data-testid="failover">
-            <h2 id="failover-h">"If a region is lost"</h2>
-            <p class="hint">"Open a region for its playbook: what to do, class by class, in order."</p>
-            {move || {
-                let r = report.get();
-                let regions = crate::export::playbook::regions(&r);
-                let columns = r.classes.len() + 1;
-                view! {
-                    <div class="table-scroll" tabindex="0">
-                        <table class="failover">
-                            <thead><tr>
-                                <th scope="col">"Region lost"</th>
-                                {r.classes.iter().map(|c| view! { <th scope="col">{c.name.clone()}</th> }).collect_view()}
-                            </tr></thead>
-                            <tbody>
-                                {regions.into_iter().map(|region| {
-                                    let cells = r.classes.iter().map(|c| {
-                                        let o = c.chosen.outages.iter().find(|o| o.region == region);
-                                        match o {
-                                            Some(o) => view! {
-                                                <td>
-                                                    <strong>{match o.downtime_s { Some(0.0) => "unaffected".to_string(), d => format!("down {}", show::recovery(d)) }}</strong>
-                                                    <small>{format!(" {} ", o.effect)}</small>
-                                                    {(!o.after.is_empty()).then(|| view! { <small class="after">{format!("Then: {}.", show::after_failover(&o.after))}</small> })}
-                                                </td>
-                                            }.into_any(),
-                                            None => view! { <td>"–"</td> }.into_any(),
-                                        }
-                                    }).collect_view();
-                                    let key = StoredValue::new(region.clone());
-                                    let is_open = move || open.with(|o| key.with_value(|k| o.contains(k)));
-                                    let toggle = move |_| key.with_value(|k| open.update(|o| match o.iter().position(|x| x == k) {
-                                        Some(i) => { o.remove(i); }
-                                        None => o.push(k.clone()),
-                                    }));
-                                    let panel_id = format!("playbook-panel-{}", region.replace(':', "-"));
-                                    view! {
-                                        <tr>
-                                            <th scope="row">
-                                                <button class="disclosure" aria-expanded=move || is_open().to_string() aria-controls=panel_id.clone()
-                                                    data-testid=format!("outage-open-{region}") on:click=toggle>
-                                                    {region.clone()}
-                                                </button>
-                                            </th>
-                                            {cells}
-                                        </tr>
-                                        {move || is_open().then(|| {
-                                            let book = editor.map(|e| e.plan.with(|p| report.with(|r| {
-                                                key.with_value(|k| crate::export::playbook::playbook_for(p, r, k))
-                                            })));
-                                            view! {
-                                                <tr class="playbook-row" id=panel_id.clone()>
-                                                    <td colspan=columns>{book.map(|book| view! { <super::operations::PlaybookView book /> })}</td>
-                                                </tr>
-                                            }
-                                        })}
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                }
-            }}
-        </section>
     }
 }

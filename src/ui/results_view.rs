@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::charts;
-use super::results::{ClassCard, FailoverStory, Summary};
+use super::results::{by_value, ClassCard, FailoverStory, Summary};
 use super::rtt_matrix;
 use super::Editor;
 use crate::engine::report::Report;
@@ -36,13 +36,13 @@ pub(super) fn results_view(
         <For each=move || editor.class_rows.keys(count.get()) key=|id| *id let:id>
             {
                 let at = editor.class_rows.position(id, count);
-                let class = Memo::new(move |_| report.with(|r| r.as_ref().zip(at.get()).and_then(|(r, i)| r.classes.get(i).cloned())));
+                let class = by_value(move |f| report.with(|r| f(r.as_ref().zip(at.get()).and_then(|(r, i)| r.classes.get(i)))));
                 let target = Memo::new(move |_| plan.with(|p| at.get().and_then(|i| p.data_classes.get(i).cloned())));
                 let charts_open = RwSignal::new(false);
                 let card_open = RwSignal::new(at.get_untracked() == Some(0));
                 move || match (class.get(), target.get(), at.get_untracked()) {
                     (Some(c), Some(t), Some(i)) => view! {
-                        <ClassCard index=i class=c target=t places=places.get() sources=sources.get() charts_open card_open />
+                        <ClassCard index=i class=c target=t places=places.get() sources=sources.get() charts_open card_open open=card_open.get() />
                     }.into_any(),
                     _ => ().into_any(),
                 }

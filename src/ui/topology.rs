@@ -53,11 +53,18 @@ pub fn TopologyMap(
         </text>
     }).collect_view();
     // Where the map is wider than the screen, start it scrolled to its middle (the
-    // plan's places), not at its left edge.
+    // plan's places), not at its left edge. Read in the next animation frame, when the
+    // browser lays the page out anyway: read straight after building, each map forced a
+    // layout of its own while the rest of the results were still being patched.
     let scroller = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         if let Some(el) = scroller.get() {
-            el.set_scroll_left((el.scroll_width() - el.client_width()) / 2);
+            request_animation_frame(move || {
+                let over = el.scroll_width() - el.client_width();
+                if over > 0 {
+                    el.set_scroll_left(over / 2);
+                }
+            });
         }
     });
     let q = d.diamond_half;

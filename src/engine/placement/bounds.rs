@@ -1,4 +1,4 @@
-//! Lower bounds that prune the consensus search (placement.rs) before any read-your-writes
+//! Lower bounds that prune the consensus search (consensus.rs) before any read-your-writes
 //! mixture or quorum order statistic is computed. Each is at most the exact objective of every
 //! placement it stands for, so the search visits the same placements in the same order and
 //! keeps the same optimum; it only skips, sooner, those that cannot beat the best found.
@@ -8,8 +8,8 @@
 //! * A read's p99 is at least the lowest read floor ([`super::Link::read_floor`]) among the
 //!   voters; linearizable reads are the leader's own.
 
-use super::placement::{user_term, Objective};
-use super::Ctx;
+use super::{mix, user_term, Objective};
+use crate::engine::Ctx;
 use crate::plan::{Consistency, DataClass};
 
 /// For leader `l` and the allowed regions in search order: the suffix minima the bound of
@@ -64,7 +64,104 @@ impl LeaderBounds {
     }
 }
 
-/// A bound for the placement with voters `[l, a, b]`.
+/// The bound of every placement `[l, a, b]` for one class, the same sums as [`bound`] (and so
+/// as the exact objective) over the evaluation's compact tables ([`crate::engine::BoundRows`]):
+/// the consensus search bounds millions of voter pairs at 80 regions.
+pub(crate) struct TripleBounds<'c> {
+    n: usize,
+    users: usize,
+    linearizable: bool,
+    commit99: f64,
+    write_budget: Option<f64>,
+    read_budget: Option<f64>,
+    writes: f64,
+    reads: f64,
+    shares: &'c [f64],
+    half: &'c [f64],
+    floor: &'c [f64],
+    to_region: &'c [f64],
+}
+
+/// The bound of `[l, a, b]` with `a` fixed: what the row's pairs share.
+pub(crate) struct Row {
+    l: usize,
+    half_a: f64,
+    /// Per user: the smaller read floor of `l` and `a` (the leader's p99 if linearizable).
+    read: [f64; MAX_ROW_USERS],
+    /// Per user: the p99 to the leader.
+    to_leader: [f64; MAX_ROW_USERS],
+}
+
+/// Populations a [`Row`] holds without allocating (the plan allows 12).
+pub(crate) const MAX_ROW_USERS: usize = 16;
+
+impl<'c> TripleBounds<'c> {
+    pub fn new(ctx: &'c Ctx, class: &DataClass) -> TripleBounds<'c> {
+        let (writes, reads) = mix(class);
+        let rows = &ctx.bound_rows;
+        TripleBounds {
+            n: ctx.n(),
+            users: ctx.users.len(),
+            linearizable: class.consistency == Consistency::Linearizable,
+            commit99: ctx.commit.p99,
+            write_budget: class.write_p99_budget_ms,
+            read_budget: class.read_p99_budget_ms,
+            writes,
+            reads,
+            shares: &ctx.shares,
+            half: &rows.half,
+            floor: &rows.read_floor,
+            to_region: &rows.to_region_p99,
+        }
+    }
+
+    /// The shared part of the row of leader `l` and voter `a`; `None` past [`MAX_ROW_USERS`]
+    /// populations (the search then bounds pairs through [`bound`]).
+    pub fn row(&self, l: usize, a: usize) -> Option<Row> {
+        if self.users > MAX_ROW_USERS {
+            return None;
+        }
+        let mut row = Row {
+            l,
+            half_a: self.half[l * self.n + a],
+            read: [0.0; MAX_ROW_USERS],
+            to_leader: [0.0; MAX_ROW_USERS],
+        };
+        for u in 0..self.users {
+            let tl = self.to_region[u * self.n + l];
+            row.to_leader[u] = tl;
+            row.read[u] = if self.linearizable {
+                tl
+            } else {
+                let f = &self.floor[u * self.n..(u + 1) * self.n];
+                f64::INFINITY.min(f[l]).min(f[a])
+            };
+        }
+        Some(row)
+    }
+
+    /// The bound of `[row.l, a, b]`: quorum wait at the smaller 49.5th percentile of the
+    /// leader's two links, each read at the lowest read floor among the voters.
+    pub fn triple(&self, row: &Row, b: usize) -> Objective {
+        let q99 = row.half_a.min(self.half[row.l * self.n + b]);
+        let over = |v: f64, budget: Option<f64>| budget.map_or(0.0, |x| (v - x).max(0.0));
+        let mut o = Objective::ZERO;
+        for u in 0..self.users {
+            let w99 = row.to_leader[u] + q99 + self.commit99;
+            let r99 = if self.linearizable {
+                row.read[u]
+            } else {
+                row.read[u].min(self.floor[u * self.n + b])
+            };
+            // The same arithmetic as `user_term`.
+            o.excess_ms += over(w99, self.write_budget) + over(r99, self.read_budget);
+            o.weighted_ms += self.shares[u] * (self.writes * w99 + self.reads * r99);
+        }
+        o
+    }
+}
+
+/// A bound for the placement with voters `[l, a, b]` (any number of populations).
 pub(crate) fn triple(ctx: &Ctx, class: &DataClass, voters: [usize; 3]) -> Objective {
     let [l, a, b] = voters;
     let q99 = ctx.rr(l, a).p99_half.min(ctx.rr(l, b).p99_half);

@@ -64,100 +64,114 @@ impl LeaderBounds {
     }
 }
 
-/// The bound of every placement `[l, a, b]` for one class, the same sums as [`bound`] (and so
-/// as the exact objective) over the evaluation's compact tables ([`crate::engine::BoundRows`]):
-/// the consensus search bounds millions of voter pairs at 80 regions.
+/// The bound of every placement `[l, a, b]` for one class, with the same sums as [`bound`]
+/// (and so as the exact objective), a whole row of second voters `b` at once: the consensus
+/// search bounds millions of voter pairs at 80 regions. The tables are the evaluation's
+/// ([`crate::engine::BoundRows`]) restricted to the class's allowed regions, so a row is a
+/// contiguous run the compiler can vectorise.
 pub(crate) struct TripleBounds<'c> {
-    n: usize,
+    /// Allowed regions.
+    len: usize,
     users: usize,
     linearizable: bool,
     commit99: f64,
-    write_budget: Option<f64>,
-    read_budget: Option<f64>,
+    /// Budgets, infinite when none: `max(0, v - inf)` is 0, as for no budget.
+    write_budget: f64,
+    read_budget: f64,
     writes: f64,
     reads: f64,
     shares: &'c [f64],
-    half: &'c [f64],
-    floor: &'c [f64],
-    to_region: &'c [f64],
+    /// `half[x * len + j]`: 49.5th percentile between allowed regions `x` and `j`.
+    half: Vec<f64>,
+    /// `floor[u * len + j]`: user `u`'s read floor to allowed region `j`.
+    floor: Vec<f64>,
+    /// `to_region[u * len + j]`: user `u`'s p99 to allowed region `j`.
+    to_region: Vec<f64>,
 }
-
-/// The bound of `[l, a, b]` with `a` fixed: what the row's pairs share.
-pub(crate) struct Row {
-    l: usize,
-    half_a: f64,
-    /// Per user: the smaller read floor of `l` and `a` (the leader's p99 if linearizable).
-    read: [f64; MAX_ROW_USERS],
-    /// Per user: the p99 to the leader.
-    to_leader: [f64; MAX_ROW_USERS],
-}
-
-/// Populations a [`Row`] holds without allocating (the plan allows 12).
-pub(crate) const MAX_ROW_USERS: usize = 16;
 
 impl<'c> TripleBounds<'c> {
-    pub fn new(ctx: &'c Ctx, class: &DataClass) -> TripleBounds<'c> {
+    pub fn new(ctx: &'c Ctx, class: &DataClass, allowed: &[usize]) -> TripleBounds<'c> {
         let (writes, reads) = mix(class);
+        let (n, len, users) = (ctx.n(), allowed.len(), ctx.users.len());
         let rows = &ctx.bound_rows;
+        let pick = |table: &[f64], rows: usize| -> Vec<f64> {
+            (0..rows)
+                .flat_map(|x| allowed.iter().map(move |&r| (x, r)))
+                .map(|(x, r)| table[x * n + r])
+                .collect()
+        };
+        let half = allowed
+            .iter()
+            .flat_map(|&x| allowed.iter().map(move |&r| rows.half[x * n + r]))
+            .collect();
         TripleBounds {
-            n: ctx.n(),
-            users: ctx.users.len(),
+            len,
+            users,
             linearizable: class.consistency == Consistency::Linearizable,
             commit99: ctx.commit.p99,
-            write_budget: class.write_p99_budget_ms,
-            read_budget: class.read_p99_budget_ms,
+            write_budget: class.write_p99_budget_ms.unwrap_or(f64::INFINITY),
+            read_budget: class.read_p99_budget_ms.unwrap_or(f64::INFINITY),
             writes,
             reads,
             shares: &ctx.shares,
-            half: &rows.half,
-            floor: &rows.read_floor,
-            to_region: &rows.to_region_p99,
+            half,
+            floor: pick(&rows.read_floor, users),
+            to_region: pick(&rows.to_region_p99, users),
         }
     }
 
-    /// The shared part of the row of leader `l` and voter `a`; `None` past [`MAX_ROW_USERS`]
-    /// populations (the search then bounds pairs through [`bound`]).
-    pub fn row(&self, l: usize, a: usize) -> Option<Row> {
-        if self.users > MAX_ROW_USERS {
-            return None;
-        }
-        let mut row = Row {
-            l,
-            half_a: self.half[l * self.n + a],
-            read: [0.0; MAX_ROW_USERS],
-            to_leader: [0.0; MAX_ROW_USERS],
-        };
+    /// Bounds of `[allowed[li], allowed[ai], allowed[j]]` for every `j` after `ai`, into
+    /// `excess[j - ai - 1]` and `weighted[j - ai - 1]` (the other fields are 0): the quorum wait
+    /// at the smaller 49.5th percentile of the leader's two links, each read at the lowest
+    /// read floor among the voters (the leader's p99 if linearizable). `j == li` is computed
+    /// too; the caller skips it.
+    pub fn row(
+        &self,
+        li: usize,
+        ai: usize,
+        excess: &mut Vec<f64>,
+        weighted: &mut Vec<f64>,
+        quorum: &mut Vec<f64>,
+    ) {
+        let len = self.len;
+        let from = ai + 1;
+        let half_a = self.half[li * len + ai];
+        quorum.clear();
+        quorum.extend(
+            self.half[li * len + from..(li + 1) * len]
+                .iter()
+                .map(|&h| half_a.min(h)),
+        );
+        excess.clear();
+        excess.resize(len - from, 0.0);
+        weighted.clear();
+        weighted.resize(len - from, 0.0);
+        let (wb, rb, c99) = (self.write_budget, self.read_budget, self.commit99);
+        let (fw, fr) = (self.writes, self.reads);
         for u in 0..self.users {
-            let tl = self.to_region[u * self.n + l];
-            row.to_leader[u] = tl;
-            row.read[u] = if self.linearizable {
-                tl
-            } else {
-                let f = &self.floor[u * self.n..(u + 1) * self.n];
-                f64::INFINITY.min(f[l]).min(f[a])
-            };
+            let to_leader = self.to_region[u * len + li];
+            let share = self.shares[u];
+            let floors = &self.floor[u * len..(u + 1) * len];
+            // The row's own voters: with the later voter's floor below, the lowest among the
+            // three (the leader's own p99 for linearizable reads).
+            let own = f64::INFINITY.min(floors[li]).min(floors[ai]);
+            let later = &floors[from..];
+            let cells = excess
+                .iter_mut()
+                .zip(weighted.iter_mut())
+                .zip(quorum.iter().zip(later));
+            for ((ex, wt), (&q99, &f)) in cells {
+                let w99 = to_leader + q99 + c99;
+                let r99 = if self.linearizable {
+                    to_leader
+                } else {
+                    own.min(f)
+                };
+                // The same arithmetic as `user_term`.
+                *ex += (w99 - wb).max(0.0) + (r99 - rb).max(0.0);
+                *wt += share * (fw * w99 + fr * r99);
+            }
         }
-        Some(row)
-    }
-
-    /// The bound of `[row.l, a, b]`: quorum wait at the smaller 49.5th percentile of the
-    /// leader's two links, each read at the lowest read floor among the voters.
-    pub fn triple(&self, row: &Row, b: usize) -> Objective {
-        let q99 = row.half_a.min(self.half[row.l * self.n + b]);
-        let over = |v: f64, budget: Option<f64>| budget.map_or(0.0, |x| (v - x).max(0.0));
-        let mut o = Objective::ZERO;
-        for u in 0..self.users {
-            let w99 = row.to_leader[u] + q99 + self.commit99;
-            let r99 = if self.linearizable {
-                row.read[u]
-            } else {
-                row.read[u].min(self.floor[u * self.n + b])
-            };
-            // The same arithmetic as `user_term`.
-            o.excess_ms += over(w99, self.write_budget) + over(r99, self.read_budget);
-            o.weighted_ms += self.shares[u] * (self.writes * w99 + self.reads * r99);
-        }
-        o
     }
 }
 

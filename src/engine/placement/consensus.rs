@@ -104,14 +104,20 @@ pub(super) fn leader_order(
 /// order leaders by their bound (then index), `a` before `b` in `allowed`'s order.
 pub(super) fn search(ctx: &Ctx, class: &DataClass, allowed: &[usize]) -> (Choice, Objective) {
     let leaders = leader_order(ctx, class, allowed);
-    let triples = TripleBounds::new(ctx, class);
+    let triples = TripleBounds::new(ctx, class, allowed);
     let mixed = needs_session_reads(class) && session_read_share(class) > 0.0;
     // `limit`: the objective of a placement already known, so at least the optimum's; a
     // candidate whose lower bound is strictly above it cannot be the optimum nor tie with it.
     // `best`: the best candidate visited, in the search order.
-    let mut limit = first_guess(ctx, class, allowed, &leaders, &triples);
+    let mut limit = first_guess(ctx, class, allowed, &leaders);
+    // Reused for every row (no allocation per voter pair).
+    let (mut excess, mut weighted, mut quorum) = (Vec::new(), Vec::new(), Vec::new());
     let mut best: Option<([usize; 3], Objective)> = None;
     for &(l, bound) in &leaders {
+        let li = allowed
+            .iter()
+            .position(|&r| r == l)
+            .expect("leaders are allowed");
         if worse(&bound, limit.as_ref()) {
             break;
         }
@@ -128,8 +134,8 @@ pub(super) fn search(ctx: &Ctx, class: &DataClass, allowed: &[usize]) -> (Choice
             if worse(&bounds.after(ctx, class, l, i, a), limit.as_ref()) {
                 continue;
             }
-            let row = triples.row(l, a);
-            for &b in &allowed[i + 1..] {
+            triples.row(li, i, &mut excess, &mut weighted, &mut quorum);
+            for (j, &b) in allowed[i + 1..].iter().enumerate() {
                 if b == l {
                     continue;
                 }
@@ -139,9 +145,10 @@ pub(super) fn search(ctx: &Ctx, class: &DataClass, allowed: &[usize]) -> (Choice
                     // smaller of the two links' 49.5th percentiles (the p99 of the faster of
                     // two acks is at least that: F_min <= F_a + F_b). All lower bounds, each
                     // tighter and dearer than the one before.
-                    let cheap = match &row {
-                        Some(row) => triples.triple(row, b),
-                        None => bounds::triple(ctx, class, voters),
+                    let cheap = Objective {
+                        excess_ms: excess[j],
+                        weighted_ms: weighted[j],
+                        ..Objective::ZERO
                     };
                     if cheap.compare(x) == Ordering::Greater {
                         continue;
@@ -196,14 +203,10 @@ fn first_guess(
     class: &DataClass,
     allowed: &[usize],
     leaders: &[(usize, Objective)],
-    triples: &TripleBounds,
 ) -> Option<Objective> {
     let mut guess: Option<Objective> = None;
     let pos = |r: usize| allowed.iter().position(|&x| x == r);
-    let cheap = |voters: [usize; 3]| match triples.row(voters[0], voters[1]) {
-        Some(row) => triples.triple(&row, voters[2]),
-        None => bounds::triple(ctx, class, voters),
-    };
+    let cheap = |voters: [usize; 3]| bounds::triple(ctx, class, voters);
     let lowest = |cands: &mut dyn Iterator<Item = usize>, f: &dyn Fn(usize) -> Objective| {
         cands
             .map(|v| (v, f(v)))

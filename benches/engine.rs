@@ -1,6 +1,7 @@
 //! Criterion benchmarks of a full evaluation: the built-in example plan, a large plan
 //! (20 regions, 12 data classes, 6 user populations), and the large plan's classes and users over
-//! 5 to 80 regions (how the engine scales). Aims: < 1 ms, < 20 ms and < 20 ms at 80 regions.
+//! 5 to 80 regions (how the engine scales), and the largest plan the limits allow. Aims: < 1 ms,
+//! < 20 ms and < 20 ms at 80 regions.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use std::hint::black_box;
@@ -108,5 +109,31 @@ fn scale(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench, scale);
+/// The largest plan the limits allow (docs/plan-format.md: 24 regions, 16 classes, 12
+/// populations), the same file e2e/perf.test.mjs opens in the browser: 24 custom places (the
+/// slowest kind for the latency model), warm and cold.
+fn largest_allowed(c: &mut Criterion) {
+    let plan = Plan::from_json(include_str!("../e2e/fixtures/largest-plan.json")).unwrap();
+    assert_eq!(
+        (
+            plan.regions.len(),
+            plan.data_classes.len(),
+            plan.users.len()
+        ),
+        (24, 16, 12)
+    );
+    let mut group = c.benchmark_group("largest_allowed (24 regions, 16 classes, 12 populations)");
+    group.sample_size(10);
+    group.bench_function("cold", |b| {
+        b.iter(|| {
+            clear_rtt_cache();
+            evaluate(black_box(&plan)).unwrap()
+        })
+    });
+    evaluate(&plan).unwrap();
+    group.bench_function("warm", |b| b.iter(|| evaluate(black_box(&plan)).unwrap()));
+    group.finish();
+}
+
+criterion_group!(benches, bench, scale, largest_allowed);
 criterion_main!(benches);

@@ -36,7 +36,6 @@ pub mod rto;
 pub mod services;
 pub mod staleness;
 
-mod consensus_bound;
 mod evaluate_plan;
 mod evaluate_posture;
 mod outages;
@@ -89,6 +88,10 @@ pub(crate) struct Ctx<'a> {
     rr: Vec<Link>,
     /// User x region links, row-major.
     ur: Vec<Link>,
+    /// The fields of those links the consensus search's bounds read millions of times, in
+    /// compact row-major tables built once per evaluation and shared by every class (a `Link`
+    /// is ten numbers, so reading one field of it strides through memory).
+    pub(crate) bound_rows: BoundRows,
     /// The local durable commit (cross-AZ round trip in one region).
     pub commit: Quantiles,
     pub rtt_sources: Vec<String>,
@@ -99,10 +102,39 @@ pub(crate) struct Ctx<'a> {
     /// by (user, local, writer): the placement search asks for the same ones many times, and
     /// a flat table is much cheaper than hashing the key.
     session_cache: RefCell<Vec<(u64, Vec<Option<Quantiles>>)>>,
+    /// Per share of reads that follow a write, per (user, region): lower bounds of any
+    /// read-your-writes mixture's p99 with that region as the local part and as the writer
+    /// (see [`Ctx::session_read_floor`]), so the search can skip placements before bisecting.
+    session_floor_cache: RefCell<Vec<(u64, Vec<SessionFloors>)>>,
     /// Sources of the prices used, in first-use order.
     pub price_sources: RefCell<Vec<String>>,
     /// The plan's prices, memoised.
     pub prices: cost::PriceCache<'a>,
+}
+
+/// For one user x region link and one share of reads that follow a write: lower bounds of a
+/// read-your-writes mixture's p99 with the region as the local part, and as the writer.
+type SessionFloors = (f64, f64);
+
+/// Per-evaluation copies of the link fields the placement search bounds with (see
+/// [`Link::p99_half`], [`Link::read_floor`]), row-major like the links themselves.
+pub(crate) struct BoundRows {
+    /// Region x region 49.5th percentiles.
+    pub half: Vec<f64>,
+    /// User x region read floors.
+    pub read_floor: Vec<f64>,
+    /// User x region p99.
+    pub to_region_p99: Vec<f64>,
+}
+
+impl BoundRows {
+    fn new(rr: &[Link], ur: &[Link]) -> BoundRows {
+        BoundRows {
+            half: rr.iter().map(|l| l.p99_half).collect(),
+            read_floor: ur.iter().map(|l| l.read_floor).collect(),
+            to_region_p99: ur.iter().map(|l| l.q.p99).collect(),
+        }
+    }
 }
 
 /// A place's identity for the RTT memo: its label and exact coordinates.
@@ -129,8 +161,10 @@ pub fn clear_rtt_cache() {
     RTT_MEMO.with(|m| m.borrow_mut().clear());
 }
 
-fn memo_rtt(a: &Place, b: &Place) -> (LinkRtt, f64) {
-    let key = (place_key(a), place_key(b));
+/// `ka`, `kb`: the places' [`place_key`]s, computed once per place by the caller (a label is
+/// looked up, so computing it per pair was a tenth of an 80-region evaluation).
+fn memo_rtt(a: &Place, b: &Place, ka: &PlaceKey, kb: &PlaceKey) -> (LinkRtt, f64) {
+    let key = (ka.clone(), kb.clone());
     if let Some(hit) = RTT_MEMO.with(|m| m.borrow().get(&key).cloned()) {
         return hit;
     }
@@ -146,8 +180,12 @@ fn memo_rtt(a: &Place, b: &Place) -> (LinkRtt, f64) {
     v
 }
 
-fn link_of(a: &Place, b: &Place, sources: &mut Vec<RttSource>) -> Link {
-    let (link, floor_ms) = memo_rtt(a, b);
+fn link_of(
+    (a, ka): (&Place, &PlaceKey),
+    (b, kb): (&Place, &PlaceKey),
+    sources: &mut Vec<RttSource>,
+) -> Link {
+    let (link, floor_ms) = memo_rtt(a, b, ka, kb);
     if !sources.contains(&link.source) {
         sources.push(link.source.clone());
     }
@@ -186,23 +224,33 @@ impl<'a> Ctx<'a> {
         // The latency model is symmetric (measured matrices are symmetrised, the model is a
         // function of the pair), so each unordered pair is computed once.
         let n = regions.len();
+        let region_keys: Vec<PlaceKey> = regions.iter().map(place_key).collect();
+        let user_keys: Vec<PlaceKey> = users.iter().map(place_key).collect();
         let mut rr: Vec<Option<Link>> = vec![None; n * n];
         for i in 0..n {
             for j in i..n {
-                let l = link_of(&regions[i], &regions[j], &mut sources);
+                let l = link_of(
+                    (&regions[i], &region_keys[i]),
+                    (&regions[j], &region_keys[j]),
+                    &mut sources,
+                );
                 rr[i * n + j] = Some(l);
                 rr[j * n + i] = Some(l);
             }
         }
         let rr: Vec<Link> = rr.into_iter().map(|l| l.expect("filled")).collect();
         let mut ur = Vec::with_capacity(users.len() * regions.len());
-        for (u, pop) in users.iter().zip(&plan.users) {
+        for ((u, ku), pop) in users.iter().zip(&user_keys).zip(&plan.users) {
             let last_mile = access::round_trip(pop.access);
-            for r in &regions {
-                ur.push(with_access(link_of(u, r, &mut sources), last_mile));
+            for (r, kr) in regions.iter().zip(&region_keys) {
+                ur.push(with_access(
+                    link_of((u, ku), (r, kr), &mut sources),
+                    last_mile,
+                ));
             }
         }
         let commit = if n > 0 { rr[0].q } else { Quantiles::ZERO };
+        let bound_rows = BoundRows::new(&rr, &ur);
         Ctx {
             plan,
             labels: plan.regions.iter().map(|r| r.label()).collect(),
@@ -211,6 +259,7 @@ impl<'a> Ctx<'a> {
             shares: plan.users.iter().map(|u| u.share).collect(),
             rr,
             ur,
+            bound_rows,
             commit,
             rtt_sources: sources
                 .iter()
@@ -219,6 +268,7 @@ impl<'a> Ctx<'a> {
                 .collect(),
             quorum_cache: RefCell::new(HashMap::new()),
             session_cache: RefCell::new(Vec::new()),
+            session_floor_cache: RefCell::new(Vec::new()),
             price_sources: RefCell::new(Vec::new()),
             prices: cost::PriceCache::new(&plan.prices),
         }
@@ -280,6 +330,45 @@ impl<'a> Ctx<'a> {
             *slot = Some(q);
         }
         q
+    }
+
+    /// At most the p99 that [`Ctx::session_read`] returns for the same arguments, without its
+    /// bisection. The mixture's CDF is `(1-f) F_local + f F_writer`, and each CDF is at most 1,
+    /// so at the mixture's p99 `F_local >= (0.99 - f) / (1 - f)` and `F_writer >= (f - 0.01) /
+    /// f`: the p99 is at least the local link's quantile at the first level and the writer's at
+    /// the second. The bisection works with a normal CDF accurate to 1.5e-7
+    /// ([`latency::normal_cdf`]), so both levels are lowered by 1e-6 (a margin of several
+    /// 1e-6 in z, against the quantile's 1.2e-9 relative error). Also at least the smaller of
+    /// the two read floors (the bisection's lower end).
+    pub fn session_read_floor(&self, f: f64, u: usize, local: usize, writer: usize) -> f64 {
+        let n = self.n();
+        let mut cache = self.session_floor_cache.borrow_mut();
+        let table = match cache.iter().position(|(bits, _)| *bits == f.to_bits()) {
+            Some(t) => t,
+            None => {
+                const SLACK: f64 = 1e-6;
+                let at = |d: &Dist, level: f64| {
+                    if level > 0.0 && level < 1.0 {
+                        d.quantile(level)
+                    } else {
+                        0.0
+                    }
+                };
+                let (as_local, as_writer) =
+                    ((0.99 - f) / (1.0 - f) - SLACK, (f - 0.01) / f - SLACK);
+                let rows = self
+                    .ur
+                    .iter()
+                    .map(|l| (at(&l.dist, as_local), at(&l.dist, as_writer)))
+                    .collect();
+                cache.push((f.to_bits(), rows));
+                cache.len() - 1
+            }
+        };
+        let rows = &cache[table].1;
+        let (lo, wr) = (self.ur(u, local), self.ur(u, writer));
+        let both = lo.read_floor.min(wr.read_floor);
+        rows[u * n + local].0.max(rows[u * n + writer].1).max(both)
     }
 
     /// The wait for a majority of three voters from `leader`: the faster of its two links.

@@ -20,6 +20,9 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
+#[path = "build/latency_fit.rs"]
+mod latency_fit;
+
 #[derive(serde::Deserialize)]
 struct RegionRow {
     provider: String,
@@ -427,4 +430,5 @@ fn main() {
     fs::write(out.join("prices_table.rs"), prices_source()).unwrap();
     fs::write(out.join("cost_tables.rs"), cost_source()).unwrap();
     fs::write(out.join("carbon_tables.rs"), carbon_source()).unwrap();
+    fs::write(out.join("latency_fit.rs"), latency_fit::source()).unwrap();
 }

@@ -24,6 +24,8 @@ use std::path::Path;
 
 #[path = "build/packed_matrices.rs"]
 mod packed_matrices;
+#[path = "build/latency_fit.rs"]
+mod latency_fit;
 
 #[derive(serde::Deserialize)]
 struct RegionRow {
@@ -435,4 +437,5 @@ fn main() {
     fs::write(out.join("prices_table.rs"), prices_source()).unwrap();
     fs::write(out.join("cost_tables.rs"), cost_source()).unwrap();
     fs::write(out.join("carbon_tables.rs"), carbon_source()).unwrap();
+    fs::write(out.join("latency_fit.rs"), latency_fit::source()).unwrap();
 }

@@ -92,7 +92,12 @@ impl Predictor {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LinkError {
     pub provider: Provider,
+    /// Catalog indices of the link's two ends.
+    pub a: u16,
+    pub b: u16,
     pub km: f64,
+    /// Predicted minus measured (ms): the residual's sign shows a bias.
+    pub signed_ms: f64,
     /// Absolute percentage error.
     pub pct: f64,
     /// Absolute error, ms.
@@ -178,7 +183,10 @@ fn run_scheme(splits: impl Iterator<Item = Vec<bool>>, params: Params) -> [Vec<L
             for (slot, v) in p.iter().enumerate() {
                 out[slot].push(LinkError {
                     provider: o.provider,
+                    a: o.a,
+                    b: o.b,
                     km: o.km,
+                    signed_ms: *v - o.p50_ms,
                     pct: pct_err(*v, o.p50_ms),
                     abs_ms: (*v - o.p50_ms).abs(),
                 });
@@ -276,7 +284,8 @@ pub fn tail_fit_error() -> ErrorStats {
 }
 
 impl EvalReport {
-    fn link_errors(&self, pred: Predictor, cv: bool) -> &[LinkError] {
+    /// Every held-out link's error of one predictor and scheme (for residual analysis).
+    pub fn link_errors(&self, pred: Predictor, cv: bool) -> &[LinkError] {
         self.errors
             .iter()
             .find(|r| r.0 == pred && r.1 == cv)

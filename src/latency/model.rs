@@ -130,21 +130,37 @@ pub struct Model {
     obs: Vec<Observation>,
     /// For each catalog region, the observations with an end there: the neighbour search
     /// only visits links touching regions near one end (a few hundred, not all 2,700).
-    by_region: Vec<Vec<u32>>,
+    by_region: LinksByRegion,
     fit: DistanceFit,
     params: Params,
     offsets: ProviderOffsets,
 }
 
 impl Model {
+    /// Fits the model's global parameters on `obs` (the distance fit and the provider
+    /// offsets) and indexes the links.
     pub fn new(obs: Vec<Observation>, params: Params) -> Model {
         let fit = DistanceFit::fit(obs.iter());
-        let mut by_region = vec![Vec::new(); regions().len()];
-        for (k, o) in obs.iter().enumerate() {
-            by_region[usize::from(o.a)].push(k as u32);
-            by_region[usize::from(o.b)].push(k as u32);
-        }
+        let by_region = LinksByRegion::new(&obs);
         let offsets = ProviderOffsets::fit(&obs, &by_region, params);
+        Model {
+            obs,
+            by_region,
+            fit,
+            params,
+            offsets,
+        }
+    }
+
+    /// The model over `obs` with global parameters fitted beforehand on exactly these links
+    /// and `params` (the shipped model's come from build.rs, [`super::fitted`]).
+    pub fn with_fit(
+        obs: Vec<Observation>,
+        params: Params,
+        fit: DistanceFit,
+        offsets: ProviderOffsets,
+    ) -> Model {
+        let by_region = LinksByRegion::new(&obs);
         Model {
             obs,
             by_region,
@@ -204,7 +220,7 @@ impl Model {
         let mut seen = vec![false; self.obs.len()];
         let candidates = (0..da.len())
             .filter(|&r| da[r] <= radius)
-            .flat_map(|r| self.by_region[r].iter().map(|&k| k as usize));
+            .flat_map(|r| self.by_region.at(r).iter().map(|&k| k as usize));
         for k in candidates {
             if std::mem::replace(&mut seen[k], true) {
                 continue;
@@ -256,6 +272,44 @@ impl Model {
     }
 }
 
+/// For each catalog region, the indices of the links with an end there, in two flat arrays
+/// (region `r`'s links are `links[start[r]..start[r + 1]]`): two allocations at start-up
+/// rather than one growing list per region.
+#[derive(Clone, Debug)]
+pub struct LinksByRegion {
+    start: Vec<u32>,
+    links: Vec<u32>,
+}
+
+impl LinksByRegion {
+    pub fn new(obs: &[Observation]) -> LinksByRegion {
+        let n = regions().len();
+        let mut start = vec![0u32; n + 1];
+        for o in obs {
+            start[usize::from(o.a) + 1] += 1;
+            start[usize::from(o.b) + 1] += 1;
+        }
+        for r in 0..n {
+            start[r + 1] += start[r];
+        }
+        let mut next = start.clone();
+        let mut links = vec![0u32; 2 * obs.len()];
+        for (k, o) in obs.iter().enumerate() {
+            for end in [o.a, o.b] {
+                let slot = &mut next[usize::from(end)];
+                links[*slot as usize] = k as u32;
+                *slot += 1;
+            }
+        }
+        LinksByRegion { start, links }
+    }
+
+    /// The links with an end at catalog region `r`, in training order.
+    pub fn at(&self, r: usize) -> &[u32] {
+        &self.links[self.start[r] as usize..self.start[r + 1] as usize]
+    }
+}
+
 /// Great-circle km from catalog region `i` to every region, computed the first time it is
 /// needed and kept: a plan's places cost one row of haversines each, once, so a matrix of
 /// region places is table look-ups, not trigonometry (software trig is slow in wasm).
@@ -283,10 +337,25 @@ fn distances_from(p: LatLon) -> Cow<'static, [f64]> {
     }
 }
 
-/// The model trained on every measurement, built once.
+/// The model trained on every measurement, built once, with the global parameters build.rs
+/// fitted on the same links (`fitted::tests` proves they equal [`Model::new`]'s).
 pub fn model() -> &'static Model {
     static MODEL: OnceLock<Model> = OnceLock::new();
-    MODEL.get_or_init(|| Model::new(observations().to_vec(), Params::default()))
+    MODEL.get_or_init(|| {
+        use super::fitted;
+        let obs = observations().to_vec();
+        // A fit over other links than these would be stale: fit now instead (never the
+        // case in a clean build, where both come from the same data/ files).
+        if obs.len() != fitted::LINKS {
+            return Model::new(obs, Params::default());
+        }
+        Model::with_fit(
+            obs,
+            Params::default(),
+            fitted::DISTANCE_FIT,
+            fitted::OFFSETS,
+        )
+    })
 }
 
 #[cfg(test)]

@@ -1,7 +1,6 @@
 //! The measured links the model learns from and is evaluated on: every provider's median
 //! matrix on the p50 scale, one figure per link (the newest dataset that has the pair).
 
-use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use crate::data::matrices::DatasetId;
@@ -33,12 +32,20 @@ pub fn floor_ms(km: f64) -> f64 {
 pub fn observations() -> &'static [Observation] {
     static OBS: OnceLock<Vec<Observation>> = OnceLock::new();
     OBS.get_or_init(|| {
-        let mut out = Vec::new();
+        let most: usize = Provider::ALL
+            .iter()
+            .flat_map(|&p| median_datasets(p))
+            .map(|d| d.links().len())
+            .sum();
+        let mut out = Vec::with_capacity(most);
         for prov in Provider::ALL {
-            let mut seen: BTreeSet<(u16, u16)> = BTreeSet::new();
-            for ds in median_datasets(prov) {
+            let datasets = median_datasets(prov);
+            for (k, ds) in datasets.iter().enumerate() {
                 for l in ds.links() {
-                    if !seen.insert((l.a, l.b)) {
+                    // A newer matrix of the provider has the pair: it answers (binary search
+                    // of the sorted tables, no set to build at start-up).
+                    let (a, b) = (usize::from(l.a), usize::from(l.b));
+                    if datasets[..k].iter().any(|d| d.lookup(a, b).is_some()) {
                         continue;
                     }
                     out.push(Observation {

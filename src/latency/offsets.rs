@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use crate::data::{regions, Provider};
 use crate::geo::great_circle_km;
 
-use super::model::{Observation, Params};
+use super::model::{LinksByRegion, Observation, Params};
 use super::observations::floor_ms;
 
 /// Links shorter than this fit the offsets. Chosen on leave-one-provider-out (fit windows
@@ -34,6 +34,12 @@ fn slot(p: Provider) -> usize {
 }
 
 impl ProviderOffsets {
+    /// Offsets fitted elsewhere (build.rs: [`super::fitted::OFFSETS`]), in
+    /// [`Provider::ALL`] order.
+    pub const fn from_fit(by_provider: [Option<f64>; 3]) -> ProviderOffsets {
+        ProviderOffsets { by_provider }
+    }
+
     /// The offset of `p` (0 when it had no training links).
     pub fn ms(&self, p: Provider) -> f64 {
         self.by_provider[slot(p)].unwrap_or(0.0)
@@ -54,7 +60,7 @@ impl ProviderOffsets {
     /// x's figure minus y's co-located figure (adjusted for the length difference as the
     /// model does) over links shorter than [`Params::offset_fit_km`]; x's raw offset is the
     /// mean of those medians over the other providers, and the offsets are centred on zero.
-    pub fn fit(obs: &[Observation], by_region: &[Vec<u32>], params: Params) -> ProviderOffsets {
+    pub fn fit(obs: &[Observation], by_region: &LinksByRegion, params: Params) -> ProviderOffsets {
         let mut present = [false; 3];
         for o in obs {
             present[slot(o.provider)] = true;
@@ -73,7 +79,7 @@ impl ProviderOffsets {
             }
             for k in na
                 .iter()
-                .flat_map(|&r| by_region[r].iter().map(|&k| k as usize))
+                .flat_map(|&r| by_region.at(r).iter().map(|&k| k as usize))
             {
                 let y = &obs[k];
                 if std::mem::replace(&mut seen[k], true) {

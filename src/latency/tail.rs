@@ -2,12 +2,10 @@
 //!
 //! Azure publishes P50 and P95 for the same 2,862 directed pairs (1,431 links); their spread grows with
 //! the link's length but much more slowly than the median, so the relative tail is widest on
-//! short hops. We fit `p95 − p50 = a + b·p50` by least squares on those pairs (at start-up,
-//! from the static tables: a few thousand multiply-adds) and derive p99 assuming the RTT is
+//! short hops. We fit `p95 − p50 = a + b·p50` by least squares on those pairs (at build
+//! time, `build/latency_fit.rs`; [`fit_tail`] repeats it at run time for the test) and derive p99 assuming the RTT is
 //! log-normal around its median: `ln(p99/p50) = (z99/z95)·ln(p95/p50)` with z99 = 2.326 and
 //! z95 = 1.645. Where a P95 is measured (Azure), it is used instead of the fit.
-
-use std::sync::OnceLock;
 
 use crate::data::matrices::{AZURE_P50, AZURE_P95};
 
@@ -31,28 +29,31 @@ impl TailFit {
     }
 }
 
-/// The fit over the Azure P50/P95 links (after the asymmetry rule, matched by link).
+/// The fit over the Azure P50/P95 links, as build.rs computed it ([`super::fitted`]).
 pub fn tail_fit() -> &'static TailFit {
-    static FIT: OnceLock<TailFit> = OnceLock::new();
-    FIT.get_or_init(|| {
-        let mut xs = Vec::with_capacity(AZURE_P50.links().len());
-        for l in AZURE_P50.links() {
-            if let Some(q) = AZURE_P95.lookup(l.a.into(), l.b.into()) {
-                xs.push((f64::from(l.ms), f64::from(q.ms - l.ms)));
-            }
+    &super::fitted::TAIL_FIT
+}
+
+/// The fit over the Azure P50/P95 links (after the asymmetry rule, matched by link),
+/// computed now: what the build-time figure must equal.
+pub fn fit_tail() -> TailFit {
+    let mut xs = Vec::with_capacity(AZURE_P50.links().len());
+    for l in AZURE_P50.links() {
+        if let Some(q) = AZURE_P95.lookup(l.a.into(), l.b.into()) {
+            xs.push((f64::from(l.ms), f64::from(q.ms - l.ms)));
         }
-        let n = xs.len() as f64;
-        let mx = xs.iter().map(|x| x.0).sum::<f64>() / n;
-        let my = xs.iter().map(|x| x.1).sum::<f64>() / n;
-        let sxy: f64 = xs.iter().map(|x| (x.0 - mx) * (x.1 - my)).sum();
-        let sxx: f64 = xs.iter().map(|x| (x.0 - mx).powi(2)).sum();
-        let slope = sxy / sxx;
-        TailFit {
-            intercept_ms: my - slope * mx,
-            slope,
-            pairs: xs.len(),
-        }
-    })
+    }
+    let n = xs.len() as f64;
+    let mx = xs.iter().map(|x| x.0).sum::<f64>() / n;
+    let my = xs.iter().map(|x| x.1).sum::<f64>() / n;
+    let sxy: f64 = xs.iter().map(|x| (x.0 - mx) * (x.1 - my)).sum();
+    let sxx: f64 = xs.iter().map(|x| (x.0 - mx).powi(2)).sum();
+    let slope = sxy / sxx;
+    TailFit {
+        intercept_ms: my - slope * mx,
+        slope,
+        pairs: xs.len(),
+    }
 }
 
 /// The p99 of a link with median `p50_ms` and, when measured, p95 `p95_ms`

@@ -112,6 +112,9 @@ async function measure(planner, EDITS = 15) {
     await input.evaluate((el) => { el.focus(); el.select(); });
     await page.keyboard.press(k % 2 === 0 ? '0' : String((k % 9) + 1));
     await page.waitForFunction((n) => performance.getEntriesByName('perf:edit-to-after-paint').length >= n, k + 1);
+    // A plan evaluated in the Web Worker shows its results later than the edit's frame: wait
+    // for them, so the next key is a new edit rather than one superseding this request.
+    await page.waitForFunction((n) => performance.getEntriesByName('meridian:edit-to-results').length >= n, k + 1);
   }
   const t = await planner.editTimings();
   assert.equal(t.length, EDITS);

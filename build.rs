@@ -22,10 +22,10 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
-#[path = "build/packed_matrices.rs"]
-mod packed_matrices;
 #[path = "build/latency_fit.rs"]
 mod latency_fit;
+#[path = "build/packed_matrices.rs"]
+mod packed_matrices;
 
 #[derive(serde::Deserialize)]
 struct RegionRow {

@@ -45,8 +45,8 @@ pub const NEIGHBOURS_BY_LENGTH: [BandError; 4] = [
         min_km: 150.0,
         max_km: 2500.0,
         method: "nearby measured pairs (the pair's own providers weighted x10), adjusted for distance; links 150-2,500 km",
-        median_pct: 14.2,
-        p90_pct: 38.6,
+        median_pct: 14.4,
+        p90_pct: 37.3,
     },
     BandError {
         min_km: 2500.0,

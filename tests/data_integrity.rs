@@ -311,7 +311,7 @@ fn metro_coordinates_match_their_source_and_put_one_metro_together() {
         assert_eq!(r.coord_derived, "metro", "{}", r.key());
         n += 1;
     }
-    assert_eq!(n, 8);
+    assert_eq!(n, 9);
     let metro = regions()
         .iter()
         .filter(|r| r.coord_derived == "metro")

@@ -22,6 +22,8 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
+#[path = "src/latency/fit_math.rs"]
+mod fit_math;
 #[path = "build/latency_fit.rs"]
 mod latency_fit;
 #[path = "build/packed_matrices.rs"]

@@ -5,10 +5,10 @@
 //! includes.
 //!
 //! This reads the CSVs on its own (regions, then each median matrix symmetrised by the
-//! asymmetry rule, then one figure per link, newest matrix first) and repeats the run-time
-//! arithmetic step by step in the same order, so the figures are bit-for-bit those of the
-//! run-time fit. `fitted::tests` in the crate proves it: if the data, the rule or a
-//! parameter changes on one side only, that test fails.
+//! asymmetry rule, then one figure per link, newest matrix first) and fits with the crate's
+//! own arithmetic (`src/latency/fit_math.rs`, included by build.rs), so the figures are
+//! bit-for-bit those of the run-time fit. `fitted::tests` in the crate proves it: if the
+//! data, the rule or a parameter changes on one side only, that test fails.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
@@ -147,19 +147,8 @@ fn observations(places: &[Place], index: &HashMap<(String, String), usize>) -> V
 
 /// `DistanceFit::fit`: least squares on relative error.
 fn distance_fit(obs: &[Obs]) -> (f64, f64) {
-    let (mut sw, mut sf, mut sff, mut sm, mut sfm) = (0.0, 0.0, 0.0, 0.0, 0.0);
-    for o in obs {
-        let (f, m) = (floor_ms(o.km), o.p50_ms.max(0.5));
-        let w = 1.0 / (m * m);
-        sw += w;
-        sf += w * f;
-        sff += w * f * f;
-        sm += w * m;
-        sfm += w * f * m;
-    }
-    let det = sw * sff - sf * sf;
-    assert!(det.abs() >= 1e-12, "distance fit: degenerate training set");
-    ((sm * sff - sf * sfm) / det, (sw * sfm - sf * sm) / det)
+    let points = obs.iter().map(|o| (floor_ms(o.km), o.p50_ms.max(0.5)));
+    crate::fit_math::relative_line(points).expect("distance fit: degenerate training set")
 }
 
 /// `ProviderOffsets::fit`: per ordered provider pair, the median of one's figure minus the
@@ -180,33 +169,10 @@ fn offsets(obs: &[Obs], places: &[Place]) -> [Option<f64>; 3] {
             }
         }
     }
-    let median = |v: &[f64]| {
-        let mut v = v.to_vec();
-        v.sort_by(f64::total_cmp);
-        (!v.is_empty()).then(|| v[v.len() / 2])
-    };
     let present: Vec<usize> = (0..3)
         .filter(|&p| obs.iter().any(|o| o.provider == p))
         .collect();
-    let mut raw = [0.0; 3];
-    for &x in &present {
-        let m: Vec<f64> = present
-            .iter()
-            .filter(|&&y| y != x)
-            .filter_map(|&y| median(&diffs[x][y]))
-            .collect();
-        raw[x] = if m.is_empty() {
-            0.0
-        } else {
-            m.iter().sum::<f64>() / m.len() as f64
-        };
-    }
-    let centre = present.iter().map(|&x| raw[x]).sum::<f64>() / present.len().max(1) as f64;
-    let mut out = [None; 3];
-    for &x in &present {
-        out[x] = Some(raw[x] - centre);
-    }
-    out
+    crate::fit_math::centred_offsets(&diffs, &present)
 }
 
 /// `tail::fit_tail`: `p95 − p50 = a + b·p50` by least squares over Azure's links.
@@ -216,13 +182,8 @@ fn tail_fit(places: &[Place], index: &HashMap<(String, String), usize>) -> (f64,
         .into_iter()
         .filter_map(|(k, (ms, _))| Some((f64::from(ms), f64::from(p95.get(&k)?.0 - ms))))
         .collect();
-    let n = xs.len() as f64;
-    let mx = xs.iter().map(|x| x.0).sum::<f64>() / n;
-    let my = xs.iter().map(|x| x.1).sum::<f64>() / n;
-    let sxy: f64 = xs.iter().map(|x| (x.0 - mx) * (x.1 - my)).sum();
-    let sxx: f64 = xs.iter().map(|x| (x.0 - mx).powi(2)).sum();
-    let slope = sxy / sxx;
-    (my - slope * mx, slope, xs.len())
+    let (intercept, slope) = crate::fit_math::line(&xs);
+    (intercept, slope, xs.len())
 }
 
 /// The Rust source of `OUT_DIR/latency_fit.rs`.

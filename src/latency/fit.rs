@@ -14,29 +14,16 @@ pub struct DistanceFit {
 impl DistanceFit {
     pub fn fit<'a>(obs: impl Iterator<Item = &'a Observation>) -> DistanceFit {
         // Minimise Σ ((c0 + k f − m)/m)²: weighted normal equations with w = 1/m².
-        let (mut sw, mut sf, mut sff, mut sm, mut sfm) = (0.0, 0.0, 0.0, 0.0, 0.0);
-        for o in obs {
-            let (f, m) = (floor_ms(o.km), o.p50_ms.max(0.5));
-            let w = 1.0 / (m * m);
-            sw += w;
-            sf += w * f;
-            sff += w * f * f;
-            sm += w * m;
-            sfm += w * f * m;
-        }
-        let det = sw * sff - sf * sf;
-        if det.abs() < 1e-12 {
+        let points = obs.map(|o| (floor_ms(o.km), o.p50_ms.max(0.5)));
+        let Some((c0_ms, k)) = super::fit_math::relative_line(points) else {
             // Assumption for an empty or degenerate training set (never the shipped one):
             // the median measured inflation of data/SOURCES.md (1.68–1.80) and a small c0.
             return DistanceFit {
                 c0_ms: 2.0,
                 k: 1.75,
             };
-        }
-        DistanceFit {
-            c0_ms: (sm * sff - sf * sfm) / det,
-            k: (sw * sfm - sf * sm) / det,
-        }
+        };
+        DistanceFit { c0_ms, k }
     }
 
     pub fn predict_km(&self, km: f64) -> f64 {

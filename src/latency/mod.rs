@@ -17,6 +17,7 @@ pub mod crosscloud;
 mod errors;
 pub mod eval;
 pub mod fit;
+pub(crate) mod fit_math;
 pub mod fitted;
 pub mod measured;
 pub mod metro;

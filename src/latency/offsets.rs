@@ -99,30 +99,8 @@ impl ProviderOffsets {
                 diffs[slot(x.provider)][slot(y.provider)].push(x.p50_ms - adjusted);
             }
         }
-        let median = |v: &[f64]| {
-            let mut v = v.to_vec();
-            v.sort_by(f64::total_cmp);
-            (!v.is_empty()).then(|| v[v.len() / 2])
-        };
         let provs: Vec<usize> = (0..3).filter(|&i| present[i]).collect();
-        let mut raw = [0.0; 3];
-        for &x in &provs {
-            let m: Vec<f64> = provs
-                .iter()
-                .filter(|&&y| y != x)
-                .filter_map(|&y| median(&diffs[x][y]))
-                .collect();
-            raw[x] = if m.is_empty() {
-                0.0
-            } else {
-                m.iter().sum::<f64>() / m.len() as f64
-            };
-        }
-        let centre = provs.iter().map(|&x| raw[x]).sum::<f64>() / provs.len().max(1) as f64;
-        let mut by_provider = [None; 3];
-        for &x in &provs {
-            by_provider[x] = Some(raw[x] - centre);
-        }
+        let by_provider = super::fit_math::centred_offsets(&diffs, &provs);
         ProviderOffsets { by_provider }
     }
 }

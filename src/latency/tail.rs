@@ -43,14 +43,9 @@ pub fn fit_tail() -> TailFit {
             xs.push((f64::from(l.ms), f64::from(q.ms - l.ms)));
         }
     }
-    let n = xs.len() as f64;
-    let mx = xs.iter().map(|x| x.0).sum::<f64>() / n;
-    let my = xs.iter().map(|x| x.1).sum::<f64>() / n;
-    let sxy: f64 = xs.iter().map(|x| (x.0 - mx) * (x.1 - my)).sum();
-    let sxx: f64 = xs.iter().map(|x| (x.0 - mx).powi(2)).sum();
-    let slope = sxy / sxx;
+    let (intercept_ms, slope) = super::fit_math::line(&xs);
     TailFit {
-        intercept_ms: my - slope * mx,
+        intercept_ms,
         slope,
         pairs: xs.len(),
     }

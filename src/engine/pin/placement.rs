@@ -71,12 +71,7 @@ pub(crate) fn search(
             let takeovers = standby.map_or_else(|| ctx.dr_allowed(class), |s| vec![s]);
             for &p in &primaries {
                 for &t in takeovers.iter().filter(|&&t| t != p) {
-                    candidates.push(Choice {
-                        primary: Some(p),
-                        standby: (posture != Posture::BackupRestore).then_some(t),
-                        backup: Some(t),
-                        ..Choice::default()
-                    });
+                    candidates.push(Choice::with_takeover(posture, p, t));
                 }
             }
         }

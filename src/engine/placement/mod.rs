@@ -68,6 +68,19 @@ pub(crate) struct Choice {
     pub backup: Option<usize>,
 }
 
+impl Choice {
+    /// A primary and the region that takes over when it is lost: it holds the backups, and
+    /// a standby there for every standby posture but backup-restore (which restores there).
+    pub fn with_takeover(posture: Posture, primary: usize, takeover: usize) -> Choice {
+        Choice {
+            primary: Some(primary),
+            standby: (posture != Posture::BackupRestore).then_some(takeover),
+            backup: Some(takeover),
+            ..Choice::default()
+        }
+    }
+}
+
 /// The latency objective (see the module docs).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Objective {

@@ -89,21 +89,7 @@ pub(super) fn best_pair(
         }
     }
     let (p, t, o) = best.expect("at least two candidates");
-    let choice = if posture == Posture::BackupRestore {
-        Choice {
-            primary: Some(p),
-            backup: Some(t),
-            ..Choice::default()
-        }
-    } else {
-        Choice {
-            primary: Some(p),
-            standby: Some(t),
-            backup: Some(t),
-            ..Choice::default()
-        }
-    };
-    (choice, o)
+    (Choice::with_takeover(posture, p, t), o)
 }
 
 /// The best read-local-write-global placement among `primaries`, in that order, the first of

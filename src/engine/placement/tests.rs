@@ -155,20 +155,7 @@ fn ordered_enumeration(
             }
             for &p in &hinted {
                 for &t in dr.iter().filter(|&&t| t != p) {
-                    cands.push(if posture == Posture::BackupRestore {
-                        Choice {
-                            primary: Some(p),
-                            backup: Some(t),
-                            ..Choice::default()
-                        }
-                    } else {
-                        Choice {
-                            primary: Some(p),
-                            standby: Some(t),
-                            backup: Some(t),
-                            ..Choice::default()
-                        }
-                    });
+                    cands.push(Choice::with_takeover(posture, p, t));
                 }
             }
         }

@@ -106,15 +106,7 @@ fn best_admissible(
             | Posture::SyncStandby => {
                 for &p in &primaries {
                     for &t in dr.iter().filter(|&&t| t != p) {
-                        consider(
-                            &mut best,
-                            Choice {
-                                primary: Some(p),
-                                standby: (posture != Posture::BackupRestore).then_some(t),
-                                backup: Some(t),
-                                ..Choice::default()
-                            },
-                        );
+                        consider(&mut best, Choice::with_takeover(posture, p, t));
                     }
                 }
             }

@@ -46,7 +46,7 @@ pub fn work_estimate(plan: &Plan) -> u64 {
 /// The part of a class's work per population that does not grow with the regions (latency
 /// tables, outage stories, reasons), in regions' worth: fitted to measured evaluation times
 /// (docs/plan-format.md, "Evaluating off the main thread").
-pub const FIXED_WORK_IN_REGIONS: u64 = 8;
+pub const FIXED_WORK_IN_REGIONS: u64 = 32;
 
 /// [`evaluate`] for the scale benchmark only (benches/engine.rs): a plan with more regions than
 /// the plan format allows (docs/plan-format.md, "Limits") is evaluated when it passes every

@@ -23,9 +23,9 @@ use client::{Answer, Client, CLIENT};
 
 /// Plans whose [`work_estimate`] is above this go to the worker: about a frame (16 ms) of the
 /// page's own evaluation where it was measured (docs/plan-format.md, "Evaluating off the
-/// main thread"). The example plan (156) stays on the page, the 20-region benchmark plan
-/// (2,016) and the largest allowed plan (6,144) go to the worker.
-pub const OFFLOAD_ABOVE: u64 = 340;
+/// main thread"). The example plan (444) stays on the page, the 20-region benchmark plan
+/// (3,744) and the largest allowed plan (10,752) go to the worker.
+pub const OFFLOAD_ABOVE: u64 = 2_700;
 
 /// Where a plan's outcome comes from.
 #[derive(Clone, Debug, PartialEq)]

@@ -88,6 +88,11 @@ pub fn posture_multiple(e: &Evaluation) -> String {
     e.cost_multiple.map_or_else(|| "–".to_string(), multiple)
 }
 
+/// The cost's multiple as the card's note under it: ` 2.00x single region`.
+pub fn posture_multiple_note(e: &Evaluation) -> String {
+    format!(" {} single region", posture_multiple(e))
+}
+
 /// Service after a failover, per population: `North America: writes 81 ms, reads 60 ms p99
 /// from aws:us-west-2; Europe: down until the region returns`. Empty when nothing changes.
 pub fn after_failover(after: &[PopulationAfter]) -> String {

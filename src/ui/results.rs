@@ -186,7 +186,7 @@ fn card_body(
             <div><dt>"RTO (region loss)"</dt><dd><VsTarget check=Check::duration(e.rto_s, target.rto_s) /></dd></div>
             <div><dt>"Write p99, worst population"</dt><dd><VsTarget check=Check::ms(e.worst_p99(true), target.write_p99_budget_ms) /></dd></div>
             <div><dt>"Read p99, worst population"</dt><dd><VsTarget check=Check::ms(e.worst_p99(false), target.read_p99_budget_ms) /></dd></div>
-            <div><dt>"Cost / month"</dt><dd><strong>{show::posture_cost(&e)}</strong><small>{format!(" {} single region", show::posture_multiple(&e))}</small></dd></div>
+            <div><dt>"Cost / month"</dt><dd><strong>{show::posture_cost(&e)}</strong><small>{show::posture_multiple_note(&e)}</small></dd></div>
             <div><dt>"Writes lost on a hard region failure"</dt><dd><strong>{e.writes_lost_on_region_failure.as_ref().map_or("all since the region went down".to_string(), |w| w.writes_text())}</strong></dd></div>
         </dl>
         <super::operations::RtoParts index posture=e.posture rto=e.rto.clone() data_gb=target.data_gb />

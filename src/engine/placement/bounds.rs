@@ -8,7 +8,7 @@
 //! * A read's p99 is at least the lowest read floor ([`super::Link::read_floor`]) among the
 //!   voters; linearizable reads are the leader's own.
 
-use super::{mix, user_term, Objective};
+use super::{mix, sum_user_terms, Objective};
 use crate::engine::Ctx;
 use crate::plan::{Consistency, DataClass};
 
@@ -198,14 +198,10 @@ fn bound(
     read: &dyn Fn(usize) -> f64,
 ) -> Objective {
     let linearizable = class.consistency == Consistency::Linearizable;
-    let mut o = Objective::ZERO;
-    for u in 0..ctx.users.len() {
+    sum_user_terms(ctx, class, |u| {
         let to_leader = ctx.ur(u, l).q;
         let w99 = to_leader.p99 + q99 + ctx.commit.p99;
         let r99 = if linearizable { to_leader.p99 } else { read(u) };
-        let t = user_term(ctx, class, u, w99, r99);
-        o.excess_ms += t.excess_ms;
-        o.weighted_ms += t.weighted_ms;
-    }
-    o
+        (w99, r99)
+    })
 }

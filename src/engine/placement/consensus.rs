@@ -9,7 +9,7 @@ use super::reads::{
     best_read, consensus_user, linearizable, nearest_to_user, needs_session_reads,
     session_read_share,
 };
-use super::{user_term, Choice, Objective};
+use super::{sum_user_terms, Choice, Objective};
 use crate::engine::latency::Quantiles;
 use crate::engine::Ctx;
 use crate::plan::DataClass;
@@ -19,14 +19,10 @@ const GUESSED_LEADERS: usize = 4;
 
 /// The consensus objective for `voters` with quorum wait `q` (exact or a lower bound).
 pub(super) fn objective(ctx: &Ctx, class: &DataClass, voters: &[usize], q: Quantiles) -> Objective {
-    let mut o = Objective::ZERO;
-    for u in 0..ctx.users.len() {
+    sum_user_terms(ctx, class, |u| {
         let l = consensus_user(ctx, class, voters, q, u);
-        let t = user_term(ctx, class, u, l.write.p99, l.read.p99);
-        o.excess_ms += t.excess_ms;
-        o.weighted_ms += t.weighted_ms;
-    }
-    o
+        (l.write.p99, l.read.p99)
+    })
 }
 
 /// At most [`objective`] for `voters` with a quorum wait of p99 `q99` or more, computing no
@@ -42,8 +38,7 @@ fn objective_without_mixtures(
     let l = voters[0];
     let share = session_read_share(class);
     let mixed = needs_session_reads(class) && share > 0.0;
-    let mut o = Objective::ZERO;
-    for u in 0..ctx.users.len() {
+    sum_user_terms(ctx, class, |u| {
         let to_leader = ctx.ur(u, l).q;
         let w99 = to_leader.p99 + q99 + ctx.commit.p99;
         let r99 = if linearizable(class) {
@@ -56,11 +51,8 @@ fn objective_without_mixtures(
                 ctx.ur(u, n).q.p99
             }
         };
-        let t = user_term(ctx, class, u, w99, r99);
-        o.excess_ms += t.excess_ms;
-        o.weighted_ms += t.weighted_ms;
-    }
-    o
+        (w99, r99)
+    })
 }
 
 fn worse(o: &Objective, than: Option<&Objective>) -> bool {
@@ -75,13 +67,11 @@ pub(super) fn leader_order(
     class: &DataClass,
     allowed: &[usize],
 ) -> Vec<(usize, Objective)> {
-    let users = ctx.users.len();
     let mut leaders: Vec<(usize, Objective)> = ctx
         .hinted(class, allowed)
         .into_iter()
         .map(|l| {
-            let mut o = Objective::ZERO;
-            for u in 0..users {
+            let o = sum_user_terms(ctx, class, |u| {
                 let w = ctx.ur(u, l).q.then(ctx.commit).p99;
                 let r = if linearizable(class) {
                     ctx.ur(u, l).q.p99
@@ -89,10 +79,8 @@ pub(super) fn leader_order(
                     let n = best_read(ctx, class, u, allowed, l).unwrap_or(l);
                     ctx.ur(u, n).q.p99
                 };
-                let t = user_term(ctx, class, u, w, r);
-                o.excess_ms += t.excess_ms;
-                o.weighted_ms += t.weighted_ms;
-            }
+                (w, r)
+            });
             (l, o)
         })
         .collect();

@@ -144,27 +144,51 @@ pub(crate) fn user_term(ctx: &Ctx, class: &DataClass, u: usize, w99: f64, r99: f
     }
 }
 
-/// The objective of a complete placement.
-pub(crate) fn objective(ctx: &Ctx, class: &DataClass, posture: Posture, c: &Choice) -> Objective {
+/// Every user's [`user_term`] from its (write, read) p99, summed in user order: the
+/// normal-operation part of an objective (every search, bound and score adds it this way).
+pub(crate) fn sum_user_terms(
+    ctx: &Ctx,
+    class: &DataClass,
+    mut p99s: impl FnMut(usize) -> (f64, f64),
+) -> Objective {
     let mut o = Objective::ZERO;
     for u in 0..ctx.users.len() {
-        let l = user_latency(ctx, class, posture, c, u);
-        let t = user_term(ctx, class, u, l.write.p99, l.read.p99);
+        let (w99, r99) = p99s(u);
+        let t = user_term(ctx, class, u, w99, r99);
         o.excess_ms += t.excess_ms;
         o.weighted_ms += t.weighted_ms;
     }
+    o
+}
+
+/// The failover part of an objective: after the primary's region is lost every user is
+/// served from the takeover region `t` (no sync partner any more).
+pub(crate) fn failover_terms(ctx: &Ctx, class: &DataClass, t: usize) -> Objective {
+    let f = sum_user_terms(ctx, class, |u| {
+        let to = ctx.ur(u, t).q;
+        (to.then(ctx.commit).p99, to.p99)
+    });
+    Objective {
+        failover_excess_ms: f.excess_ms,
+        failover_weighted_ms: f.weighted_ms,
+        ..Objective::ZERO
+    }
+}
+
+/// The objective of a complete placement.
+pub(crate) fn objective(ctx: &Ctx, class: &DataClass, posture: Posture, c: &Choice) -> Objective {
+    let mut o = sum_user_terms(ctx, class, |u| {
+        let l = user_latency(ctx, class, posture, c, u);
+        (l.write.p99, l.read.p99)
+    });
     if let Some(t) = takeover(posture, c) {
-        // After the primary's region is lost every user is served from the takeover region
-        // (no sync partner any more). No weight is needed: budgets in normal operation come
-        // first, budgets after a failover second, then latency in normal operation (nearly all
-        // of the time; a sync standby's round trip is paid on every write), then latency after
-        // a failover, which alone decides between async standbys.
-        for u in 0..ctx.users.len() {
-            let to = ctx.ur(u, t).q;
-            let f = user_term(ctx, class, u, to.then(ctx.commit).p99, to.p99);
-            o.failover_excess_ms += f.excess_ms;
-            o.failover_weighted_ms += f.weighted_ms;
-        }
+        // No weight is needed: budgets in normal operation come first, budgets after a
+        // failover second, then latency in normal operation (nearly all of the time; a sync
+        // standby's round trip is paid on every write), then latency after a failover, which
+        // alone decides between async standbys.
+        let f = failover_terms(ctx, class, t);
+        o.failover_excess_ms = f.failover_excess_ms;
+        o.failover_weighted_ms = f.failover_weighted_ms;
     }
     o
 }

@@ -7,7 +7,7 @@ use super::reads::{
     best_read, failover_home, linearizable, nearest_other, nearest_to_user, needs_session_reads,
     session_read_share,
 };
-use super::{objective, user_term, Choice, Objective, Unplaceable};
+use super::{failover_terms, objective, sum_user_terms, Choice, Objective, Unplaceable};
 use crate::engine::posture::Posture;
 use crate::engine::Ctx;
 use crate::plan::{DataClass, Ownership};
@@ -28,33 +28,19 @@ pub(super) fn best_pair(
     primaries: &[usize],
     takeovers: &[usize],
 ) -> (Choice, Objective) {
-    let users = ctx.users.len();
     // Normal operation from primary `p`, with the sync standby `s`'s round trip if any.
     let normal = |p: usize, sync: Option<usize>| -> Objective {
-        let mut o = Objective::ZERO;
-        for u in 0..users {
+        sum_user_terms(ctx, class, |u| {
             let to_p = ctx.ur(u, p).q;
             let mut write = to_p.then(ctx.commit);
             if let Some(s) = sync {
                 write = write.then(ctx.rr(p, s).q);
             }
-            let t = user_term(ctx, class, u, write.p99, to_p.p99);
-            o.excess_ms += t.excess_ms;
-            o.weighted_ms += t.weighted_ms;
-        }
-        o
+            (write.p99, to_p.p99)
+        })
     };
     // Everyone served from the takeover region `t` after the primary's region is lost.
-    let failover = |t: usize| -> Objective {
-        let mut o = Objective::ZERO;
-        for u in 0..users {
-            let to = ctx.ur(u, t).q;
-            let f = user_term(ctx, class, u, to.then(ctx.commit).p99, to.p99);
-            o.failover_excess_ms += f.excess_ms;
-            o.failover_weighted_ms += f.weighted_ms;
-        }
-        o
-    };
+    let failover = |t: usize| failover_terms(ctx, class, t);
     let join = |n: &Objective, f: &Objective| Objective {
         excess_ms: n.excess_ms,
         failover_excess_ms: f.failover_excess_ms,
@@ -116,8 +102,7 @@ pub(super) fn best_rlwg(
         })
         .collect();
     let bound = |p: usize| -> Objective {
-        let mut o = Objective::ZERO;
-        for (u, &nearest) in nearest99.iter().enumerate() {
+        sum_user_terms(ctx, class, |u| {
             let to_p = ctx.ur(u, p).q;
             let read = if linearizable(class) {
                 to_p.p99
@@ -129,13 +114,10 @@ pub(super) fn best_rlwg(
                     .fold(f64::INFINITY, f64::min);
                 to_p.p99.min(replica)
             } else {
-                nearest
+                nearest99[u]
             };
-            let t = user_term(ctx, class, u, to_p.then(ctx.commit).p99, read);
-            o.excess_ms += t.excess_ms;
-            o.weighted_ms += t.weighted_ms;
-        }
-        o
+            (to_p.then(ctx.commit).p99, read)
+        })
     };
     let mut best: Option<(Choice, Objective)> = None;
     for &p in primaries {

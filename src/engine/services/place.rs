@@ -149,17 +149,14 @@ fn best_admissible(
 /// candidate only when its excess is already larger, or equal with a traffic-weighted
 /// latency no smaller, than the best's.
 fn cannot_beat(ctx: &Ctx, class: &DataClass, voters: &[usize], best: &Objective) -> bool {
-    let mut lb = Objective::ZERO;
-    for u in 0..ctx.users.len() {
+    let lb = placement::sum_user_terms(ctx, class, |u| {
         let w = ctx.ur(u, voters[0]).q.p99;
         let r = voters
             .iter()
             .map(|&v| ctx.ur(u, v).read_floor)
             .fold(f64::INFINITY, f64::min);
-        let t = placement::user_term(ctx, class, u, w, r);
-        lb.excess_ms += t.excess_ms;
-        lb.weighted_ms += t.weighted_ms;
-    }
+        (w, r)
+    });
     lb.excess_ms > best.excess_ms
         || (lb.excess_ms == best.excess_ms
             && best.failover_excess_ms <= 0.0

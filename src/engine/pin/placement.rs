@@ -89,17 +89,12 @@ pub(crate) fn search(
             } else {
                 (primaries.clone(), allowed.clone())
             };
-            for &l in &leaders {
-                let others: Vec<usize> = pool.iter().copied().filter(|&r| r != l).collect();
-                for (i, &a) in others.iter().enumerate() {
-                    for &b in &others[i + 1..] {
-                        candidates.push(Choice {
-                            voters: vec![l, a, b],
-                            ..Choice::default()
-                        });
-                    }
-                }
-            }
+            placement::voter_triples(&leaders, &pool, |voters| {
+                candidates.push(Choice {
+                    voters,
+                    ..Choice::default()
+                })
+            });
         }
         Posture::ActiveActivePartitioned | Posture::ActiveActiveMultiWriter => {}
     }

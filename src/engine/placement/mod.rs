@@ -175,6 +175,19 @@ pub(crate) fn failover_terms(ctx: &Ctx, class: &DataClass, t: usize) -> Objectiv
     }
 }
 
+/// Every consensus voter set `[leader, a, b]`: each of `leaders` with two other regions of
+/// `pool`, `a` before `b` in pool order, visited in that order.
+pub(crate) fn voter_triples(leaders: &[usize], pool: &[usize], mut visit: impl FnMut(Vec<usize>)) {
+    for &l in leaders {
+        let others: Vec<usize> = pool.iter().copied().filter(|&r| r != l).collect();
+        for (i, &a) in others.iter().enumerate() {
+            for &b in &others[i + 1..] {
+                visit(vec![l, a, b]);
+            }
+        }
+    }
+}
+
 /// The objective of a complete placement.
 pub(crate) fn objective(ctx: &Ctx, class: &DataClass, posture: Posture, c: &Choice) -> Objective {
     let mut o = sum_user_terms(ctx, class, |u| {

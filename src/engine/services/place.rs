@@ -111,27 +111,21 @@ fn best_admissible(
                 }
             }
             Posture::GlobalConsensus => {
-                for &l in &primaries {
-                    let others: Vec<usize> = allowed.iter().copied().filter(|&r| r != l).collect();
-                    for (i, &a) in others.iter().enumerate() {
-                        for &b in &others[i + 1..] {
-                            let voters = vec![l, a, b];
-                            if best
-                                .as_ref()
-                                .is_some_and(|x| cannot_beat(ctx, class, &voters, &x.1))
-                            {
-                                continue;
-                            }
-                            consider(
-                                &mut best,
-                                Choice {
-                                    voters,
-                                    ..Choice::default()
-                                },
-                            );
-                        }
+                placement::voter_triples(&primaries, &allowed, |voters| {
+                    if best
+                        .as_ref()
+                        .is_some_and(|x| cannot_beat(ctx, class, &voters, &x.1))
+                    {
+                        return;
                     }
-                }
+                    consider(
+                        &mut best,
+                        Choice {
+                            voters,
+                            ..Choice::default()
+                        },
+                    );
+                });
             }
             Posture::ReadLocalWriteGlobal
             | Posture::ActiveActivePartitioned

@@ -69,7 +69,7 @@ fn a_service_without_a_published_lag_keeps_the_model_and_says_so() {
     assert_eq!(with.rpo_s, Some(1.1));
     assert_eq!(
         with.writes_lost_on_region_failure.unwrap().writes_text(),
-        "~22 writes (20 writes/s x 1.1 s lag (modelled: half the p99 round trip + 1,000 ms apply delay (assumption); RDS cross-Region read replicas publishes no typical lag))"
+        "~22 writes (20 writes/s x 1.1 s lag (modelled: half the p99 round trip 52 ms + 1,000 ms apply delay, assumption; RDS cross-Region read replicas publishes no typical lag))"
     );
 }
 

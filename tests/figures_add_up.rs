@@ -10,7 +10,7 @@ use meridian::plan::Plan;
 use meridian::present::{self as show, round_duration, round_sig, round_usd};
 
 mod figures_parse;
-use figures_parse::{duration_s, factor, number, number_before, product, usd};
+use figures_parse::{closing, duration_s, factor, number, number_before, product, usd};
 
 #[path = "support/plans.rs"]
 mod support_plans;
@@ -57,7 +57,7 @@ fn check_writes_products(at: &str, text: &str) -> usize {
             continue;
         };
         let inner = &text[i + " writes (".len()..];
-        let inner = &inner[..inner.find(')').expect("closed")];
+        let inner = &inner[..closing(inner)];
         let product: f64 = inner.split(" x ").map(|f| factor(f, at, text)).product();
         assert_eq!(
             round_sig(product),
@@ -80,7 +80,7 @@ fn check_conflicts(at: &str, text: &str) -> usize {
             continue;
         };
         let rest = &text[i + UNIT.len()..];
-        let closed = |s: &str| s[..s.find(')').expect("closed")].to_string();
+        let closed = |s: &str| s[..closing(s)].to_string();
         if let Some(inner) = rest.strip_prefix(" (") {
             let inner = closed(inner);
             let p = product(&inner, at, text);

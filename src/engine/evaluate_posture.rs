@@ -7,6 +7,7 @@ use super::posture::Posture;
 use super::report::*;
 use super::{residency, rpo, rto, staleness, Ctx};
 use crate::plan::{ConflictSemantics, Consistency, DataClass, Ownership};
+use crate::present::product::{Factor, LagParts};
 use crate::present::{self as show, round_sig, Product};
 
 fn empty(posture: Posture, violation: Violation) -> Evaluation {
@@ -307,12 +308,26 @@ fn conflicts(ctx: &Ctx, class: &DataClass, c: &Choice, lats: &[UserLatency]) -> 
     let mut pairs = Vec::new();
     for (i, &a) in c.replicas.iter().enumerate() {
         for &b in &c.replicas[i + 1..] {
+            // The median lag, averaged over both directions, with its parts as shown.
             let lag_s = (rpo::lag(ctx, a, b).p50() + rpo::lag(ctx, b, a).p50()) / 2000.0;
+            let (ab, ba) = (
+                rpo::lag_parts(ctx, a, b, "p50"),
+                rpo::lag_parts(ctx, b, a, "p50"),
+            );
+            let parts = LagParts {
+                half_rtt_ms: (ab.half_rtt_ms + ba.half_rtt_ms) / 2.0,
+                ..ab
+            };
             let (wa, wb) = (class.writes_per_s * share[a], class.writes_per_s * share[b]);
             if wa > 0.0 && wb > 0.0 {
                 pairs.push(ConflictPair {
                     between: [label(ctx, a), label(ctx, b)],
-                    per_day: Product::conflicts(wa, wb, lag_s, keys),
+                    per_day: Product::conflicts(
+                        wa,
+                        wb,
+                        Factor::modelled_lag_ms(lag_s, &parts),
+                        keys,
+                    ),
                 });
             }
         }
@@ -608,7 +623,7 @@ mod tests {
     fn conflicts_by_hand() {
         // 10 writes/s on each side, 100 ms lag, 1000 records:
         // 10 x 10 x 2 x 0.1 / 1000 = 0.02 conflicts/s = 1728 per day.
-        let p = Product::conflicts(10.0, 10.0, 0.1, 1000.0);
+        let p = Product::conflicts(10.0, 10.0, Factor::lag_ms(0.1), 1000.0);
         assert!((p.value - 1728.0).abs() < 1e-9);
     }
 }

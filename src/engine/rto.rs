@@ -1,6 +1,7 @@
 //! RTO: detection + routing + promotion + warm-up, per posture.
 //!
-//! * detection = health-check interval x failure threshold (DESIGN.md: 30–90 s typical);
+//! * detection = health-check interval x failure threshold (30–90 s with Route 53's 10 or 30 s
+//!   interval and its default threshold of 3, sources below);
 //! * routing = DNS TTL + resolver overstay for DNS failover, [`ANYCAST_REROUTE_S`] for
 //!   anycast / a global load balancer;
 //! * promotion = [`MANAGED_PROMOTION_S`] when automated, the plan's manual minutes otherwise;
@@ -35,19 +36,23 @@ use super::posture::Posture;
 use super::report::RtoBreakdown;
 use crate::plan::{DataClass, Operations, Promotion, Routing};
 
-/// Anycast / global load balancer re-route time (s), after detection. DESIGN.md: "re-route
-/// in seconds"; 10 s is our assumption. For scale: AWS Global Accelerator's own health
-/// checks run every 10 or 30 s (API HealthCheckIntervalSeconds 10 to 30, read 2026-11-29).
+/// Anycast / global load balancer re-route time (s), after detection. Assumption: 10 s, as
+/// no provider publishes a re-route time after its health checks fail. For scale: AWS Global
+/// Accelerator's own health checks run every 10 or 30 s (API HealthCheckIntervalSeconds 10 to
+/// 30, read 2026-11-29).
 pub const ANYCAST_REROUTE_S: f64 = 10.0;
-/// Managed global database promotion (s). DESIGN.md: "~1 minute"; AWS Well-Architected
-/// Labs (DR workshop 4): an Aurora Global Database secondary is promoted "in under a
-/// minute"; the Aurora User Guide puts the RTO "in the order of minutes" (read 2026-11-29).
+/// Managed global database promotion (s). AWS Well-Architected Labs (DR workshop 4): an
+/// Aurora Global Database secondary is promoted "in under a minute"; the Aurora User Guide
+/// puts the RTO "in the order of minutes" (read 2026-11-29). We take the minute.
 pub const MANAGED_PROMOTION_S: f64 = 60.0;
-/// Consensus leader election (s). DESIGN.md: "seconds (re-election)"; Raft-style lease
-/// expiry is ~9 s in CockroachDB; we assume 10 s.
+/// Consensus leader election (s). Assumption: 10 s. For scale: CockroachDB's expiration-based
+/// range leases last 9 s and are extended every 4.5 s, so a dead leaseholder's ranges wait
+/// up to ~9 s for a new one (CockroachDB docs, "Replication Layer", leases; cockroachdb
+/// issue 81561, read 2026-11-29).
 pub const ELECTION_S: f64 = 10.0;
 /// Scaling a pilot light's compute from zero to full (s). Assumption: instance launch and
-/// autoscaling take ~10 minutes ("minutes" in DESIGN.md).
+/// autoscaling take ~10 minutes; AWS's whitepaper "Disaster Recovery of Workloads on AWS"
+/// puts a pilot light's RTO at "10s of minutes" and a warm standby's at "minutes".
 pub const PILOT_LIGHT_SCALE_UP_S: f64 = 600.0;
 /// Provisioning a full stack from infrastructure-as-code before a restore (s). Assumption.
 pub const PROVISION_S: f64 = 1800.0;

@@ -41,6 +41,21 @@ impl Factor {
         Factor::new(ms / 1000.0, format!("{} lag", super::figures::ms(ms)))
     }
 
+    /// A modelled replication lag in seconds with its parts (`1.1 s lag (half the p99 round
+    /// trip 92 ms + 1,000 ms apply delay, assumption)`): the RPO of asynchronous replication.
+    pub fn modelled_lag_s(lag_s: f64, parts: &LagParts) -> Factor {
+        let shown = round_duration(lag_s);
+        let text = format!("{} lag ({})", super::figures::duration(shown), parts.text());
+        Factor::new(shown, text)
+    }
+
+    /// [`Factor::lag_ms`] with its parts: the median lag behind a conflict window.
+    pub fn modelled_lag_ms(lag_s: f64, parts: &LagParts) -> Factor {
+        let ms = round_ms(lag_s * 1000.0);
+        let text = format!("{} lag ({})", super::figures::ms(ms), parts.text());
+        Factor::new(ms / 1000.0, text)
+    }
+
     /// A plain number (`2`: both orders of a pair of writes).
     pub fn number(v: f64) -> Factor {
         Factor::new(v, plain(v))
@@ -68,6 +83,29 @@ impl Factor {
             text,
             divides: false,
         }
+    }
+}
+
+/// How a modelled replication lag is made up: half the link's round trip at one quantile
+/// plus an apply delay (an assumption, docs/engine.md, "RPO and writes lost"), so a reviewer
+/// can add the two and get the lag.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LagParts {
+    /// `p50` or `p99`.
+    pub quantile: &'static str,
+    pub half_rtt_ms: f64,
+    pub apply_ms: f64,
+}
+
+impl LagParts {
+    /// `half the p99 round trip 92 ms + 1,000 ms apply delay, assumption`.
+    pub fn text(&self) -> String {
+        format!(
+            "half the {} round trip {} + {} apply delay, assumption",
+            self.quantile,
+            super::figures::ms(round_ms(self.half_rtt_ms)),
+            super::figures::ms(self.apply_ms)
+        )
     }
 }
 
@@ -107,12 +145,13 @@ impl Product {
 
     /// Expected conflicting writes per day between two writers: their writes/s, a window of
     /// twice the lag (either write may come first), spread over the records, per day.
-    pub fn conflicts(wa: f64, wb: f64, lag_s: f64, records: f64) -> Product {
+    /// `lag` is [`Factor::lag_ms`] or [`Factor::modelled_lag_ms`].
+    pub fn conflicts(wa: f64, wb: f64, lag: Factor, records: f64) -> Product {
         Product::of(vec![
             Factor::per_s(wa, "writes"),
             Factor::per_s(wb, "writes"),
             Factor::number(2.0),
-            Factor::lag_ms(lag_s),
+            lag,
             Factor::per_records(records),
             Factor::seconds_per_day(),
         ])
@@ -149,7 +188,7 @@ mod tests {
 
     #[test]
     fn conflicts_multiply_and_divide_their_shown_factors() {
-        let p = Product::conflicts(60.2, 40.0, 0.0384, 1_000_000.4);
+        let p = Product::conflicts(60.2, 40.0, Factor::lag_ms(0.0384), 1_000_000.4);
         assert_eq!(
             p.factors_text(),
             "60 writes/s x 40 writes/s x 2 x 38 ms lag / 1,000,000 records x 86,400 s/day"
@@ -170,6 +209,20 @@ mod tests {
         assert_eq!(
             Product::writes_lost(500.0, 1.0, 0.0).writes_text(),
             "0 writes"
+        );
+    }
+
+    #[test]
+    fn a_modelled_lag_shows_its_parts_and_their_sum() {
+        let parts = LagParts {
+            quantile: "p99",
+            half_rtt_ms: 91.6,
+            apply_ms: 1000.0,
+        };
+        let p = Product::writes_lost_with(100.0, 1.0, Factor::modelled_lag_s(1.0916, &parts));
+        assert_eq!(
+            p.writes_text(),
+            "~110 writes (100 writes/s x 1.1 s lag (half the p99 round trip 92 ms + 1,000 ms apply delay, assumption))"
         );
     }
 }

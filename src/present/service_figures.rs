@@ -2,7 +2,7 @@
 //! the RPO factor (with basis, page and date), and the distance limit it breaks.
 
 use super::figures::{duration, grouped, ms, round_duration};
-use super::product::Factor;
+use super::product::{Factor, LagParts};
 use super::technology::{basis, host};
 use crate::catalog::Service;
 
@@ -39,7 +39,7 @@ pub enum LagBy {
 /// The lag factor of a writes-lost product: `1.0 s lag (Aurora Global Database, published
 /// typical; https://..., read 2026-11-29)` (the quote behind the figure is in the class's
 /// list of services and in docs/technologies.md).
-pub fn rpo_lag_factor(service: &Service, lag_s: f64, by: LagBy) -> Factor {
+pub fn rpo_lag_factor(service: &Service, lag_s: f64, by: LagBy, model: &LagParts) -> Factor {
     let shown = round_duration(lag_s);
     let f = &service.lag;
     let source = f
@@ -55,8 +55,8 @@ pub fn rpo_lag_factor(service: &Service, lag_s: f64, by: LagBy) -> Factor {
             ms(v)
         ),
         (_, _) => format!(
-            "modelled: half the p99 round trip + {} apply delay (assumption); {} publishes no typical lag",
-            ms(crate::engine::rpo::APPLY_P99_MS),
+            "modelled: {}; {} publishes no typical lag",
+            model.text(),
             service.short
         ),
     };

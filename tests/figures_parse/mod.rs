@@ -42,10 +42,49 @@ pub fn number_before(s: &str) -> Option<f64> {
     tail.replace(',', "").parse().ok()
 }
 
+/// Where the parenthesis already open before `s` closes (nested ones skipped).
+pub fn closing(s: &str) -> usize {
+    let mut depth = 1;
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        if depth == 0 {
+            return i;
+        }
+    }
+    panic!("not closed: {s:?}")
+}
+
+/// A modelled lag's note, `half the p99 round trip 52 ms + 1,000 ms apply delay, assumption`:
+/// its two parts must add up to the lag shown before it (`lag_s`) at the lag's precision.
+fn check_lag_parts(note: &str, lag_s: f64, at: &str) {
+    let Some(rest) = note.split_once(" round trip ").map(|(_, r)| r) else {
+        return;
+    };
+    let (transit, rest) = rest.split_once(" + ").expect("two parts");
+    let apply = rest.split_once(" apply delay").expect("an apply delay").0;
+    let sum_s = (factor(transit, at, note) + factor(apply, at, note)) * 1000.0;
+    // The lag is shown to two significant figures in s or whole ms.
+    let tolerance = if lag_s >= 1.0 { 0.05 * lag_s } else { 0.0015 };
+    assert!(
+        (sum_s / 1000.0 - lag_s).abs() <= tolerance,
+        "{at}: {note} adds to {sum_s} ms, the lag shown is {lag_s} s"
+    );
+}
+
 /// One factor of a shown product: `100 writes/s`, `47 % of writes`, `1.1 s`, `38 ms lag`, `2`,
 /// `1,000 records`, `86,400 s/day`, `512 bytes`, `2,592,000 s/month`, `66 GB/month`, `$0.02/GB`.
 pub fn factor(f: &str, at: &str, text: &str) -> f64 {
     let f = f.trim();
+    // `1.1 s lag (half the p99 round trip 52 ms + 1,000 ms apply delay, assumption)`.
+    if let Some((shown, note)) = f.split_once(" lag (") {
+        let lag_s = factor(shown, at, text);
+        check_lag_parts(note, lag_s, at);
+        return lag_s;
+    }
     let f = f.strip_suffix(" lag").unwrap_or(f);
     if let Some(n) = ["records", "s/day"]
         .iter()

@@ -59,7 +59,7 @@ impl RttSource {
     pub fn describe(&self) -> String {
         match self {
             RttSource::SameRegion => format!(
-                "same region: cross-AZ round trip, {CROSS_AZ_P50_MS} ms p50 / {CROSS_AZ_P99_MS} ms p99 (typical figure, not measured)"
+                "same region: cross-AZ round trip, {CROSS_AZ_P50_MS} ms p50 / {CROSS_AZ_P99_MS} ms p99 (assumption, within the < 2 ms Azure publishes between zones)"
             ),
             RttSource::Measured {
                 dataset,
@@ -231,7 +231,7 @@ mod tests {
     fn describe_is_one_readable_line_per_source() {
         assert_eq!(
             RttSource::SameRegion.describe(),
-            "same region: cross-AZ round trip, 1.5 ms p50 / 3 ms p99 (typical figure, not measured)"
+            "same region: cross-AZ round trip, 1.5 ms p50 / 3 ms p99 (assumption, within the < 2 ms Azure publishes between zones)"
         );
         let m = RttSource::Modeled {
             method: METHOD_NEIGHBOURS,

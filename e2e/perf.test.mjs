@@ -21,6 +21,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { loadavg } from 'node:os';
 import { servedApp } from './support/harness.mjs';
 import { Planner } from './support/planner.mjs';
 
@@ -32,6 +33,8 @@ const LARGE = fileURLToPath(new URL('./fixtures/large-plan.json', import.meta.ur
 // 12 populations, 16 classes.
 const LARGEST = fileURLToPath(new URL('./fixtures/largest-plan.json', import.meta.url));
 const EDITS = 15;
+// The largest plan opened from its link this many times, each in a new context.
+const LINK_RUNS = 3;
 const TRACE = process.env.PERF_TRACE === '1';
 const PROFILE = TRACE && process.env.PERF_PROFILE === '1';
 const results = {};
@@ -48,11 +51,16 @@ after(async () => {
   await writeFile(`${OUT}edit-to-results.json`, JSON.stringify(results, null, 2));
   for (const [name, r] of Object.entries(results)) {
     if (name === 'load') {
-      console.log(`perf load (navigation to first results frame, example plan, loopback, ${r.runs} runs): first visit median ${r.first_visit_median_ms.toFixed(0)} ms (wasm started the app at ${r.first_visit_app_start_median_ms.toFixed(0)} ms); repeat visit from the service worker's cache median ${r.repeat_median_ms.toFixed(0)} ms (app start ${r.repeat_app_start_median_ms.toFixed(0)} ms); first evaluate() ${r.first_visit_evaluate_median_ms.toFixed(0)} ms on a first visit, ${r.repeat_evaluate_median_ms.toFixed(0)} ms on a repeat`);
+      console.log(`perf load (navigation to first results frame, example plan, loopback, ${r.runs} runs): first visit median ${r.first_visit_median_ms.toFixed(0)} ms (wasm started the app at ${r.first_visit_app_start_median_ms.toFixed(0)} ms); repeat visit from the service worker's cache median ${r.repeat_median_ms.toFixed(0)} ms (app start ${r.repeat_app_start_median_ms.toFixed(0)} ms); first evaluate() ${r.first_visit_evaluate_median_ms.toFixed(0)} ms on a first visit, ${r.repeat_evaluate_median_ms.toFixed(0)} ms on a repeat; first visits ${r.first_visits_ms.map((x) => x.toFixed(0)).join(' / ')} ms at load averages ${r.load_averages.map((x) => x.toFixed(2)).join(' / ')}`);
       continue;
     }
     if (name === 'largest') {
-      console.log(`perf largest allowed plan: opened from a link and shown in ${r.link_open_ms.toFixed(0)} ms (first evaluate() ${r.link_first_evaluate_ms.toFixed(0)} ms; in the page, navigation to the results painted ${r.link_painted_ms.toFixed(0)} ms); uploaded and shown in ${r.upload_to_results_ms.toFixed(0)} ms (evaluate() ${r.upload_evaluate_ms.toFixed(0)} ms); markdown export ${r.markdown_ms.toFixed(0)} ms (${r.markdown_chars} characters); edit-to-results median ${r.median_ms.toFixed(0)} ms, evaluate() median ${r.evaluate_median_ms.toFixed(0)} ms; ${painted(r)}`);
+      for (const [k, o] of r.link_opens.entries()) {
+        const t = o.timeline;
+        const span = (n) => (t[n] ? `${n} ${t[n].at.toFixed(0)}+${t[n].ms.toFixed(0)}` : `${n} -`);
+        console.log(`perf largest allowed plan from its link, run ${k + 1} (load average ${o.load_average.toFixed(2)}): results painted ${o.painted_ms.toFixed(0)} ms from navigation; ms from navigation: app-start ${t['app-start']?.at.toFixed(0)}, ${span('validate')}, request ${t.request?.at.toFixed(0) ?? '-'}, ${span('evaluate')} (in the worker), ${span('report-decode')}`);
+      }
+      console.log(`perf largest allowed plan: opened from a link and shown in ${r.link_open_ms.toFixed(0)} ms (median of ${r.link_opens.length}; first evaluate() ${r.link_first_evaluate_ms.toFixed(0)} ms; in the page, navigation to the results painted ${r.link_painted_ms.toFixed(0)} ms); uploaded and shown in ${r.upload_to_results_ms.toFixed(0)} ms (evaluate() ${r.upload_evaluate_ms.toFixed(0)} ms); markdown export ${r.markdown_ms.toFixed(0)} ms (${r.markdown_chars} characters); edit-to-results median ${r.median_ms.toFixed(0)} ms, evaluate() median ${r.evaluate_median_ms.toFixed(0)} ms; ${painted(r)}`);
       continue;
     }
     console.log(`perf ${name}: ${r.first_evaluate_ms === undefined ? '' : `first evaluate() after load ${r.first_evaluate_ms.toFixed(1)} ms; `}edit-to-results (next frame) median ${r.median_ms.toFixed(1)} ms, p90 ${r.p90_ms.toFixed(1)} ms, max ${r.max_ms.toFixed(1)} ms; ${painted(r)}; DOM updated median ${r.dom_median_ms.toFixed(1)} ms, p90 ${r.dom_p90_ms.toFixed(1)} ms; evaluate() median ${r.evaluate_median_ms.toFixed(1)} ms; autosave+URL median ${r.persist_median_ms.toFixed(1)} ms; evaluate() p90 ${r.evaluate_p90_ms.toFixed(1)} ms (${r.edits} edits)`);
@@ -179,7 +187,7 @@ async function throttled(page, rate, f) {
  * PERF_PROFILE=1 also a sampled CPU profile (NAME.cpuprofile; it slows the page down).
  */
 async function traced(page, name, f) {
-  if (!TRACE) return f();
+  if (!TRACE || !name) return f();
   await mkdir(OUT, { recursive: true });
   const cdp = await page.context().newCDPSession(page);
   if (PROFILE) {
@@ -244,31 +252,53 @@ test('the largest plan the limits allow: open, evaluate and export markdown', as
   const markdown_chars = (await readFile(await download.path(), 'utf8')).length;
   const link = await planner.shareLink();
   const edits = await measure(planner, 5);
-  // The same plan from its link in a new page: load, wasm start-up, first evaluation, render.
-  const page = await newPage();
-  const fromLink = new Planner(page);
-  started = Date.now();
-  // In the page: navigation (time 0) to a message posted from the first frame that has all
-  // the class rows, i.e. after that frame's paint (the same after-paint measure as an edit's).
-  const link_painted_ms = await traced(page, 'largest-open', async () => {
-    await page.goto(link);
-    return page.evaluate(() => new Promise((done) => {
-      const check = () => {
-        if (document.querySelectorAll('[data-testid^="posture-"]').length === 16) {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => done(performance.now());
-          channel.port2.postMessage(0);
-        } else requestAnimationFrame(check);
-      };
-      requestAnimationFrame(check);
-    }));
-  });
-  const link_open_ms = Date.now() - started;
-  const link_first_evaluate_ms = await page.evaluate(() => performance.getEntriesByName('meridian:evaluate')[0]?.duration);
-  results.largest = { link_painted_ms, upload_to_results_ms, upload_evaluate_ms, markdown_ms, markdown_chars, link_open_ms, link_first_evaluate_ms, ...edits };
+  // The same plan from its link in a new page (a new context: nothing cached), LINK_RUNS
+  // times: load, wasm start-up, the worker's start and evaluation, the report read, render.
+  const opens = [];
+  const errors = [...planner.errors];
+  for (let k = 0; k < LINK_RUNS; k++) {
+    const page = await newPage();
+    const fromLink = new Planner(page);
+    const load_average = loadavg()[0];
+    started = Date.now();
+    // In the page: navigation (time 0) to a message posted from the first frame that has all
+    // the class rows, i.e. after that frame's paint (the same after-paint measure as an edit's).
+    const painted_ms = await traced(page, k === 0 ? 'largest-open' : null, async () => {
+      await page.goto(link);
+      return page.evaluate(() => new Promise((done) => {
+        const check = () => {
+          if (document.querySelectorAll('[data-testid^="posture-"]').length === 16) {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => done(performance.now());
+            channel.port2.postMessage(0);
+          } else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      }));
+    });
+    const open_ms = Date.now() - started;
+    // The app's own entries, ms from navigation: when each began and how long it took.
+    const timeline = await page.evaluate(() => Object.fromEntries(
+      ['meridian:app-start', 'meridian:validate', 'meridian:request', 'meridian:evaluate', 'meridian:report-decode']
+        .map((n) => [n.replace('meridian:', ''), performance.getEntriesByName(n)[0]])
+        .filter(([, e]) => e)
+        .map(([n, e]) => [n, { at: e.startTime, ms: e.duration }]),
+    ));
+    opens.push({ load_average, painted_ms, open_ms, timeline });
+    errors.push(...fromLink.errors);
+    await page.context().close();
+  }
+  const median = (f) => pct(opens.map(f), 0.5);
+  results.largest = {
+    link_painted_ms: median((o) => o.painted_ms),
+    link_open_ms: median((o) => o.open_ms),
+    link_first_evaluate_ms: median((o) => o.timeline.evaluate?.ms ?? NaN),
+    link_opens: opens,
+    upload_to_results_ms, upload_evaluate_ms, markdown_ms, markdown_chars, ...edits,
+  };
   // A sanity bound only (a shared 2-core machine): before the limits such plans took minutes.
-  assert.ok(link_open_ms < 60_000 && upload_to_results_ms < 60_000, JSON.stringify(results.largest));
-  assert.deepEqual([...planner.errors, ...fromLink.errors], []);
+  assert.ok(opens.every((o) => o.open_ms < 60_000) && upload_to_results_ms < 60_000, JSON.stringify(results.largest));
+  assert.deepEqual(errors, []);
 });
 
 test('load to first results: a first visit, then repeat visits from the service worker', async () => {
@@ -285,7 +315,9 @@ test('load to first results: a first visit, then repeat visits from the service 
   };
   const first = [];
   const repeat = [];
+  const load_averages = [];
   for (let k = 0; k < RUNS; k++) {
+    load_averages.push(loadavg()[0]);
     const context = await app.browser.newContext(); // empty cache: a first visit
     const page = await context.newPage();
     await page.goto(app.server.url);
@@ -298,6 +330,8 @@ test('load to first results: a first visit, then repeat visits from the service 
   const median = (xs) => pct(xs, 0.5);
   results.load = {
     runs: RUNS,
+    load_averages,
+    first_visits_ms: first.map((m) => m.results),
     first_visit_median_ms: median(first.map((m) => m.results)),
     first_visit_app_start_median_ms: median(first.map((m) => m.start)),
     repeat_median_ms: median(repeat.map((m) => m.results)),

@@ -277,6 +277,23 @@ test('a worker that fails falls back to the page, with a warning and the same re
   await planner.page.context().close();
 });
 
+test('a worker that never starts: the page is built and evaluates the plan itself, with a warning', async () => {
+  const planner = await fresh();
+  // The worker's script is never answered: the app waits for the worker before its first
+  // render at most 200 ms (engine_worker::START_WAIT_MS), and gives it up after 10 s.
+  await planner.page.route('**/public/engine-worker.js', () => {});
+  const started = Date.now();
+  await planner.page.goto(await largestLink());
+  await planner.page.locator('main#main').waitFor({ timeout: 5_000 });
+  const built_ms = Date.now() - started;
+  await settled(planner.page);
+  assert.ok(planner.warnings.some((w) => w.includes('did not start in time')), planner.warnings.join('\n'));
+  assert.equal((await planner.postures()).length, CLASSES);
+  assert.deepEqual(planner.errors, []);
+  console.log(`worker: a worker that never starts: page built after ${built_ms} ms, results after ${Date.now() - started} ms`);
+  await planner.page.context().close();
+});
+
 test('screenshots of the progress line over the previous results (1440 and 375 px)', async () => {
   const planner = await fresh();
   // The worker held up after its fifth class (a busy wait: it is a worker thread), so the

@@ -1,10 +1,12 @@
 // The engine worker (src/ui/engine_worker.rs): evaluates large plans off the page's main
 // thread. It runs the page's own wasm: the page sends its compiled WebAssembly.Module first,
-// so nothing is downloaded or compiled again. Then, one plan at a time, { seq, plan } in
-// (plan JSON), and out: { kind: 'progress', seq, done, classes } after each class; each
-// class's report JSON as { kind: 'class', seq, index, json }, one message each so that the
-// page reads them in separate tasks; then { kind: 'report', seq, head, classes, evaluate_ms }
-// (the rest of the report). Or { kind: 'failed', seq, message }.
+// so nothing is downloaded or compiled again (and its first plan at once, read when the wasm
+// is up). Then, one plan at a time, { seq, plan } in (plan JSON), and out:
+// { kind: 'progress', seq, done, classes } after each class; each class's report JSON as
+// { kind: 'class', seq, index, json }, one message each so that the page reads them in
+// separate tasks; then { kind: 'report', seq, head, classes, evaluate_ms, evaluate_started }
+// (the rest of the report; when the engine began, ms since the epoch). Or
+// { kind: 'failed', seq, message }.
 import init, { engineEvaluate } from '../meridian-web.js';
 
 let ready = null;
@@ -12,17 +14,18 @@ let ready = null;
 self.onmessage = async ({ data }) => {
   if (data.module) {
     ready = init({ module_or_path: data.module }).then(
-      () => self.postMessage({ kind: 'ready' }),
-      (e) => self.postMessage({ kind: 'failed', message: `its wasm did not start: ${e}` }),
+      () => { self.postMessage({ kind: 'ready' }); return true; },
+      (e) => { self.postMessage({ kind: 'failed', message: `its wasm did not start: ${e}` }); return false; },
     );
     return;
   }
+  // The page sends its first plan right after the module, without waiting for 'ready'.
   const { seq, plan } = data;
-  await ready;
+  if (!(await ready)) return;
   try {
     const answer = engineEvaluate(plan, (done, classes) => self.postMessage({ kind: 'progress', seq, done, classes }));
     answer.classes.forEach((json, index) => self.postMessage({ kind: 'class', seq, index, json }));
-    self.postMessage({ kind: 'report', seq, head: answer.head, classes: answer.classes.length, evaluate_ms: answer.evaluate_ms });
+    self.postMessage({ kind: 'report', seq, head: answer.head, classes: answer.classes.length, evaluate_ms: answer.evaluate_ms, evaluate_started: answer.evaluate_started });
   } catch (e) {
     // A panic aborts the wasm: this worker is not used again (the page evaluates instead).
     self.postMessage({ kind: 'failed', seq, message: String(e) });

@@ -169,9 +169,31 @@ pub fn App() -> impl IntoView {
     // report clones an `Arc`, never the report.
     let engine = engine_worker::Engine::new();
     let route = Memo::new(move |_| plan.with(|p| engine.route(p)));
-    Effect::new(move |_| {
-        if route.with(|r| matches!(r, engine_worker::Route::Worker)) {
-            plan.with(|p| engine.request(p));
+    let to_worker = move || route.with(|r| matches!(r, engine_worker::Route::Worker));
+    // A large plan opened (a link, the autosave) goes to the worker now, before the page is
+    // built: its start-up and the engine then run beside the page's first render instead of
+    // after it (effects run only once the view is mounted).
+    let sent_at_start = to_worker();
+    if sent_at_start {
+        plan.with_untracked(|p| engine.request(p));
+    }
+    // ...and the page is built once the worker runs: its script waits for an idle main thread,
+    // which the first render of such a plan would keep busy for half a second.
+    let waited = RwSignal::new(!sent_at_start);
+    if sent_at_start {
+        gloo::timers::callback::Timeout::new(engine_worker::START_WAIT_MS, move || {
+            waited.set(true)
+        })
+        .forget();
+    }
+    let built = Memo::new(move |_| waited.get() || engine.started());
+    Effect::new(move |ran: Option<()>| {
+        if to_worker() {
+            plan.with(|p| {
+                if ran.is_some() || !sent_at_start {
+                    engine.request(p)
+                }
+            });
         } else {
             engine.cancel();
         }
@@ -228,6 +250,7 @@ pub fn App() -> impl IntoView {
         })}
         <library::Notices lib editor />
         <library::Plans lib editor />
+        {move || built.get().then(|| view! {
         <main id="main" class="layout">
             <start::StartLine editor />
             <div class="editor-col" id="inputs">
@@ -256,5 +279,6 @@ pub fn App() -> impl IntoView {
                 <AboutNumbers price_sources=Signal::derive(move || report.with(|r| r.as_ref().map(|r| r.price_sources.clone()).unwrap_or_default())) />
             </div>
         </main>
+        })}
     }
 }

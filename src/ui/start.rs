@@ -45,7 +45,19 @@ pub fn fresh_plan(provider: Provider, i: usize) -> Plan {
 
 #[component]
 pub fn StartLine(editor: Editor) -> impl IntoView {
-    let place = RwSignal::new(guessed_place());
+    // The browser's time zone is read after the first frame is painted: its first use sets
+    // up the browser's date and time formats, 30 to 90 ms of the first render here (profiled
+    // opening the largest plan's link). A place picked before then is kept.
+    let place = RwSignal::new(0);
+    let picked = StoredValue::new(false);
+    request_animation_frame(move || {
+        gloo::timers::callback::Timeout::new(0, move || {
+            if !picked.get_value() {
+                place.set(guessed_place());
+            }
+        })
+        .forget();
+    });
     let provider = RwSignal::new(Provider::Aws);
     let is_example = Memo::new(move |_| editor.plan.with(|p| *p == Plan::example()));
     view! {
@@ -60,7 +72,7 @@ pub fn StartLine(editor: Editor) -> impl IntoView {
             <div class="row start-row">
                 <label class="field"><span>"Users near"</span>
                     <select data-testid="start-place" prop:value=move || place.get().to_string()
-                        on:change=move |ev| place.set(event_target_value(&ev).parse().unwrap_or(0))>
+                        on:change=move |ev| { picked.set_value(true); place.set(event_target_value(&ev).parse().unwrap_or(0)); }>
                         {START_PLACES.iter().enumerate().map(|(i, p)| view! { <option value=i.to_string()>{p.0}</option> }).collect_view()}
                     </select>
                 </label>

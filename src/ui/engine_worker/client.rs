@@ -15,6 +15,9 @@ use crate::engine::Progress;
 /// The worker script, relative to the page (Trunk copies public/ as is).
 const SCRIPT: &str = "public/engine-worker.js";
 
+/// Where public/boot.js leaves the worker it started early.
+const EARLY: &str = "meridianEngineWorker";
+
 /// If the worker has not said it is ready by then, it is given up for this page.
 const START_TIMEOUT_MS: u32 = 10_000;
 
@@ -50,6 +53,8 @@ pub(super) struct Answer {
     pub(super) report: Report,
     pub(super) read_ms: f64,
     pub(super) evaluate_ms: f64,
+    /// When the worker's engine began, ms since the epoch (NaN if not said).
+    pub(super) evaluate_started: f64,
     pub(super) edit_waits: bool,
 }
 
@@ -61,9 +66,14 @@ impl Client {
     /// Starts the worker and hands it the page's compiled wasm module (nothing is
     /// downloaded or compiled again).
     pub(super) fn start(engine: Engine) -> Result<Client, String> {
-        let options = WorkerOptions::new();
-        options.set_type(WorkerType::Module);
-        let worker = Worker::new_with_options(SCRIPT, &options).map_err(describe)?;
+        let worker = match started_early()? {
+            Some(worker) => worker,
+            None => {
+                let options = WorkerOptions::new();
+                options.set_type(WorkerType::Module);
+                Worker::new_with_options(SCRIPT, &options).map_err(describe)?
+            }
+        };
         let on_message =
             Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| on_message(engine, e));
         let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
@@ -98,9 +108,11 @@ impl Client {
         })
     }
 
-    /// Sends the waiting plan if the worker is free.
+    /// Sends the waiting plan if the worker is free. Not waiting for its `ready`: the worker
+    /// reads a plan once its wasm is up, and `ready` would have to wait for the page's main
+    /// thread, busy with the first render when a large plan is opened.
     pub(super) fn post_waiting(&mut self) {
-        if !self.ready || self.in_flight {
+        if self.in_flight {
             return;
         }
         let Some((seq, plan)) = self.waiting.take() else {
@@ -142,7 +154,7 @@ impl Client {
         seq: u64,
         head: &str,
         classes: usize,
-        evaluate_ms: f64,
+        (evaluate_ms, evaluate_started): (f64, f64),
     ) -> Option<Result<Answer, String>> {
         self.in_flight = false;
         self.post_waiting(); // the worker starts on the next plan while this one is shown
@@ -163,8 +175,32 @@ impl Client {
             report,
             read_ms: reading.read_ms + performance_now() - started,
             evaluate_ms,
+            evaluate_started,
             edit_waits: std::mem::take(&mut self.edit_waits),
         }))
+    }
+}
+
+/// The worker public/boot.js started while the page loaded (when it opened a plan link), if
+/// any: taken once. Its script failing before now is this worker's failure.
+fn started_early() -> Result<Option<Worker>, String> {
+    let global = js_sys::global();
+    let key = JsValue::from_str(EARLY);
+    let Some(worker) = js_sys::Reflect::get(&global, &key)
+        .ok()
+        .and_then(|w| w.dyn_into::<Worker>().ok())
+    else {
+        return Ok(None);
+    };
+    let _ = js_sys::Reflect::delete_property(&global, &key);
+    worker.set_onerror(None);
+    let field = |name: &str| js_sys::Reflect::get(&worker, &name.into()).ok();
+    match field("startError").and_then(|e| e.as_string()) {
+        Some(message) => {
+            worker.terminate();
+            Err(message)
+        }
+        None => Ok(Some(worker)),
     }
 }
 
@@ -182,10 +218,10 @@ fn on_message(engine: Engine, event: MessageEvent) {
         })
     };
     match field("kind").as_string().as_deref() {
-        Some("ready") => with_client(&mut |c| {
-            c.ready = true;
-            c.post_waiting();
-        }),
+        Some("ready") => {
+            with_client(&mut |c| c.ready = true);
+            engine.set_up();
+        }
         Some("progress") => {
             let newest = CLIENT.with_borrow(|c| c.as_ref().map(|c| c.newest));
             let done = number("done") as usize;
@@ -210,7 +246,7 @@ fn on_message(engine: Engine, event: MessageEvent) {
                     seq,
                     &head,
                     number("classes") as usize,
-                    number("evaluate_ms"),
+                    (number("evaluate_ms"), number("evaluate_started")),
                 )
             });
             match answer {

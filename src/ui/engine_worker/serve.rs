@@ -14,10 +14,21 @@ extern "C" {
     pub(super) fn performance_now() -> f64;
 }
 
+/// `performance.timeOrigin` of whichever global runs this: page and worker count their
+/// `performance.now()` from different origins (NaN if the browser has none).
+pub(super) fn time_origin() -> f64 {
+    let get = |from: &JsValue, key: &str| js_sys::Reflect::get(from, &key.into()).ok();
+    get(&js_sys::global(), "performance")
+        .and_then(|p| get(&p, "timeOrigin"))
+        .and_then(|t| t.as_f64())
+        .unwrap_or(f64::NAN)
+}
+
 /// Evaluates the plan `plan_json` (the plan file format), calling `progress(done, classes)`
-/// after each class, and returns `{ head, classes, evaluate_ms }`: the report JSON without
-/// its classes, each class's JSON (the page reads one per task, so no single task reads a
-/// large report), and the engine's own time (ms). An error (the plan does not parse or
+/// after each class, and returns `{ head, classes, evaluate_ms, evaluate_started }`: the report
+/// JSON without its classes, each class's JSON (the page reads one per task, so no single task
+/// reads a large report), the engine's own time (ms) and when it began (ms since the epoch,
+/// `timeOrigin + now`, so that the page places it on its own timeline). An error (the plan does not parse or
 /// validate: the page validates first, so not expected) is thrown as a JS error.
 #[wasm_bindgen(js_name = engineEvaluate)]
 pub fn engine_evaluate(plan_json: &str, progress: &js_sys::Function) -> Result<JsValue, JsError> {
@@ -42,5 +53,6 @@ pub fn engine_evaluate(plan_json: &str, progress: &js_sys::Function) -> Result<J
     set("head", &serde_json::to_string(&report)?.into())?;
     set("classes", &classes)?;
     set("evaluate_ms", &evaluate_ms.into())?;
+    set("evaluate_started", &(time_origin() + started).into())?;
     Ok(out.into())
 }

@@ -171,16 +171,26 @@ pub fn ClassEditor(
             });
         }
     };
+    // Only a pinned class has the field; compared by value, so other edits leave it alone.
+    let pinned = Memo::new(move |_| {
+        editor.plan.with(|p| {
+            match at
+                .get()
+                .and_then(|i| p.data_classes.get(i))
+                .map(|c| &c.residency)
+            {
+                Some(Residency::Pinned { jurisdictions }) => Some(jurisdictions.join(", ")),
+                _ => None,
+            }
+        })
+    });
     let jurisdictions = move || {
-        editor.plan.with(|p| match at.get().and_then(|i| p.data_classes.get(i)).map(|c| &c.residency) {
-            Some(Residency::Pinned { jurisdictions }) => Some(view! {
-                <TextField label="Jurisdictions (comma-separated)" testid=testid(at, "jurisdictions")
-                    value=Signal::stored(jurisdictions.join(", "))
-                    on_change=Callback::new(move |v: String| edit_class(editor, at, move |c| c.residency = Residency::Pinned {
-                        jurisdictions: v.split(',').map(|s| s.trim().to_ascii_uppercase()).filter(|s| !s.is_empty()).collect(),
-                    })) />
-            }),
-            _ => None,
+        pinned.get().map(|text| view! {
+            <TextField label="Jurisdictions (comma-separated)" testid=testid(at, "jurisdictions")
+                value=Signal::stored(text)
+                on_change=Callback::new(move |v: String| edit_class(editor, at, move |c| c.residency = Residency::Pinned {
+                    jurisdictions: v.split(',').map(|s| s.trim().to_ascii_uppercase()).filter(|s| !s.is_empty()).collect(),
+                })) />
         })
     };
     view! {

@@ -174,15 +174,9 @@ pub fn ClassEditor(
     };
     // Only a pinned class has the field; compared by value, so other edits leave it alone.
     let pinned = Memo::new(move |_| {
-        editor.plan.with(|p| {
-            match at
-                .get()
-                .and_then(|i| p.data_classes.get(i))
-                .map(|c| &c.residency)
-            {
-                Some(Residency::Pinned { jurisdictions }) => Some(jurisdictions.join(", ")),
-                _ => None,
-            }
+        class.with(|c| match c.as_ref().map(|c| &c.residency) {
+            Some(Residency::Pinned { jurisdictions }) => Some(jurisdictions.join(", ")),
+            _ => None,
         })
     });
     let jurisdictions = move || {

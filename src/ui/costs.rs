@@ -129,14 +129,18 @@ pub fn CostInputs(editor: Editor) -> impl IntoView {
             <h2 id="costs-h">"Your bill and prices"</h2>
             <h3>"Today's bill (one region)"</h3>
             <p class="hint">"Optional. Enter this workload's monthly bill today, in one region, by line: every posture's cost becomes that bill scaled line by line by its bill of materials, so single region reproduces it. Empty: the built-in list prices."</p>
+            // Forms of their own, so a keystroke's autofill pass reads these fields, not the page's.
+            <form class="fields" on:submit=|ev| ev.prevent_default()>
             <div class="ops-grid" data-testid="baseline-bill">
                 {["compute_usd", "database_usd", "storage_usd", "network_usd", "platform_usd"]
                     .into_iter().map(|f| bill_field(editor, f)).collect_view()}
             </div>
+            </form>
             <Problems problems=bill_problems testid="bill-problems".to_string() />
             <details class="your-prices" data-testid="your-prices">
             <summary><h3>"Your prices"</h3></summary>
             <p class="hint">"Optional overrides of the list prices, per region of the plan. Empty: the list price, whose source and date are under each field."</p>
+            <form class="fields" on:submit=|ev| ev.prevent_default()>
             <For each=move || regions.get() key=|k| k.clone() let:key>
                 {
                     let place = Place::parse(&key).ok();
@@ -161,6 +165,7 @@ pub fn CostInputs(editor: Editor) -> impl IntoView {
                     {price_field(editor, "Leaving the provider", "$/GB", TRANSFER, "internet".to_string(), "each pair's own, listed in About the numbers".to_string())}
                 </div>
             </fieldset>
+            </form>
             </details>
             <Problems problems=price_problems testid="price-problems".to_string() />
         </section>

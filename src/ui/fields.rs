@@ -19,6 +19,9 @@ pub fn NumberField(
     #[prop(default = 1e12)] max: f64,
     #[prop(optional, into)] hint: Option<&'static str>,
 ) -> impl IntoView {
+    // Compared by value: an edit elsewhere in the plan neither reformats this field's number
+    // nor writes its input (every field reads the whole plan).
+    let value = Memo::new(move |_| value.get());
     // The text the user typed while it does not parse; None shows the plan's value.
     let pending = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
@@ -68,6 +71,7 @@ pub fn TextField(
     #[prop(into)] value: Signal<String>,
     on_change: Callback<String>,
 ) -> impl IntoView {
+    let value = Memo::new(move |_| value.get());
     view! {
         <label class="field">
             <span>{label}</span>
@@ -90,6 +94,7 @@ pub fn SelectField(
     #[prop(into)] value: Signal<&'static str>,
     on_change: Callback<String>,
 ) -> impl IntoView {
+    let value = Memo::new(move |_| value.get());
     view! {
         <label class="field">
             <span>{label}</span>

@@ -99,11 +99,14 @@ pub fn PickerMap(
             }
         });
     };
-    let selected = move |key: &str| {
+    // The plan's region labels, compared by value: each dot reads them twice, and an edit
+    // that leaves the regions alone (most do) must not wake every dot on the map.
+    let chosen = Memo::new(move |_| {
         editor
             .plan
-            .with(|p| p.regions.iter().any(|r| r.label() == key))
-    };
+            .with(|p| p.regions.iter().map(|r| r.label()).collect::<Vec<_>>())
+    });
+    let selected = move |key: &str| chosen.with(|c| c.iter().any(|l| l == key));
     // Keyboard: one tab stop into the map (a roving tabindex), arrows move between the
     // tab's dots west-east and south-north, Enter or Space selects, as a click does.
     // The dot that takes Tab: the last one focused while it is on this tab, else the first
@@ -183,11 +186,24 @@ pub fn PickerMap(
             })
             .collect_view()
     };
-    let users = move || {
+    // The populations' names and places; their marks are redrawn only when these change.
+    let placed = Memo::new(move |_| {
         editor.plan.with(|p| {
             p.users
                 .iter()
-                .filter_map(|u| u.place.resolve().ok().map(|pl| (u.name.clone(), pl.location())))
+                .filter_map(|u| {
+                    u.place
+                        .resolve()
+                        .ok()
+                        .map(|pl| (u.name.clone(), pl.location()))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let users = move || {
+        placed.with(|placed| {
+            placed
+                .iter()
                 .map(|(name, at)| {
                     view! {
                         <rect class="user" x=at.lon - 1.3 y=-at.lat - 1.3 width="2.6" height="2.6" transform=format!("rotate(45 {} {})", at.lon, -at.lat)>

@@ -87,6 +87,8 @@ pub fn OperationsPanel(editor: Editor) -> impl IntoView {
         <section class="panel operations" aria-labelledby="ops-h" data-testid="operations">
             <h2 id="ops-h">"Operations behind every RTO"</h2>
             <p class="hint">"Detection + routing + promotion + warm-up = each class's RTO. Defaults and their sources are under each field."</p>
+            // A form of its own, so a keystroke's autofill pass reads these fields, not the page's.
+            <form class="fields" on:submit=|ev| ev.prevent_default()>
             <div class="ops-grid">
                 {number(editor, OpsField::HealthCheckInterval, |o| o.health_check_interval_s, |o, v| o.health_check_interval_s = v)}
                 {number(editor, OpsField::FailureThreshold, |o| f64::from(o.health_check_failure_threshold),
@@ -113,6 +115,7 @@ pub fn OperationsPanel(editor: Editor) -> impl IntoView {
                 {number(editor, OpsField::CacheWarmup, |o| o.cache_warmup_s, |o, v| o.cache_warmup_s = v)}
                 {number(editor, OpsField::BackupInterval, |o| o.backup_interval_min, |o, v| o.backup_interval_min = v)}
             </div>
+            </form>
         </section>
     }
 }

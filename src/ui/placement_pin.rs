@@ -17,21 +17,27 @@ fn edit_pin(editor: Editor, at: Memo<Option<usize>>, f: impl FnOnce(&mut Placeme
     });
 }
 
-fn read_pin<T: 'static>(
+/// One field of the class at `at`, compared by value: an edit elsewhere in the plan does not
+/// wake the pin's options and checkboxes (one per plan region, per class).
+fn read_pin<T: Clone + PartialEq + Send + Sync + 'static>(
     editor: Editor,
     at: Memo<Option<usize>>,
-    f: impl Fn(&DataClass) -> T,
-) -> Option<T> {
-    editor
-        .plan
-        .with(|p| at.get().and_then(|i| p.data_classes.get(i)).map(f))
+    f: impl Fn(&DataClass) -> T + Send + Sync + 'static,
+) -> Memo<Option<T>> {
+    Memo::new(move |_| {
+        editor
+            .plan
+            .with(|p| at.get().and_then(|i| p.data_classes.get(i)).map(&f))
+    })
 }
 
-/// The plan's region labels, in plan order.
-fn labels(editor: Editor) -> Vec<String> {
-    editor
-        .plan
-        .with(|p| p.regions.iter().map(|r| r.label()).collect())
+/// The plan's region labels, in plan order; changed only when the regions are.
+fn labels(editor: Editor) -> Memo<Vec<String>> {
+    Memo::new(move |_| {
+        editor
+            .plan
+            .with(|p| p.regions.iter().map(|r| r.label()).collect())
+    })
 }
 
 /// "Engine chooses" or one region, for the primary or the standby.
@@ -44,11 +50,9 @@ fn RegionPin(
     get: fn(&PlacementPin) -> Option<String>,
     set: fn(&mut PlacementPin, Option<String>),
 ) -> impl IntoView {
-    let value = move || {
-        read_pin(editor, at, move |c| get(&c.placement_pin))
-            .flatten()
-            .unwrap_or_default()
-    };
+    let pinned = read_pin(editor, at, move |c| get(&c.placement_pin));
+    let value = move || pinned.get().flatten().unwrap_or_default();
+    let labels = labels(editor);
     view! {
         <label class="field">
             <span>{label}</span>
@@ -61,7 +65,7 @@ fn RegionPin(
                 <option value="">"engine chooses"</option>
                 // A pinned region the plan no longer lists stays visible (its problem says why).
                 {move || {
-                    let mut options = labels(editor);
+                    let mut options = labels.get();
                     let v = value();
                     if !v.is_empty() && !options.contains(&v) {
                         options.push(v);
@@ -79,8 +83,8 @@ fn RegionPin(
 /// The pinned placement's fields for the class at `at`.
 #[component]
 pub fn PlacementPinFields(editor: Editor, at: Memo<Option<usize>>) -> impl IntoView {
-    let voters =
-        move || read_pin(editor, at, |c| c.placement_pin.voters.clone()).unwrap_or_default();
+    let voters = read_pin(editor, at, |c| c.placement_pin.voters.clone());
+    let labels = labels(editor);
     view! {
         <fieldset class="placement-pin" data-testid=move || format!("class-{}-placement-pin", at.get().unwrap_or(usize::MAX))>
             <legend>"Placement (optional pin)"</legend>
@@ -90,9 +94,9 @@ pub fn PlacementPinFields(editor: Editor, at: Memo<Option<usize>>) -> impl IntoV
                 get=|p| p.standby.clone() set=|p, v| p.standby = v />
             <div class="field voters">
                 <span>"Consensus voters (3, or none)"</span>
-                {move || labels(editor).into_iter().map(|l| {
+                {move || labels.get().into_iter().map(|l| {
                     let key = l.clone();
-                    let checked = { let k = key.clone(); move || voters().contains(&k) };
+                    let checked = { let k = key.clone(); move || voters.with(|v| v.as_ref().is_some_and(|v| v.contains(&k))) };
                     view! {
                         <label class="check">
                             <input type="checkbox" prop:checked=checked

@@ -60,13 +60,23 @@ pub fn RegionPicker(
     }
 }
 
+/// The plan's region labels, compared by value: an edit that leaves the regions alone (most
+/// do) wakes neither the chips nor the list's checkboxes.
+fn chosen_labels(editor: Editor) -> Memo<Vec<String>> {
+    Memo::new(move |_| {
+        editor
+            .plan
+            .with(|p| p.regions.iter().map(|r| r.label()).collect())
+    })
+}
+
 /// The chosen regions as removable chips.
 #[component]
 fn SelectedRegions(editor: Editor) -> impl IntoView {
+    let chosen = chosen_labels(editor);
     view! {
         <ul class="chips" aria-label="Selected regions" data-testid="selected-regions">
-            {move || editor.plan.with(|p| p.regions.iter().map(|r| {
-                let label = r.label();
+            {move || chosen.get().into_iter().map(|label| {
                 let l2 = label.clone();
                 view! {
                     <li class="chip">
@@ -77,7 +87,7 @@ fn SelectedRegions(editor: Editor) -> impl IntoView {
                         }>"×"</button>
                     </li>
                 }
-            }).collect_view())}
+            }).collect_view()}
         </ul>
     }
 }
@@ -93,6 +103,7 @@ enum RegionOrder {
 #[component]
 fn RegionList(editor: Editor, provider: Provider, query: RwSignal<String>) -> impl IntoView {
     let order = RwSignal::new(RegionOrder::Catalog);
+    let chosen = chosen_labels(editor);
     let rows = move || {
         let q = query.get();
         let mut list: Vec<_> = regions()
@@ -122,7 +133,7 @@ fn RegionList(editor: Editor, provider: Provider, query: RwSignal<String>) -> im
                             <input
                                 type="checkbox"
                                 data-testid=format!("region-{key}")
-                                prop:checked=move || editor.plan.with(|p| p.regions.iter().any(|x| x.label() == k1))
+                                prop:checked=move || chosen.with(|c| c.contains(&k1))
                                 on:change=move |_| toggle_region(editor, k2.clone())
                             />
                             <code>{r.code}</code>" " {r.name}<small>" · " {place_name(r)}</small>

@@ -15,6 +15,11 @@
 //!   block storage per region (`block_storage_prices.csv`), see [`cost_source`].
 //! * `carbon_tables.rs`: Google's CFE % and grid intensity per GCP region and the grid
 //!   intensity per country (`carbon_*.csv`), see [`carbon_source`].
+//! * `technologies_table.rs`: the technology catalog, `data/technologies.json`, as static
+//!   data (build/technologies_table.rs).
+//! * `countries_index.rs`: where each arc and country starts in `assets/countries-50m.bin`
+//!   and each country's box, so a lookup decodes only the countries near the point
+//!   (build/countries_index.rs).
 
 use std::collections::{BTreeMap, HashMap};
 use std::env;
@@ -22,12 +27,19 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
+#[allow(dead_code)]
+#[path = "src/geo/countries/asset.rs"]
+mod countries_asset;
+#[path = "build/countries_index.rs"]
+mod countries_index;
 #[path = "src/latency/fit_math.rs"]
 mod fit_math;
 #[path = "build/latency_fit.rs"]
 mod latency_fit;
 #[path = "build/packed_matrices.rs"]
 mod packed_matrices;
+#[path = "build/technologies_table.rs"]
+mod technologies_table;
 
 #[derive(serde::Deserialize)]
 struct RegionRow {
@@ -440,4 +452,10 @@ fn main() {
     fs::write(out.join("cost_tables.rs"), cost_source()).unwrap();
     fs::write(out.join("carbon_tables.rs"), carbon_source()).unwrap();
     fs::write(out.join("latency_fit.rs"), latency_fit::source()).unwrap();
+    fs::write(out.join("countries_index.rs"), countries_index::source()).unwrap();
+    fs::write(
+        out.join("technologies_table.rs"),
+        technologies_table::source(),
+    )
+    .unwrap();
 }

@@ -1,6 +1,6 @@
-//! The catalog's types, read from `data/technologies.json` (embedded at compile time, parsed
-//! once at first use) and checked before anything uses it: every figure has a basis, every
-//! known figure a source, every source a URL and a date.
+//! The catalog's types, as `data/technologies.json` writes them (build.rs turns the file into
+//! static data, `super::built`; [`parse`] reads the JSON itself), checked before anything uses
+//! them: every figure has a basis, every known figure a source, every source a URL and a date.
 
 use serde::Deserialize;
 
@@ -335,60 +335,62 @@ impl std::error::Error for CatalogError {}
 pub fn parse(text: &str) -> Result<Catalog, CatalogError> {
     let raw: RawCatalog =
         serde_json::from_str(text).map_err(|e| CatalogError::Parse(e.to_string()))?;
-    if !is_date(&raw.read) {
+    let services = raw.services.into_iter().map(|s| Service {
+        sources: s.sources,
+        id: s.id,
+        name: s.name,
+        short: s.short,
+        host: s.host,
+        postures: s.postures,
+        consistency: s.consistency,
+        conflict: s.conflict,
+        conflict_note: s.conflict_note,
+        regions: s.regions,
+        voters: s.voters,
+        max_span: s.max_span,
+        promotion: s.promotion.figure(),
+        lag: s.lag.figure(),
+        write: match s.write {
+            RawWrite::Posture => WriteRule::Posture,
+            RawWrite::Quorum { note } => WriteRule::Quorum { note },
+            RawWrite::AllRegions {
+                factor,
+                extra_ms,
+                source,
+            } => WriteRule::AllRegions {
+                factor,
+                extra_ms,
+                source,
+            },
+        },
+        steps: s.steps,
+    });
+    assemble(raw.read, services)
+}
+
+/// The catalog of these entries, read on `read`: sources without a date get the catalog's,
+/// then every entry is checked (the JSON file and the built-in tables, `super::built`, go
+/// through here alike).
+pub(super) fn assemble(
+    read: String,
+    entries: impl Iterator<Item = Service>,
+) -> Result<Catalog, CatalogError> {
+    if !is_date(&read) {
         return Err(CatalogError::Parse(format!(
-            "`read` must be YYYY-MM-DD, got {:?}",
-            raw.read
+            "`read` must be YYYY-MM-DD, got {read:?}"
         )));
     }
-    let mut services = Vec::with_capacity(raw.services.len());
-    for s in raw.services {
-        let service = Service {
-            sources: s
-                .sources
-                .into_iter()
-                .map(|mut src| {
-                    if src.read.is_empty() {
-                        src.read.clone_from(&raw.read);
-                    }
-                    src
-                })
-                .collect(),
-            id: s.id,
-            name: s.name,
-            short: s.short,
-            host: s.host,
-            postures: s.postures,
-            consistency: s.consistency,
-            conflict: s.conflict,
-            conflict_note: s.conflict_note,
-            regions: s.regions,
-            voters: s.voters,
-            max_span: s.max_span,
-            promotion: s.promotion.figure(),
-            lag: s.lag.figure(),
-            write: match s.write {
-                RawWrite::Posture => WriteRule::Posture,
-                RawWrite::Quorum { note } => WriteRule::Quorum { note },
-                RawWrite::AllRegions {
-                    factor,
-                    extra_ms,
-                    source,
-                } => WriteRule::AllRegions {
-                    factor,
-                    extra_ms,
-                    source,
-                },
-            },
-            steps: s.steps,
-        };
+    let mut services: Vec<Service> = Vec::new();
+    for mut service in entries {
+        for src in &mut service.sources {
+            if src.read.is_empty() {
+                src.read.clone_from(&read);
+            }
+        }
         check(&service, &services)?;
         services.push(service);
     }
-    Ok(Catalog {
-        read: raw.read,
-        services,
-    })
+    Ok(Catalog { read, services })
 }
 
 fn is_date(s: &str) -> bool {

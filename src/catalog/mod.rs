@@ -11,6 +11,7 @@
 //!
 //! Pure (no I/O, no clock): the same answers natively and in wasm.
 
+mod built;
 pub mod constraints;
 pub mod data;
 pub mod options;
@@ -27,15 +28,17 @@ pub use options::{
 
 use std::sync::OnceLock;
 
-/// The catalog file, embedded so the browser fetches nothing.
+/// The catalog file, which build.rs turns into static data (`built`); tests parse it to
+/// prove the two the same.
+#[cfg(test)]
 const TECHNOLOGIES_JSON: &str = include_str!("../../data/technologies.json");
 
-/// The catalog, parsed and checked once; the error if the embedded file is invalid (a test
-/// keeps it valid, so callers only see it after a bad edit).
+/// The catalog, built from static data and checked once; the error if an entry breaks a
+/// rule (a test keeps the file valid, so callers only see it after a bad edit).
 pub fn catalog() -> Result<&'static Catalog, CatalogError> {
     static CATALOG: OnceLock<Result<Catalog, CatalogError>> = OnceLock::new();
     CATALOG
-        .get_or_init(|| data::parse(TECHNOLOGIES_JSON))
+        .get_or_init(built::catalog)
         .as_ref()
         .map_err(Clone::clone)
 }

@@ -1,138 +1,91 @@
 //! Which country a point is in: Natural Earth 1:50m admin-0 countries (public domain, via
 //! npm's world-atlas 2.0.2), simplified and quantised by `scripts/countries-bin.mjs` into
-//! `assets/countries-50m.bin` (layout in the script). Decoded once, on first use.
+//! `assets/countries-50m.bin` (layout in the script, read by [`asset`]).
 //!
 //! A point inside a country's polygons gets its ISO 3166-1 alpha-2 code. A point in no
 //! polygon (at sea, or off a coast the simplification moved) gets the country whose border
 //! or coast is nearest: distances are measured on a local equirectangular projection around
 //! the point (longitude differences scaled by cos(latitude)), which ranks candidates a few
 //! hundred km away correctly and is cheap; it is an approximation far from the point.
+//!
+//! Start-up: nothing is decoded up front. build.rs indexes the asset (`COUNTRIES`: each
+//! country's box and where its polygons start; build/countries_index.rs), and a lookup
+//! decodes, once each, only the countries whose box can hold the point or, at sea, whose
+//! box is no farther than the nearest country found so far. The answers are those of
+//! decoding every country (tests compare the two).
+
+mod asset;
+#[cfg(test)]
+mod tests;
 
 use std::sync::OnceLock;
 
+use asset::{Ring, QUANTUM, TURN};
+
 static ASSET: &[u8] = include_bytes!("../../assets/countries-50m.bin");
-/// Units per degree in the asset (0.01°); must match `QUANTUM` in the script.
-const QUANTUM: i32 = 100;
-const TURN: i32 = 360 * QUANTUM;
 
-struct Ring {
-    pts: Vec<(i32, i32)>,
-    min: (i32, i32),
-    max: (i32, i32),
-}
-
-struct Country {
+/// A country of the asset as build.rs indexed it; longitudes and latitudes in asset units.
+struct Indexed {
     code: &'static str,
-    rings: Vec<Ring>,
+    /// Byte offset of its polygons in the asset.
+    at: u16,
+    /// Its rings' longitudes lie in `west ..= west + span`, modulo a turn.
+    west: i32,
+    span: i32,
+    south: i32,
+    north: i32,
 }
 
-fn countries() -> &'static [Country] {
-    static DECODED: OnceLock<Vec<Country>> = OnceLock::new();
-    // A damaged asset would be a build defect (tests decode it); never a panic in the page.
-    DECODED.get_or_init(|| decode(ASSET).unwrap_or_default())
+include!(concat!(env!("OUT_DIR"), "/countries_index.rs"));
+
+/// A country's rings, decoded on first use. A damaged asset would be a build defect (build.rs
+/// decodes every country); it reads as no rings, never as a panic in the page.
+fn rings(i: usize) -> &'static [Ring] {
+    static DECODED: [OnceLock<Vec<Ring>>; COUNTRY_COUNT] =
+        [const { OnceLock::new() }; COUNTRY_COUNT];
+    DECODED[i].get_or_init(|| {
+        let arc_at = |a: usize| ARC_AT.get(a).map(|&at| usize::from(at));
+        asset::country_rings(ASSET, usize::from(COUNTRIES[i].at), arc_at).unwrap_or_default()
+    })
 }
 
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
+impl Indexed {
+    /// How far east of `west` the longitude `x` is, in asset units, in `0..TURN`.
+    fn east_of_west(&self, x: f64) -> f64 {
+        (x - f64::from(self.west)).rem_euclid(f64::from(TURN))
+    }
 
-impl<'a> Reader<'a> {
-    fn byte(&mut self) -> Option<u8> {
-        let b = *self.bytes.get(self.at)?;
-        self.at += 1;
-        Some(b)
+    /// Whether a ring of this country can contain the point: a unit of slack on every side
+    /// keeps the float arithmetic from excluding a point on the box's edge.
+    fn may_contain(&self, x: f64, y: f64) -> bool {
+        y >= f64::from(self.south - 1)
+            && y <= f64::from(self.north + 1)
+            && (self.span >= TURN - 1 || {
+                let e = self.east_of_west(x);
+                e <= f64::from(self.span + 1) || e >= f64::from(TURN - 1)
+            })
     }
-    fn uv(&mut self) -> Option<u32> {
-        let mut v: u32 = 0;
-        for shift in (0..35).step_by(7) {
-            let b = self.byte()?;
-            v |= u32::from(b & 0x7f).checked_shl(shift)?;
-            if b & 0x80 == 0 {
-                return Some(v);
-            }
-        }
-        None
-    }
-    fn zv(&mut self) -> Option<i32> {
-        let u = self.uv()?;
-        Some(((u >> 1) as i32) ^ -((u & 1) as i32))
-    }
-    fn code(&mut self) -> Option<&'a str> {
-        let s = self.bytes.get(self.at..self.at + 2)?;
-        self.at += 2;
-        std::str::from_utf8(s).ok()
-    }
-}
 
-fn decode(bytes: &'static [u8]) -> Option<Vec<Country>> {
-    let mut r = Reader { bytes, at: 0 };
-    if bytes.get(..4)? != b"MC1\n" {
-        return None;
-    }
-    r.at = 4;
-    let arc_count = r.uv()? as usize;
-    let mut arcs: Vec<Vec<(i32, i32)>> = Vec::with_capacity(arc_count.min(4096));
-    for _ in 0..arc_count {
-        let n = r.uv()? as usize;
-        let mut arc = Vec::with_capacity(n.min(65_536));
-        let (mut x, mut y) = (0i32, 0i32);
-        for _ in 0..n {
-            x = x.checked_add(r.zv()?)?;
-            y = y.checked_add(r.zv()?)?;
-            arc.push((x, y));
-        }
-        arcs.push(arc);
-    }
-    let count = r.uv()? as usize;
-    let mut out = Vec::with_capacity(count.min(512));
-    for _ in 0..count {
-        let code = r.code()?;
-        let mut rings = Vec::new();
-        for _ in 0..r.uv()? {
-            for _ in 0..r.uv()? {
-                let refs = (0..r.uv()?).map(|_| r.zv()).collect::<Option<Vec<_>>>()?;
-                rings.push(ring(&arcs, &refs)?);
-            }
-        }
-        out.push(Country { code, rings });
-    }
-    Some(out)
-}
-
-/// Joins a ring's arcs (`~i` = arc `i` reversed), shifting each by whole turns so it meets the
-/// previous one (arcs are unwrapped across the antimeridian); a ring that ends a turn away
-/// from its start goes round a pole and is closed along it.
-fn ring(arcs: &[Vec<(i32, i32)>], refs: &[i32]) -> Option<Ring> {
-    let mut pts: Vec<(i32, i32)> = Vec::new();
-    for &i in refs {
-        let arc = arcs.get(if i < 0 { !i } else { i } as usize)?;
-        let mut seq: Vec<(i32, i32)> = arc.clone();
-        if i < 0 {
-            seq.reverse();
-        }
-        let shift = match (pts.last(), seq.first()) {
-            (Some(&(px, _)), Some(&(fx, _))) => {
-                ((px - fx) as f64 / TURN as f64).round() as i32 * TURN
-            }
-            _ => 0,
+    /// A lower bound on [`Ring::distance2`] for every ring of the country. Longitudes: when
+    /// the box spans under 179°, every segment `distance2` measures has both ends on the
+    /// box's side of the point (a segment that would cross to the other side spans over 180°
+    /// and is skipped there), so it is at least the angle from the point to the box.
+    fn distance2_bound(&self, lon: f64, lat: f64, cos_lat: f64) -> f64 {
+        let q = f64::from(QUANTUM);
+        let (x, y) = (lon * q, lat * q);
+        let dy = (f64::from(self.south - 1) - y)
+            .max(y - f64::from(self.north + 1))
+            .max(0.0);
+        let dx = if self.span >= TURN / 2 - QUANTUM {
+            0.0
+        } else {
+            let e = self.east_of_west(x);
+            let outside = (e - f64::from(self.span)).min(f64::from(TURN) - e);
+            (outside - 1.0).max(0.0)
         };
-        let skip = usize::from(!pts.is_empty());
-        pts.extend(seq.into_iter().skip(skip).map(|(x, y)| (x + shift, y)));
+        let (dx, dy) = (dx / q * cos_lat, dy / q);
+        (dx * dx + dy * dy) * (1.0 - 1e-9)
     }
-    let (&first, &last) = (pts.first()?, pts.last()?);
-    if first.0 != last.0 {
-        let mean_y = pts.iter().map(|p| i64::from(p.1)).sum::<i64>() / pts.len() as i64;
-        let pole = if mean_y < 0 { -90 } else { 90 } * QUANTUM;
-        pts.extend([(last.0, pole), (first.0, pole), first]);
-    }
-    let min = pts
-        .iter()
-        .fold((i32::MAX, i32::MAX), |m, p| (m.0.min(p.0), m.1.min(p.1)));
-    let max = pts
-        .iter()
-        .fold((i32::MIN, i32::MIN), |m, p| (m.0.max(p.0), m.1.max(p.1)));
-    Some(Ring { pts, min, max })
 }
 
 impl Ring {
@@ -185,39 +138,62 @@ impl Ring {
     }
 }
 
+/// Whether an odd number of a country's rings hold the point (holes and lakes are rings too).
+fn holds(rings: &[Ring], x: f64, y: f64) -> bool {
+    rings.iter().filter(|r| r.crossings(x, y)).count() % 2 == 1
+}
+
+/// The squared distance from the point to the nearest ring of a country.
+fn distance2(rings: &[Ring], lon: f64, lat: f64, cos_lat: f64) -> f64 {
+    rings
+        .iter()
+        .map(|r| r.distance2(lon, lat, cos_lat))
+        .fold(f64::INFINITY, f64::min)
+}
+
 /// The ISO 3166-1 alpha-2 code of the country at a point (unfolded: Germany is `DE`), or of
 /// the nearest country for a point in none; `""` only if the asset failed to decode.
 pub(super) fn country_code_at(lat: f64, lon: f64) -> &'static str {
     let (x, y) = (lon * f64::from(QUANTUM), lat * f64::from(QUANTUM));
-    let all = countries();
-    if let Some(c) = all
-        .iter()
-        .find(|c| c.rings.iter().filter(|r| r.crossings(x, y)).count() % 2 == 1)
+    // The first country in the asset's order that holds the point, as a scan of all would.
+    if let Some(c) = (0..COUNTRIES.len())
+        .filter(|&i| COUNTRIES[i].may_contain(x, y))
+        .find(|&i| holds(rings(i), x, y))
     {
-        return c.code;
+        return COUNTRIES[c].code;
     }
+    // At sea: the nearest country, the first in the asset's order on a tie. Countries are
+    // measured nearest box first, until a box is farther than the best distance found.
     let cos_lat = lat.to_radians().cos().max(0.01);
-    all.iter()
-        .map(|c| {
-            let d = c
-                .rings
-                .iter()
-                .map(|r| r.distance2(lon, lat, cos_lat))
-                .fold(f64::INFINITY, f64::min);
-            (d, c.code)
-        })
-        .min_by(|a, b| a.0.total_cmp(&b.0))
-        .map_or("", |(_, code)| code)
+    let mut by_bound: Vec<(f64, usize)> = (0..COUNTRIES.len())
+        .map(|i| (COUNTRIES[i].distance2_bound(lon, lat, cos_lat), i))
+        .collect();
+    crate::sort::sort_by(&mut by_bound, |a, b| {
+        a.0.total_cmp(&b.0).then(a.1.cmp(&b.1))
+    });
+    let mut best: Option<(f64, usize)> = None;
+    for (bound, i) in by_bound {
+        if best.is_some_and(|(d, _)| bound > d) {
+            break;
+        }
+        let d = distance2(rings(i), lon, lat, cos_lat);
+        if best.is_none_or(|(bd, bi)| d.total_cmp(&bd).then(i.cmp(&bi)).is_lt()) {
+            best = Some((d, i));
+        }
+    }
+    best.map_or("", |(_, i)| COUNTRIES[i].code)
 }
 
 /// Countries and points in the asset, for the size table and tests.
 pub(super) fn asset_stats() -> (usize, usize, usize) {
-    let c = countries();
-    let points = c.iter().flat_map(|c| &c.rings).map(|r| r.pts.len()).sum();
-    (ASSET.len(), c.len(), points)
+    let points = (0..COUNTRIES.len())
+        .flat_map(rings)
+        .map(|r| r.pts.len())
+        .sum();
+    (ASSET.len(), COUNTRIES.len(), points)
 }
 
 /// Whether the map has a country with this alpha-2 code.
 pub(super) fn has_code(code: &str) -> bool {
-    countries().iter().any(|c| c.code == code)
+    COUNTRIES.iter().any(|c| c.code == code)
 }

@@ -6,7 +6,7 @@
 
 use std::cell::RefCell;
 
-use super::{countries, great_circle_km, LatLon};
+use super::{countries, great_circle_km, LatLon, EARTH_RADIUS_KM};
 
 /// The EU's 27 member states (europa.eu, "EU countries", 2020 onwards), plus the two
 /// ISO 3166 entries Natural Earth draws apart from their state but which are inside the
@@ -77,10 +77,22 @@ pub const METRO_RADIUS_KM: f64 = 100.0;
 /// its coordinates to 0.01° ("-33.87, 151.21"); a label never names a place the coordinates
 /// have left.
 pub fn place_label(p: LatLon) -> String {
+    // No path between two latitudes is shorter than the meridian's, so a region whose
+    // latitude alone is farther than the radius needs no haversine (the page labels every
+    // catalog region, each against all of them); the margin covers rounding.
+    let max_dlat = (METRO_RADIUS_KM / EARTH_RADIUS_KM).to_degrees() * (1.0 + 1e-6);
+    let regions = crate::data::regions().iter();
+    label_among(p, regions.filter(|r| (r.lat - p.lat).abs() <= max_dlat))
+}
+
+/// [`place_label`] choosing among `regions` (tests pass every catalog region).
+pub(super) fn label_among<'a>(
+    p: LatLon,
+    regions: impl Iterator<Item = &'a crate::data::Region>,
+) -> String {
     // The catalog's city column sometimes adds a state or country: "Sydney, Australia".
     let city = |r: &crate::data::Region| r.city.split(',').next().unwrap_or(r.city).trim();
-    let near: Vec<(f64, &crate::data::Region)> = crate::data::regions()
-        .iter()
+    let near: Vec<(f64, &crate::data::Region)> = regions
         .map(|r| (great_circle_km(p, r.location()), r))
         .filter(|(km, _)| *km <= METRO_RADIUS_KM)
         .collect();

@@ -93,6 +93,31 @@ fn labels_name_the_nearest_catalog_city_or_the_coordinates() {
 }
 
 #[test]
+fn the_latitude_prefilter_leaves_every_label_unchanged() {
+    // Each catalog region and points around it out to past the radius (0.9° of latitude is
+    // 100 km), labelled from the prefiltered regions and from all of them.
+    let regions = crate::data::regions();
+    let mut n = 0;
+    for r in regions {
+        for (dlat, dlon) in [
+            (0.0, 0.0),
+            (0.5, 0.5),
+            (-0.899, 0.0),
+            (0.8993, 0.0),
+            (0.9, 0.0),
+            (-1.2, 0.3),
+            (0.3, -1.5),
+        ] {
+            let p = at(r.lat + dlat, r.lon + dlon);
+            let all = jurisdiction::label_among(p, regions.iter());
+            assert_eq!(place_label(p), all, "{} + ({dlat}, {dlon})", r.key());
+            n += 1;
+        }
+    }
+    assert_eq!(n, 7 * regions.len());
+}
+
+#[test]
 fn bad_numbers_do_not_panic() {
     assert_eq!(country_at(at(f64::NAN, 0.0)), "");
     assert!(!country_at(at(95.0, 400.0)).is_empty());

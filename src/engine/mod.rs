@@ -89,6 +89,10 @@ pub(crate) struct Ctx<'a> {
     /// read-your-writes mixture's p99 with that region as the local part and as the writer
     /// (see [`Ctx::session_read_floor`]), so the search can skip placements before bisecting.
     session_floor_cache: RefCell<Vec<(u64, Vec<SessionFloors>)>>,
+    /// Transfer streams' GB/month as shown, per (class, share of writes): the cost model asks
+    /// for the same ones for every posture and advice check, and each is formatted and read
+    /// back (`present::cost::stream_gb_month`).
+    stream_gb: RefCell<Vec<(DataClass, u64, f64)>>,
     /// Sources of the prices used, in first-use order.
     pub price_sources: RefCell<Vec<String>>,
     /// The plan's prices, memoised.
@@ -150,6 +154,7 @@ impl<'a> Ctx<'a> {
                 .collect(),
             quorum_cache: RefCell::new(HashMap::new()),
             read_sets: RefCell::new(Vec::new()),
+            stream_gb: RefCell::new(Vec::new()),
             session_cache: RefCell::new(Vec::new()),
             session_floor_cache: RefCell::new(Vec::new()),
             price_sources: RefCell::new(Vec::new()),
@@ -296,6 +301,23 @@ impl<'a> Ctx<'a> {
             .collect();
         cache.push((f.to_bits(), rows));
         cache.len() - 1
+    }
+
+    /// [`crate::present::cost::stream_gb_month`], memoised for the evaluation (a pure function
+    /// of the class and the share; the whole class is the key).
+    pub fn stream_gb_month(&self, class: &DataClass, share: f64) -> f64 {
+        let bits = share.to_bits();
+        let known = self
+            .stream_gb
+            .borrow()
+            .iter()
+            .find(|(c, s, _)| *s == bits && c == class)
+            .map(|e| e.2);
+        known.unwrap_or_else(|| {
+            let gb = crate::present::cost::stream_gb_month(class, share);
+            self.stream_gb.borrow_mut().push((class.clone(), bits, gb));
+            gb
+        })
     }
 
     /// The wait for a majority of three voters from `leader`: the faster of its two links.

@@ -4,9 +4,11 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use super::access;
 use super::latency::{Dist, Quantiles};
+use super::placement::SetLeast;
 use crate::latency::{rtt_explained, LinkRtt, RttSource};
 use crate::place::Place;
 use crate::plan::{AccessNetwork, UserPopulation};
@@ -102,7 +104,21 @@ struct LinkTables {
     rr: Vec<Link>,
     ur: Vec<Link>,
     sources: Vec<RttSource>,
+    read_sets: SetTables,
 }
+
+/// What a table of least read sums over voter sets ([`crate::engine::placement::SetLeast`])
+/// is of, besides the links' read floors: the share-weighted reads for these shares (their
+/// bits), or the excess over one read budget (its bits).
+#[derive(Clone, PartialEq)]
+pub(crate) enum SetKey {
+    Weighted(Vec<u64>),
+    Excess(u64),
+}
+
+/// The tables of least read sums built from one set of link tables, shared by the
+/// evaluations that use those links.
+pub(crate) type SetTables = Rc<RefCell<Vec<(SetKey, Rc<SetLeast>)>>>;
 
 /// Link tables kept (advice may evaluate a plan with other places in between).
 const LINK_TABLES_KEPT: usize = 4;
@@ -125,7 +141,7 @@ pub(super) fn link_tables(
     regions: &[Place],
     users: &[Place],
     populations: &[UserPopulation],
-) -> (Vec<Link>, Vec<Link>, Vec<RttSource>) {
+) -> (Vec<Link>, Vec<Link>, Vec<RttSource>, SetTables) {
     let region_keys: Vec<PlaceKey> = regions.iter().map(place_key).collect();
     let user_keys: Vec<(PlaceKey, AccessNetwork)> = users
         .iter()
@@ -136,7 +152,10 @@ pub(super) fn link_tables(
         t.borrow()
             .iter()
             .find(|t| t.regions == region_keys && t.users == user_keys)
-            .map(|t| (t.rr.clone(), t.ur.clone(), t.sources.clone()))
+            .map(|t| {
+                let sets = t.read_sets.clone();
+                (t.rr.clone(), t.ur.clone(), t.sources.clone(), sets)
+            })
     });
     if let Some(tables) = hit {
         return tables;
@@ -168,6 +187,7 @@ pub(super) fn link_tables(
             ));
         }
     }
+    let read_sets = SetTables::default();
     LAST_TABLES.with(|t| {
         let mut t = t.borrow_mut();
         t.truncate(LINK_TABLES_KEPT - 1);
@@ -179,10 +199,11 @@ pub(super) fn link_tables(
                 rr: rr.clone(),
                 ur: ur.clone(),
                 sources: sources.clone(),
+                read_sets: read_sets.clone(),
             },
         );
     });
-    (rr, ur, sources)
+    (rr, ur, sources, read_sets)
 }
 
 /// `ka`, `kb`: the places' [`place_key`]s, computed once per place by the caller (a label is
@@ -236,21 +257,28 @@ mod tests {
     use crate::engine::{clear_rtt_cache, evaluate};
     use crate::plan::{AccessNetwork, Plan};
 
-    /// Reused link tables give the report a cold evaluation gives, and another plan's places
-    /// (here only the users' access network differs) are never served from them.
+    /// Reused link tables (and the voter-set tables kept with them) give the report a cold
+    /// evaluation gives, and another plan's places (here only the users' access network
+    /// differs) or shares are never served from them.
     #[test]
     fn kept_link_tables_change_no_report() {
         let plan = Plan::example();
         let mut other = plan.clone();
         other.users[0].access = AccessNetwork::DataCentre;
-        clear_rtt_cache();
-        let cold = evaluate(&plan).unwrap();
-        clear_rtt_cache();
-        let other_cold = evaluate(&other).unwrap();
-        assert_ne!(cold, other_cold);
+        let mut shares = plan.clone();
+        shares.users[0].share += 0.1;
+        shares.users[1].share -= 0.1;
+        let cold = |p: &Plan| {
+            clear_rtt_cache();
+            evaluate(p).unwrap()
+        };
+        let reports = [cold(&plan), cold(&other), cold(&shares)];
+        assert_ne!(reports[0], reports[1]);
+        assert_ne!(reports[0], reports[2]);
         for _ in 0..2 {
-            assert_eq!(evaluate(&plan).unwrap(), cold);
-            assert_eq!(evaluate(&other).unwrap(), other_cold);
+            for (p, r) in [&plan, &other, &shares].into_iter().zip(&reports) {
+                assert_eq!(&evaluate(p).unwrap(), r);
+            }
         }
     }
 }

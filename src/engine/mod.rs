@@ -73,10 +73,10 @@ pub(crate) struct Ctx<'a> {
     /// order of the first call (the order statistic is computed over the links in that
     /// order) and each half when first asked for (the search needs only p99s).
     quorum_cache: RefCell<HashMap<(usize, usize, usize), QuorumHalves>>,
-    /// The least read sums over voter sets (placement::read_sets): share-weighted (key
-    /// `None`) and the excess over each read budget (its bits), built when a consensus
-    /// search first needs them and shared by every class.
-    pub(crate) read_sets: RefCell<Vec<(Option<u64>, std::rc::Rc<placement::SetLeast>)>>,
+    /// The least read sums over voter sets (placement::read_sets), built when a consensus
+    /// search first needs them and shared by every class; kept with the link tables they are
+    /// built from ([`links::SetTables`]), so re-evaluations of the same places reuse them.
+    pub(crate) read_sets: links::SetTables,
     /// Memoised read-your-writes read mixtures, one table per share of reads that follow a
     /// write (classes with the same share, and advice's checks of a class, reuse it), indexed
     /// by (user, local, writer): the placement search asks for the same ones many times, and
@@ -133,7 +133,7 @@ impl<'a> Ctx<'a> {
             .iter()
             .map(|u| u.place.resolve().expect("validated"))
             .collect();
-        let (rr, ur, sources) = links::link_tables(&regions, &users, &plan.users);
+        let (rr, ur, sources, read_sets) = links::link_tables(&regions, &users, &plan.users);
         let n = regions.len();
         let commit = if n > 0 { rr[0].q } else { Quantiles::ZERO };
         let bound_rows = BoundRows::new(&rr, &ur);
@@ -153,7 +153,7 @@ impl<'a> Ctx<'a> {
                 .chain(std::iter::once(access::SOURCE.to_string()))
                 .collect(),
             quorum_cache: RefCell::new(HashMap::new()),
-            read_sets: RefCell::new(Vec::new()),
+            read_sets,
             stream_gb: RefCell::new(Vec::new()),
             session_cache: RefCell::new(Vec::new()),
             session_floor_cache: RefCell::new(Vec::new()),

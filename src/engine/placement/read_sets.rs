@@ -17,6 +17,7 @@
 use std::rc::Rc;
 
 use super::{mix, Objective};
+use crate::engine::links::SetKey;
 use crate::engine::Ctx;
 use crate::plan::DataClass;
 
@@ -25,6 +26,9 @@ use crate::plan::DataClass;
 /// ~1e-15 relative error of a dozen additions) so rounding cannot make a bound exceed the
 /// objective it bounds.
 const ROUNDING_MARGIN: f64 = 1.0 - 1e-9;
+
+/// Tables kept per set of link tables before they are emptied.
+const SET_TABLES_KEPT: usize = 16;
 
 /// The least of one read sum over voter sets (see the module docs), over the plan's regions:
 /// the share-weighted reads, or the excess over one read budget.
@@ -98,17 +102,24 @@ impl SetLeast {
         SetLeast { n, pair, one }
     }
 
-    /// The evaluation's table of `sum`, built on first use.
+    /// The table of `sum` for the evaluation's links (kept with them, see
+    /// [`crate::engine::links::SetTables`]), built on first use.
     pub fn of(ctx: &Ctx, sum: ReadSum) -> Rc<SetLeast> {
         let key = match sum {
-            ReadSum::Weighted => None,
-            ReadSum::Excess(b) => Some(b.to_bits()),
+            ReadSum::Weighted => SetKey::Weighted(ctx.shares.iter().map(|s| s.to_bits()).collect()),
+            ReadSum::Excess(b) => SetKey::Excess(b.to_bits()),
         };
         if let Some((_, t)) = ctx.read_sets.borrow().iter().find(|(k, _)| *k == key) {
             return t.clone();
         }
         let t = Rc::new(SetLeast::new(ctx, sum));
-        ctx.read_sets.borrow_mut().push((key, t.clone()));
+        let mut kept = ctx.read_sets.borrow_mut();
+        // Edits of the populations' shares each add a weighted table: keep a few (a rebuilt
+        // table is the same table).
+        if kept.len() >= SET_TABLES_KEPT {
+            kept.clear();
+        }
+        kept.push((key, t.clone()));
         t
     }
 

@@ -238,7 +238,7 @@ pub(crate) fn cost(
         let i = row_of(a, &mut rows);
         let p = get(PriceKind::Transfer, a, b, &mut rows);
         // Priced as shown: the stream's GB/month from its shown factors.
-        let gb = crate::present::cost::stream_gb_month(class, share);
+        let gb = ctx.stream_gb_month(class, share);
         rows[i].lines.transfer_usd += gb * p;
         transfer_gb += gb;
         streams.push(TransferStream {

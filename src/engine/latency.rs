@@ -145,7 +145,8 @@ pub fn mixture_quantile(parts: &[(f64, Dist)], p: f64) -> f64 {
     let (mut lo, mut hi) = parts
         .iter()
         .fold((f64::INFINITY, 0.0f64), |(lo, hi), (_, d)| {
-            (lo.min(d.quantile(p)), hi.max(d.quantile(p)))
+            let q = d.quantile(p);
+            (lo.min(q), hi.max(q))
         });
     if lo >= hi || lo.is_nan() || hi.is_nan() {
         return hi;
@@ -261,6 +262,16 @@ pub fn majority(n: usize) -> usize {
 pub fn quorum_wait(leader_to_others: &[Dist]) -> Quantiles {
     let n = leader_to_others.len() + 1;
     kth_smallest(leader_to_others, majority(n) - 1)
+}
+
+/// One quantile (`p`) of [`quorum_wait`], the same bisection as its p50 or p99.
+pub fn quorum_wait_at(leader_to_others: &[Dist], p: f64) -> f64 {
+    let n = leader_to_others.len() + 1;
+    let k = majority(n) - 1;
+    if leader_to_others.is_empty() || k == 0 {
+        return 0.0;
+    }
+    kth_smallest_quantile(leader_to_others, k, p)
 }
 
 #[cfg(test)]

@@ -15,7 +15,6 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use crate::latency::{rtt_explained, LinkRtt, RttSource};
 use crate::place::Place;
 use crate::plan::{DataClass, Operations, Plan, Residency, ResidencyScope};
 
@@ -38,44 +37,19 @@ pub mod staleness;
 
 mod evaluate_plan;
 mod evaluate_posture;
+mod links;
 mod outages;
 
 pub use evaluate_plan::{
     evaluate, evaluate_past_region_limit, evaluate_with_progress, work_estimate, Progress,
     FIXED_WORK_IN_REGIONS,
 };
+pub use links::clear_rtt_cache;
+pub(crate) use links::{BoundRows, Link};
 pub use posture::Posture;
 pub use report::{ClassReport, Evaluation, Report};
 
 use latency::{Dist, Quantiles};
-
-/// One directed link's distribution, precomputed once per evaluation.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Link {
-    pub dist: Dist,
-    pub q: Quantiles,
-    pub floor_ms: f64,
-    /// The 49.5th percentile: a cheap lower bound for the p99 of a min of two links
-    /// (`F_min <= F_a + F_b`), used to prune the consensus search.
-    pub p99_half: f64,
-    /// At most the p99 of any read served over this link, alone or as part of a
-    /// read-your-writes mixture (a mixture's quantile is never below its smallest part's,
-    /// which [`latency::mixture_quantile`] takes from `dist.quantile`): a bound that prunes the
-    /// consensus search before any mixture is computed.
-    pub read_floor: f64,
-}
-
-impl Link {
-    fn new(dist: Dist, q: Quantiles, floor_ms: f64) -> Link {
-        Link {
-            dist,
-            q,
-            floor_ms,
-            p99_half: dist.quantile(0.495),
-            read_floor: q.p99.min(dist.quantile(0.99)),
-        }
-    }
-}
 
 /// The resolved plan: places, users and the RTT matrices, built once per evaluation.
 pub(crate) struct Ctx<'a> {
@@ -95,117 +69,56 @@ pub(crate) struct Ctx<'a> {
     /// The local durable commit (cross-AZ round trip in one region).
     pub commit: Quantiles,
     pub rtt_sources: Vec<String>,
-    /// Memoised quorum waits, keyed by (leader, sorted other voters).
-    quorum_cache: RefCell<HashMap<(usize, usize, usize), Quantiles>>,
+    /// Memoised quorum waits, keyed by (leader, sorted other voters): the other voters in the
+    /// order of the first call (the order statistic is computed over the links in that
+    /// order) and each half when first asked for (the search needs only p99s).
+    quorum_cache: RefCell<HashMap<(usize, usize, usize), QuorumHalves>>,
+    /// The least read sums over voter sets (placement::read_sets), built when a consensus
+    /// search first needs them and shared by every class; kept with the link tables they are
+    /// built from ([`links::SetTables`]), so re-evaluations of the same places reuse them.
+    pub(crate) read_sets: links::SetTables,
     /// Memoised read-your-writes read mixtures, one table per share of reads that follow a
     /// write (classes with the same share, and advice's checks of a class, reuse it), indexed
     /// by (user, local, writer): the placement search asks for the same ones many times, and
     /// a flat table is much cheaper than hashing the key.
-    session_cache: RefCell<Vec<(u64, Vec<Option<Quantiles>>)>>,
+    /// Each half (p50, p99) is computed when first asked for: the search compares p99s and
+    /// needs a p50 only to break a tie. `NaN` marks one not computed yet (a mixture's
+    /// quantile never is NaN: `f64::min`/`max` skip NaN parts).
+    session_cache: RefCell<Vec<(u64, SessionHalves)>>,
     /// Per share of reads that follow a write, per (user, region): lower bounds of any
     /// read-your-writes mixture's p99 with that region as the local part and as the writer
     /// (see [`Ctx::session_read_floor`]), so the search can skip placements before bisecting.
     session_floor_cache: RefCell<Vec<(u64, Vec<SessionFloors>)>>,
+    /// Transfer streams' GB/month as shown, per (class, share of writes): the cost model asks
+    /// for the same ones for every posture and advice check, and each is formatted and read
+    /// back (`present::cost::stream_gb_month`).
+    stream_gb: RefCell<Vec<(DataClass, u64, f64)>>,
     /// Sources of the prices used, in first-use order.
     pub price_sources: RefCell<Vec<String>>,
     /// The plan's prices, memoised.
     pub prices: cost::PriceCache<'a>,
 }
 
+/// Read-your-writes mixtures of one share, indexed by (user, local, writer): p50s and p99s,
+/// `NaN` until computed.
+struct SessionHalves {
+    p50: Vec<f64>,
+    p99: Vec<f64>,
+}
+
+/// A memoised quorum wait: the other two voters in the order first asked, and each half once
+/// computed.
+#[derive(Clone, Copy)]
+struct QuorumHalves {
+    first: usize,
+    second: usize,
+    p50: Option<f64>,
+    p99: Option<f64>,
+}
+
 /// For one user x region link and one share of reads that follow a write: lower bounds of a
 /// read-your-writes mixture's p99 with the region as the local part, and as the writer.
 type SessionFloors = (f64, f64);
-
-/// Per-evaluation copies of the link fields the placement search bounds with (see
-/// [`Link::p99_half`], [`Link::read_floor`]), row-major like the links themselves.
-pub(crate) struct BoundRows {
-    /// Region x region 49.5th percentiles.
-    pub half: Vec<f64>,
-    /// User x region read floors.
-    pub read_floor: Vec<f64>,
-    /// User x region p99.
-    pub to_region_p99: Vec<f64>,
-}
-
-impl BoundRows {
-    fn new(rr: &[Link], ur: &[Link]) -> BoundRows {
-        BoundRows {
-            half: rr.iter().map(|l| l.p99_half).collect(),
-            read_floor: ur.iter().map(|l| l.read_floor).collect(),
-            to_region_p99: ur.iter().map(|l| l.q.p99).collect(),
-        }
-    }
-}
-
-/// A place's identity for the RTT memo: its label and exact coordinates.
-type PlaceKey = (String, u64, u64);
-
-fn place_key(p: &Place) -> PlaceKey {
-    let l = p.location();
-    (p.label(), l.lat.to_bits(), l.lon.to_bits())
-}
-
-/// Entries kept in the RTT memo before it is emptied (a plan has at most a few hundred).
-const RTT_MEMO_CAP: usize = 20_000;
-
-thread_local! {
-    /// Round trips already asked of the latency model, kept across evaluations: the UI
-    /// re-evaluates the plan on every edit, and a pair's RTT never changes within a session.
-    /// The model is a pure function, so results are identical with or without the memo.
-    static RTT_MEMO: RefCell<HashMap<(PlaceKey, PlaceKey), (LinkRtt, f64)>> =
-        RefCell::new(HashMap::new());
-}
-
-/// Empties the memo of round-trip times (benchmarks use it to measure a cold evaluation).
-pub fn clear_rtt_cache() {
-    RTT_MEMO.with(|m| m.borrow_mut().clear());
-}
-
-/// `ka`, `kb`: the places' [`place_key`]s, computed once per place by the caller (a label is
-/// looked up, so computing it per pair was a tenth of an 80-region evaluation).
-fn memo_rtt(a: &Place, b: &Place, ka: &PlaceKey, kb: &PlaceKey) -> (LinkRtt, f64) {
-    let key = (ka.clone(), kb.clone());
-    if let Some(hit) = RTT_MEMO.with(|m| m.borrow().get(&key).cloned()) {
-        return hit;
-    }
-    let e = rtt_explained(a, b);
-    let v = (e.link, e.floor_ms);
-    RTT_MEMO.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() >= RTT_MEMO_CAP {
-            m.clear();
-        }
-        m.insert(key, v.clone());
-    });
-    v
-}
-
-fn link_of(
-    (a, ka): (&Place, &PlaceKey),
-    (b, kb): (&Place, &PlaceKey),
-    sources: &mut Vec<RttSource>,
-) -> Link {
-    let (link, floor_ms) = memo_rtt(a, b, ka, kb);
-    if !sources.contains(&link.source) {
-        sources.push(link.source.clone());
-    }
-    let dist = Dist::fit(floor_ms, link.p50_ms, link.p99_ms);
-    let q = Quantiles {
-        p50: link.p50_ms,
-        p99: link.p99_ms,
-    };
-    Link::new(dist, q, floor_ms)
-}
-
-/// A user-to-region link with the user's access network in front of it: the quantiles
-/// add (as every sequential leg does, see [`latency`]); the fibre floor is unchanged.
-fn with_access(l: Link, last_mile: Quantiles) -> Link {
-    if last_mile == Quantiles::ZERO {
-        return l;
-    }
-    let q = last_mile.then(l.q);
-    Link::new(Dist::fit(l.floor_ms, q.p50, q.p99), q, l.floor_ms)
-}
 
 impl<'a> Ctx<'a> {
     /// Resolves every place; the plan must be valid.
@@ -220,35 +133,8 @@ impl<'a> Ctx<'a> {
             .iter()
             .map(|u| u.place.resolve().expect("validated"))
             .collect();
-        let mut sources = Vec::new();
-        // The latency model is symmetric (measured matrices are symmetrised, the model is a
-        // function of the pair), so each unordered pair is computed once.
+        let (rr, ur, sources, read_sets) = links::link_tables(&regions, &users, &plan.users);
         let n = regions.len();
-        let region_keys: Vec<PlaceKey> = regions.iter().map(place_key).collect();
-        let user_keys: Vec<PlaceKey> = users.iter().map(place_key).collect();
-        let mut rr: Vec<Option<Link>> = vec![None; n * n];
-        for i in 0..n {
-            for j in i..n {
-                let l = link_of(
-                    (&regions[i], &region_keys[i]),
-                    (&regions[j], &region_keys[j]),
-                    &mut sources,
-                );
-                rr[i * n + j] = Some(l);
-                rr[j * n + i] = Some(l);
-            }
-        }
-        let rr: Vec<Link> = rr.into_iter().map(|l| l.expect("filled")).collect();
-        let mut ur = Vec::with_capacity(users.len() * regions.len());
-        for ((u, ku), pop) in users.iter().zip(&user_keys).zip(&plan.users) {
-            let last_mile = access::round_trip(pop.access);
-            for (r, kr) in regions.iter().zip(&region_keys) {
-                ur.push(with_access(
-                    link_of((u, ku), (r, kr), &mut sources),
-                    last_mile,
-                ));
-            }
-        }
         let commit = if n > 0 { rr[0].q } else { Quantiles::ZERO };
         let bound_rows = BoundRows::new(&rr, &ur);
         Ctx {
@@ -267,6 +153,8 @@ impl<'a> Ctx<'a> {
                 .chain(std::iter::once(access::SOURCE.to_string()))
                 .collect(),
             quorum_cache: RefCell::new(HashMap::new()),
+            read_sets,
+            stream_gb: RefCell::new(Vec::new()),
             session_cache: RefCell::new(Vec::new()),
             session_floor_cache: RefCell::new(Vec::new()),
             price_sources: RefCell::new(Vec::new()),
@@ -302,19 +190,48 @@ impl<'a> Ctx<'a> {
     /// Reads of user `u` served from `local`, except the share `f` that follow the user's own
     /// write and go to `writer`: the mixture's p50 and p99.
     pub fn session_read(&self, f: f64, u: usize, local: usize, writer: usize) -> Quantiles {
+        Quantiles {
+            p50: self.session_read_at(f, u, local, writer, 0.5),
+            p99: self.session_read_at(f, u, local, writer, 0.99),
+        }
+    }
+
+    /// The p99 of [`Ctx::session_read`] alone (what the objective adds up).
+    pub fn session_read_p99(&self, f: f64, u: usize, local: usize, writer: usize) -> f64 {
+        self.session_read_at(f, u, local, writer, 0.99)
+    }
+
+    /// One half (`level` 0.5 or 0.99) of [`Ctx::session_read`], memoised.
+    fn session_read_at(&self, f: f64, u: usize, local: usize, writer: usize, level: f64) -> f64 {
         let n = self.n();
         let at = (u * n + local) * n + writer;
+        fn half(t: &mut SessionHalves, level: f64) -> &mut Vec<f64> {
+            if level == 0.5 {
+                &mut t.p50
+            } else {
+                &mut t.p99
+            }
+        }
         let table = {
             let mut cache = self.session_cache.borrow_mut();
             let table = match cache.iter().position(|(bits, _)| *bits == f.to_bits()) {
                 Some(t) => t,
                 None => {
-                    cache.push((f.to_bits(), vec![None; self.users.len() * n * n]));
+                    let len = self.users.len() * n * n;
+                    cache.push((
+                        f.to_bits(),
+                        SessionHalves {
+                            p50: vec![f64::NAN; len],
+                            p99: vec![f64::NAN; len],
+                        },
+                    ));
                     cache.len() - 1
                 }
             };
-            if let Some(Some(q)) = cache[table].1.get(at) {
-                return *q;
+            if let Some(&v) = half(&mut cache[table].1, level).get(at) {
+                if !v.is_nan() {
+                    return v;
+                }
             }
             table
         };
@@ -322,14 +239,11 @@ impl<'a> Ctx<'a> {
             (1.0 - f, self.ur(u, local).dist),
             (f, self.ur(u, writer).dist),
         ];
-        let q = Quantiles {
-            p50: latency::mixture_quantile(&parts, 0.5),
-            p99: latency::mixture_quantile(&parts, 0.99),
-        };
-        if let Some(slot) = self.session_cache.borrow_mut()[table].1.get_mut(at) {
-            *slot = Some(q);
+        let v = latency::mixture_quantile(&parts, level);
+        if let Some(slot) = half(&mut self.session_cache.borrow_mut()[table].1, level).get_mut(at) {
+            *slot = v;
         }
-        q
+        v
     }
 
     /// At most the p99 that [`Ctx::session_read`] returns for the same arguments, without its
@@ -342,44 +256,109 @@ impl<'a> Ctx<'a> {
     /// the two read floors (the bisection's lower end).
     pub fn session_read_floor(&self, f: f64, u: usize, local: usize, writer: usize) -> f64 {
         let n = self.n();
-        let mut cache = self.session_floor_cache.borrow_mut();
-        let table = match cache.iter().position(|(bits, _)| *bits == f.to_bits()) {
-            Some(t) => t,
-            None => {
-                const SLACK: f64 = 1e-6;
-                let at = |d: &Dist, level: f64| {
-                    if level > 0.0 && level < 1.0 {
-                        d.quantile(level)
-                    } else {
-                        0.0
-                    }
-                };
-                let (as_local, as_writer) =
-                    ((0.99 - f) / (1.0 - f) - SLACK, (f - 0.01) / f - SLACK);
-                let rows = self
-                    .ur
-                    .iter()
-                    .map(|l| (at(&l.dist, as_local), at(&l.dist, as_writer)))
-                    .collect();
-                cache.push((f.to_bits(), rows));
-                cache.len() - 1
-            }
-        };
+        let table = self.session_floors(f);
+        let cache = self.session_floor_cache.borrow();
         let rows = &cache[table].1;
         let (lo, wr) = (self.ur(u, local), self.ur(u, writer));
         let both = lo.read_floor.min(wr.read_floor);
         rows[u * n + local].0.max(rows[u * n + writer].1).max(both)
     }
 
+    /// The part of [`Ctx::session_read_floor`] that depends on the writer alone: at most the
+    /// p99 of any read-your-writes mixture of user `u` with writes in `writer`, wherever the
+    /// rest is read. Per (user, region), row-major like the links.
+    pub fn session_writer_floors(&self, f: f64) -> Vec<f64> {
+        let table = self.session_floors(f);
+        let cache = self.session_floor_cache.borrow();
+        cache[table].1.iter().map(|r| r.1).collect()
+    }
+
+    /// One entry of [`Ctx::session_writer_floors`].
+    pub fn session_writer_floor(&self, f: f64, u: usize, writer: usize) -> f64 {
+        let table = self.session_floors(f);
+        self.session_floor_cache.borrow()[table].1[u * self.n() + writer].1
+    }
+
+    /// The index of share `f`'s table of (as local part, as writer) floors, built on first use.
+    fn session_floors(&self, f: f64) -> usize {
+        let mut cache = self.session_floor_cache.borrow_mut();
+        if let Some(t) = cache.iter().position(|(bits, _)| *bits == f.to_bits()) {
+            return t;
+        }
+        const SLACK: f64 = 1e-6;
+        let at = |d: &Dist, level: f64| {
+            if level > 0.0 && level < 1.0 {
+                d.quantile(level)
+            } else {
+                0.0
+            }
+        };
+        let (as_local, as_writer) = ((0.99 - f) / (1.0 - f) - SLACK, (f - 0.01) / f - SLACK);
+        let rows = self
+            .ur
+            .iter()
+            .map(|l| (at(&l.dist, as_local), at(&l.dist, as_writer)))
+            .collect();
+        cache.push((f.to_bits(), rows));
+        cache.len() - 1
+    }
+
+    /// [`crate::present::cost::stream_gb_month`], memoised for the evaluation (a pure function
+    /// of the class and the share; the whole class is the key).
+    pub fn stream_gb_month(&self, class: &DataClass, share: f64) -> f64 {
+        let bits = share.to_bits();
+        let known = self
+            .stream_gb
+            .borrow()
+            .iter()
+            .find(|(c, s, _)| *s == bits && c == class)
+            .map(|e| e.2);
+        known.unwrap_or_else(|| {
+            let gb = crate::present::cost::stream_gb_month(class, share);
+            self.stream_gb.borrow_mut().push((class.clone(), bits, gb));
+            gb
+        })
+    }
+
     /// The wait for a majority of three voters from `leader`: the faster of its two links.
     pub fn quorum3(&self, leader: usize, a: usize, b: usize) -> Quantiles {
-        let key = (leader, a.min(b), a.max(b));
-        if let Some(q) = self.quorum_cache.borrow().get(&key) {
-            return *q;
+        Quantiles {
+            p50: self.quorum3_at(leader, a, b, 0.5),
+            p99: self.quorum3_at(leader, a, b, 0.99),
         }
-        let q = latency::quorum_wait(&[self.rr(leader, a).dist, self.rr(leader, b).dist]);
-        self.quorum_cache.borrow_mut().insert(key, q);
-        q
+    }
+
+    /// The p99 of [`Ctx::quorum3`] alone (what the search's objective adds up).
+    pub fn quorum3_p99(&self, leader: usize, a: usize, b: usize) -> f64 {
+        self.quorum3_at(leader, a, b, 0.99)
+    }
+
+    /// One half of [`Ctx::quorum3`] (`level` 0.5 or 0.99), memoised. Both halves are computed
+    /// over the two links in the order of the first call, as [`latency::quorum_wait`] was.
+    fn quorum3_at(&self, leader: usize, a: usize, b: usize, level: f64) -> f64 {
+        let key = (leader, a.min(b), a.max(b));
+        let mut e = *self
+            .quorum_cache
+            .borrow_mut()
+            .entry(key)
+            .or_insert(QuorumHalves {
+                first: a,
+                second: b,
+                p50: None,
+                p99: None,
+            });
+        let slot = if level == 0.5 { &mut e.p50 } else { &mut e.p99 };
+        if let Some(v) = *slot {
+            return v;
+        }
+        let links = [
+            self.rr(leader, e.first).dist,
+            self.rr(leader, e.second).dist,
+        ];
+        let v = latency::quorum_wait_at(&links, level);
+        *slot = Some(v);
+        self.quorum_cache.borrow_mut().insert(key, e);
+        v
     }
 
     /// Regions where any copy of `class` may live (residency `pinned`); for `per-owner`

@@ -3,11 +3,16 @@
 //! placement it stands for, so the search visits the same placements in the same order and
 //! keeps the same optimum; it only skips, sooner, those that cannot beat the best found.
 //!
-//! * A write's p99 only grows with the quorum wait, which is at least the smaller 49.5th
-//!   percentile of the leader's two links (`F_min <= F_a + F_b`).
+//! * A write's p99 only grows with the quorum wait, which is at least the smaller quorum
+//!   floor of the leader's two links ([`crate::engine::Link::quorum_floor`]).
 //! * A read's p99 is at least the lowest read floor ([`super::Link::read_floor`]) among the
 //!   voters; linearizable reads are the leader's own.
+//! * With read-your-writes mixtures (writes land in the leader), a read is the leader's own
+//!   or a mixture whose writer is the leader; a mixture's p99 is at least the writer-level
+//!   floor of the leader's link ([`Ctx::session_writer_floor`]), so a read's p99 is at least
+//!   the lower of the leader's own p99 and the larger of that floor and the bound above.
 
+use super::reads::{needs_session_reads, session_read_share};
 use super::{mix, sum_user_terms, Objective};
 use crate::engine::Ctx;
 use crate::plan::{Consistency, DataClass};
@@ -15,7 +20,7 @@ use crate::plan::{Consistency, DataClass};
 /// For leader `l` and the allowed regions in search order: the suffix minima the bound of
 /// "`l` with voter `allowed[i]` and any later voter" needs, built once per leader.
 pub(crate) struct LeaderBounds {
-    /// `half[i]`: the smallest 49.5th percentile from `l` among `allowed[i..]`.
+    /// `half[i]`: the smallest quorum floor from `l` among `allowed[i..]`.
     half: Vec<f64>,
     /// `floor[u * (len + 1) + i]`: user `u`'s smallest read floor among `allowed[i..]`.
     floor: Vec<f64>,
@@ -31,7 +36,7 @@ impl LeaderBounds {
             let h = if allowed[i] == l {
                 f64::INFINITY
             } else {
-                ctx.rr(l, allowed[i]).p99_half
+                ctx.rr(l, allowed[i]).quorum_floor
             };
             half[i] = h.min(half[i + 1]);
         }
@@ -46,6 +51,12 @@ impl LeaderBounds {
         LeaderBounds { half, floor, len }
     }
 
+    /// The least quorum wait p99 of a placement led by `l` with voter `a = allowed[i]` and a
+    /// second voter among `allowed[i + 1..]` ([`LeaderBounds::after`]).
+    pub fn quorum_after(&self, ctx: &Ctx, l: usize, i: usize, a: usize) -> f64 {
+        ctx.rr(l, a).quorum_floor.min(self.half[i + 1])
+    }
+
     /// A bound for every placement led by `l`.
     pub fn any(&self, ctx: &Ctx, class: &DataClass, l: usize) -> Objective {
         let read = |u: usize| self.floor[u * (self.len + 1)];
@@ -55,7 +66,7 @@ impl LeaderBounds {
     /// A bound for every placement with leader `l`, voter `a = allowed[i]` and a second voter
     /// among `allowed[i + 1..]`.
     pub fn after(&self, ctx: &Ctx, class: &DataClass, l: usize, i: usize, a: usize) -> Objective {
-        let q99 = ctx.rr(l, a).p99_half.min(self.half[i + 1]);
+        let q99 = self.quorum_after(ctx, l, i, a);
         let read = |u: usize| {
             let own = ctx.ur(u, l).read_floor.min(ctx.ur(u, a).read_floor);
             own.min(self.floor[u * (self.len + 1) + i + 1])
@@ -81,12 +92,15 @@ pub(crate) struct TripleBounds<'c> {
     writes: f64,
     reads: f64,
     shares: &'c [f64],
-    /// `half[x * len + j]`: 49.5th percentile between allowed regions `x` and `j`.
+    /// `half[x * len + j]`: quorum floor between allowed regions `x` and `j`.
     half: Vec<f64>,
     /// `floor[u * len + j]`: user `u`'s read floor to allowed region `j`.
     floor: Vec<f64>,
     /// `to_region[u * len + j]`: user `u`'s p99 to allowed region `j`.
     to_region: Vec<f64>,
+    /// With read-your-writes mixtures, `writer_floor[u * len + j]`: the writer-level floor of
+    /// user `u`'s link to allowed region `j` (module docs); empty without them.
+    writer_floor: Vec<f64>,
 }
 
 impl<'c> TripleBounds<'c> {
@@ -117,12 +131,17 @@ impl<'c> TripleBounds<'c> {
             half,
             floor: pick(&rows.read_floor, users),
             to_region: pick(&rows.to_region_p99, users),
+            writer_floor: if needs_session_reads(class) && session_read_share(class) > 0.0 {
+                pick(&ctx.session_writer_floors(session_read_share(class)), users)
+            } else {
+                Vec::new()
+            },
         }
     }
 
     /// Bounds of `[allowed[li], allowed[ai], allowed[j]]` for every `j` after `ai`, into
     /// `excess[j - ai - 1]` and `weighted[j - ai - 1]` (the other fields are 0): the quorum wait
-    /// at the smaller 49.5th percentile of the leader's two links, each read at the lowest
+    /// at the smaller quorum floor of the leader's two links, each read at the lowest
     /// read floor among the voters (the leader's p99 if linearizable). `j == li` is computed
     /// too; the caller skips it.
     pub fn row(
@@ -150,6 +169,8 @@ impl<'c> TripleBounds<'c> {
         let (fw, fr) = (self.writes, self.reads);
         for u in 0..self.users {
             let to_leader = self.to_region[u * len + li];
+            // No mixture: a read is never below 0.
+            let writer = self.writer_floor.get(u * len + li).copied().unwrap_or(0.0);
             let share = self.shares[u];
             let floors = &self.floor[u * len..(u + 1) * len];
             // The row's own voters: with the later voter's floor below, the lowest among the
@@ -164,8 +185,10 @@ impl<'c> TripleBounds<'c> {
                 let w99 = to_leader + q99 + c99;
                 let r99 = if self.linearizable {
                     to_leader
-                } else {
+                } else if self.writer_floor.is_empty() {
                     own.min(f)
+                } else {
+                    to_leader.min(own.min(f).max(writer))
                 };
                 // The same arithmetic as `user_term`.
                 *ex += (w99 - wb).max(0.0) + (r99 - rb).max(0.0);
@@ -175,10 +198,20 @@ impl<'c> TripleBounds<'c> {
     }
 }
 
+/// At most the quorum wait p99 of any placement led by `l` among `allowed`: the least quorum
+/// floor of its links to the others (as [`LeaderBounds::any`] takes it).
+pub(crate) fn least_quorum_floor(ctx: &Ctx, l: usize, allowed: &[usize]) -> f64 {
+    allowed
+        .iter()
+        .filter(|&&r| r != l)
+        .map(|&r| ctx.rr(l, r).quorum_floor)
+        .fold(f64::INFINITY, f64::min)
+}
+
 /// A bound for the placement with voters `[l, a, b]` (any number of populations).
 pub(crate) fn triple(ctx: &Ctx, class: &DataClass, voters: [usize; 3]) -> Objective {
     let [l, a, b] = voters;
-    let q99 = ctx.rr(l, a).p99_half.min(ctx.rr(l, b).p99_half);
+    let q99 = ctx.rr(l, a).quorum_floor.min(ctx.rr(l, b).quorum_floor);
     let read = |u: usize| {
         voters
             .iter()
@@ -198,10 +231,19 @@ fn bound(
     read: &dyn Fn(usize) -> f64,
 ) -> Objective {
     let linearizable = class.consistency == Consistency::Linearizable;
+    let share = session_read_share(class);
+    let mixed = needs_session_reads(class) && share > 0.0;
     sum_user_terms(ctx, class, |u| {
         let to_leader = ctx.ur(u, l).q;
         let w99 = to_leader.p99 + q99 + ctx.commit.p99;
-        let r99 = if linearizable { to_leader.p99 } else { read(u) };
+        let r99 = if linearizable {
+            to_leader.p99
+        } else if mixed {
+            let writer = ctx.session_writer_floor(share, u, l);
+            to_leader.p99.min(read(u).max(writer))
+        } else {
+            read(u)
+        };
         (w99, r99)
     })
 }

@@ -6,23 +6,20 @@ use std::cmp::Ordering;
 
 use super::bounds::{self, LeaderBounds, TripleBounds};
 use super::reads::{
-    best_read, consensus_user, linearizable, nearest_to_user, needs_session_reads,
+    best_read_near, consensus_p99s, linearizable, nearest_to_user, needs_session_reads,
     session_read_share,
 };
-use super::{sum_user_terms, Choice, Objective};
-use crate::engine::latency::Quantiles;
+use super::{sum_user_terms, Choice, Objective, ReadSets};
 use crate::engine::Ctx;
 use crate::plan::DataClass;
 
 /// Leaders whose first guess is evaluated before the ordered search (see [`first_guess`]).
 const GUESSED_LEADERS: usize = 4;
 
-/// The consensus objective for `voters` with quorum wait `q` (exact or a lower bound).
-pub(super) fn objective(ctx: &Ctx, class: &DataClass, voters: &[usize], q: Quantiles) -> Objective {
-    sum_user_terms(ctx, class, |u| {
-        let l = consensus_user(ctx, class, voters, q, u);
-        (l.write.p99, l.read.p99)
-    })
+/// The consensus objective for `voters` with a quorum wait of p99 `q99` (exact or a lower
+/// bound).
+pub(super) fn objective(ctx: &Ctx, class: &DataClass, voters: &[usize], q99: f64) -> Objective {
+    sum_user_terms(ctx, class, |u| consensus_p99s(ctx, class, voters, q99, u))
 }
 
 /// At most [`objective`] for `voters` with a quorum wait of p99 `q99` or more, computing no
@@ -67,16 +64,22 @@ pub(super) fn leader_order(
     class: &DataClass,
     allowed: &[usize],
 ) -> Vec<(usize, Objective)> {
+    // Each user's nearest allowed region, whoever leads.
+    let nearest: Vec<Option<usize>> = (0..ctx.users.len())
+        .map(|u| nearest_to_user(ctx, u, allowed))
+        .collect();
     let mut leaders: Vec<(usize, Objective)> = ctx
         .hinted(class, allowed)
         .into_iter()
         .map(|l| {
+            let l_allowed = allowed.contains(&l);
             let o = sum_user_terms(ctx, class, |u| {
                 let w = ctx.ur(u, l).q.then(ctx.commit).p99;
                 let r = if linearizable(class) {
                     ctx.ur(u, l).q.p99
                 } else {
-                    let n = best_read(ctx, class, u, allowed, l).unwrap_or(l);
+                    let n =
+                        nearest[u].map_or(l, |n| best_read_near(ctx, class, u, n, l_allowed, l));
                     ctx.ur(u, n).q.p99
                 };
                 (w, r)
@@ -94,10 +97,17 @@ pub(super) fn search(ctx: &Ctx, class: &DataClass, allowed: &[usize]) -> (Choice
     let leaders = leader_order(ctx, class, allowed);
     let triples = TripleBounds::new(ctx, class, allowed);
     let mixed = needs_session_reads(class) && session_read_share(class) > 0.0;
+
     // `limit`: the objective of a placement already known, so at least the optimum's; a
     // candidate whose lower bound is strictly above it cannot be the optimum nor tie with it.
     // `best`: the best candidate visited, in the search order.
     let mut limit = first_guess(ctx, class, allowed, &leaders);
+    // Least reads over whole voter sets (read_sets.rs); linearizable reads are the leader's,
+    // which the bounds below add exactly. Read budget excess only if the guess has some.
+    let sets = (!linearizable(class)).then(|| {
+        let over = limit.is_some_and(|g| g.excess_ms > 0.0);
+        ReadSets::of(ctx, class, over)
+    });
     // Reused for every row (no allocation per voter pair).
     let (mut excess, mut weighted, mut quorum) = (Vec::new(), Vec::new(), Vec::new());
     let mut best: Option<([usize; 3], Objective)> = None;
@@ -109,8 +119,15 @@ pub(super) fn search(ctx: &Ctx, class: &DataClass, allowed: &[usize]) -> (Choice
         if worse(&bound, limit.as_ref()) {
             break;
         }
+        // The leader's own bound above sets the order; these skip (read_sets.rs, bounds.rs),
+        // the first before the leader's tables are built.
+        if sets.as_ref().is_some_and(|s| {
+            let q99 = bounds::least_quorum_floor(ctx, l, allowed);
+            worse(&s.bound(ctx, class, l, None, q99), limit.as_ref())
+        }) {
+            continue;
+        }
         let bounds = LeaderBounds::new(ctx, l, allowed);
-        // The leader's own bound above sets the order; this one skips (bounds.rs).
         if worse(&bounds.any(ctx, class, l), limit.as_ref()) {
             continue;
         }
@@ -119,7 +136,12 @@ pub(super) fn search(ctx: &Ctx, class: &DataClass, allowed: &[usize]) -> (Choice
                 continue;
             }
             // Every pair (a, later b) at once, without mixtures (bounds.rs).
-            if worse(&bounds.after(ctx, class, l, i, a), limit.as_ref()) {
+            if worse(&bounds.after(ctx, class, l, i, a), limit.as_ref())
+                || sets.as_ref().is_some_and(|s| {
+                    let q99 = bounds.quorum_after(ctx, l, i, a);
+                    worse(&s.bound(ctx, class, l, Some(a), q99), limit.as_ref())
+                })
+            {
                 continue;
             }
             triples.row(li, i, &mut excess, &mut weighted, &mut quorum);
@@ -130,9 +152,8 @@ pub(super) fn search(ctx: &Ctx, class: &DataClass, allowed: &[usize]) -> (Choice
                 let voters = [l, a, b];
                 if let Some(x) = &limit {
                     // First at the voters' read floors (bounds.rs), then with the quorum at the
-                    // smaller of the two links' 49.5th percentiles (the p99 of the faster of
-                    // two acks is at least that: F_min <= F_a + F_b). All lower bounds, each
-                    // tighter and dearer than the one before.
+                    // smaller of the two links' quorum floors (`Link::quorum_floor`). All lower
+                    // bounds, each tighter and dearer than the one before.
                     let cheap = Objective {
                         excess_ms: excess[j],
                         weighted_ms: weighted[j],
@@ -141,14 +162,11 @@ pub(super) fn search(ctx: &Ctx, class: &DataClass, allowed: &[usize]) -> (Choice
                     if cheap.compare(x) == Ordering::Greater {
                         continue;
                     }
-                    let lb = Quantiles {
-                        p50: 0.0,
-                        p99: ctx.rr(l, a).p99_half.min(ctx.rr(l, b).p99_half),
-                    };
+                    let lb = ctx.rr(l, a).quorum_floor.min(ctx.rr(l, b).quorum_floor);
                     // Then with reads bounded without mixtures (only read-your-writes reads
                     // have them), then with exact reads.
                     if mixed
-                        && objective_without_mixtures(ctx, class, &voters, lb.p99).compare(x)
+                        && objective_without_mixtures(ctx, class, &voters, lb).compare(x)
                             == Ordering::Greater
                     {
                         continue;
@@ -157,7 +175,7 @@ pub(super) fn search(ctx: &Ctx, class: &DataClass, allowed: &[usize]) -> (Choice
                         continue;
                     }
                 }
-                let o = objective(ctx, class, &voters, ctx.quorum3(l, a, b));
+                let o = objective(ctx, class, &voters, ctx.quorum3_p99(l, a, b));
                 if best
                     .as_ref()
                     .is_none_or(|x| o.compare(&x.1) == Ordering::Less)
@@ -214,7 +232,7 @@ fn first_guess(
             continue;
         };
         let (a, b) = if pos(a) < pos(b) { (a, b) } else { (b, a) };
-        let o = objective(ctx, class, &[l, a, b], ctx.quorum3(l, a, b));
+        let o = objective(ctx, class, &[l, a, b], ctx.quorum3_p99(l, a, b));
         if guess.is_none_or(|g| o.compare(&g) == Ordering::Less) {
             guess = Some(o);
         }

@@ -44,6 +44,7 @@ mod bounds;
 #[cfg(test)]
 mod brute_force;
 mod consensus;
+mod read_sets;
 mod reads;
 mod single;
 #[cfg(test)]
@@ -51,6 +52,7 @@ mod tests;
 
 #[cfg(test)]
 pub(crate) use brute_force::brute_force;
+pub(crate) use read_sets::{ReadSets, SetLeast};
 pub(crate) use reads::{nearest_other, needs_session_reads, session_read_share, user_latency};
 pub(crate) use single::rlwg_choice;
 
@@ -190,10 +192,7 @@ pub(crate) fn voter_triples(leaders: &[usize], pool: &[usize], mut visit: impl F
 
 /// The objective of a complete placement.
 pub(crate) fn objective(ctx: &Ctx, class: &DataClass, posture: Posture, c: &Choice) -> Objective {
-    let mut o = sum_user_terms(ctx, class, |u| {
-        let l = user_latency(ctx, class, posture, c, u);
-        (l.write.p99, l.read.p99)
-    });
+    let mut o = sum_user_terms(ctx, class, |u| reads::user_p99s(ctx, class, posture, c, u));
     if let Some(t) = takeover(posture, c) {
         // No weight is needed: budgets in normal operation come first, budgets after a
         // failover second, then latency in normal operation (nearly all of the time; a sync

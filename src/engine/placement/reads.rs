@@ -85,6 +85,21 @@ pub(super) fn session_read(
     ctx.session_read(f, u, local, writer)
 }
 
+/// The p99 of [`session_read`] alone: no p50 is computed (the search adds up p99s).
+pub(super) fn session_read_p99(
+    ctx: &Ctx,
+    class: &DataClass,
+    u: usize,
+    local: usize,
+    writer: usize,
+) -> f64 {
+    let f = session_read_share(class);
+    if local == writer || !needs_session_reads(class) || f <= 0.0 {
+        return ctx.ur(u, local).q.p99;
+    }
+    ctx.session_read_p99(f, u, local, writer)
+}
+
 /// Where user `u` reads among `cands` when writes land in `writer`: the region nearest the
 /// user, or with read-your-writes the writer itself when that gives a lower read p99 than the
 /// nearest region's mixture (see [`session_read`]).
@@ -96,26 +111,44 @@ pub(super) fn best_read(
     writer: usize,
 ) -> Option<usize> {
     let nearest = nearest_to_user(ctx, u, cands)?;
-    if !needs_session_reads(class) || !cands.contains(&writer) || nearest == writer {
-        return Some(nearest);
+    Some(best_read_near(
+        ctx,
+        class,
+        u,
+        nearest,
+        cands.contains(&writer),
+        writer,
+    ))
+}
+
+/// [`best_read`] with the nearest candidate already known (searches that ask for many writers
+/// over the same candidates find it once per user), and whether the writer is a candidate.
+pub(super) fn best_read_near(
+    ctx: &Ctx,
+    class: &DataClass,
+    u: usize,
+    nearest: usize,
+    writer_is_candidate: bool,
+    writer: usize,
+) -> usize {
+    if !needs_session_reads(class) || !writer_is_candidate || nearest == writer {
+        return nearest;
     }
     // With read-your-writes, reading at the writer itself (no mixture) can beat the nearest
     // replica's mixture; other replicas are not weighed (mixtures for every candidate made the
     // search ~15x slower, for differences below 1e-4 ms in the tests' plans).
-    let read = |r: usize| session_read(ctx, class, u, r, writer);
-    let (qn, qw) = (read(nearest), read(writer));
-    Some(
-        if qw
-            .p99
-            .total_cmp(&qn.p99)
-            .then(qw.p50.total_cmp(&qn.p50))
-            .is_lt()
-        {
-            writer
-        } else {
-            nearest
-        },
-    )
+    // Lower p99, then lower p50; the p50s (a second bisection) only for equal p99s.
+    let p99 = |r: usize| session_read_p99(ctx, class, u, r, writer);
+    let p50 = |r: usize| session_read(ctx, class, u, r, writer).p50;
+    let writer_reads = p99(writer)
+        .total_cmp(&p99(nearest))
+        .then_with(|| p50(writer).total_cmp(&p50(nearest)))
+        .is_lt();
+    if writer_reads {
+        writer
+    } else {
+        nearest
+    }
 }
 
 /// Write and read latency of user `u` under `choice`.
@@ -134,21 +167,7 @@ pub(crate) fn user_latency(
         | Posture::WarmStandby
         | Posture::SyncStandby
         | Posture::ReadLocalWriteGlobal => {
-            let p = c.primary.expect("single-writer postures have a primary");
-            let to_p = ctx.ur(u, p).q;
-            let mut write = to_p.then(commit);
-            if posture == Posture::SyncStandby {
-                let s = c.standby.expect("sync-standby has a standby");
-                write = write.then(ctx.rr(p, s).q);
-            }
-            let read_from = if posture == Posture::ReadLocalWriteGlobal && !linearizable(class) {
-                // The primary serves reads too; ties go to the earlier candidate.
-                let mut cands = vec![p];
-                cands.extend(&c.replicas);
-                best_read(ctx, class, u, &cands, p).unwrap_or(p)
-            } else {
-                p
-            };
+            let (p, write, read_from) = single_writer_route(ctx, class, posture, c, u);
             UserLatency {
                 write,
                 read: session_read(ctx, class, u, read_from, p),
@@ -193,11 +212,7 @@ pub(super) fn consensus_user(
     u: usize,
 ) -> UserLatency {
     let (l, a, b) = (voters[0], voters[1], voters[2]);
-    let read_from = if linearizable(class) {
-        l
-    } else {
-        best_read(ctx, class, u, voters, l).unwrap_or(l)
-    };
+    let read_from = consensus_read_from(ctx, class, voters, u);
     let via = if ctx.rr(l, a).q.p50 <= ctx.rr(l, b).q.p50 {
         a
     } else {
@@ -209,5 +224,86 @@ pub(super) fn consensus_user(
         write_via: l,
         read_from,
         quorum_via: Some(via),
+    }
+}
+
+/// Under a single-writer posture: user `u`'s primary, write quantiles and the region its
+/// reads are served from.
+fn single_writer_route(
+    ctx: &Ctx,
+    class: &DataClass,
+    posture: Posture,
+    c: &Choice,
+    u: usize,
+) -> (usize, Quantiles, usize) {
+    let p = c.primary.expect("single-writer postures have a primary");
+    let mut write = ctx.ur(u, p).q.then(ctx.commit);
+    if posture == Posture::SyncStandby {
+        let s = c.standby.expect("sync-standby has a standby");
+        write = write.then(ctx.rr(p, s).q);
+    }
+    let read_from = if posture == Posture::ReadLocalWriteGlobal && !linearizable(class) {
+        // The primary serves reads too; ties go to the earlier candidate.
+        let mut cands = vec![p];
+        cands.extend(&c.replicas);
+        best_read(ctx, class, u, &cands, p).unwrap_or(p)
+    } else {
+        p
+    };
+    (p, write, read_from)
+}
+
+/// The voter user `u` reads from under consensus with voters `[leader, a, b]`.
+fn consensus_read_from(ctx: &Ctx, class: &DataClass, voters: &[usize], u: usize) -> usize {
+    let l = voters[0];
+    if linearizable(class) {
+        l
+    } else {
+        best_read(ctx, class, u, voters, l).unwrap_or(l)
+    }
+}
+
+/// The write and read p99 of [`consensus_user`] with a quorum wait of p99 `q99`, computing no
+/// p50 (the same additions, in the same order).
+pub(super) fn consensus_p99s(
+    ctx: &Ctx,
+    class: &DataClass,
+    voters: &[usize],
+    q99: f64,
+    u: usize,
+) -> (f64, f64) {
+    let l = voters[0];
+    let read_from = consensus_read_from(ctx, class, voters, u);
+    let write = ctx.ur(u, l).q.p99 + q99 + ctx.commit.p99;
+    (write, session_read_p99(ctx, class, u, read_from, l))
+}
+
+/// The write and read p99 of [`user_latency`], computing no p50 a report does not need:
+/// what the objective adds up.
+pub(crate) fn user_p99s(
+    ctx: &Ctx,
+    class: &DataClass,
+    posture: Posture,
+    c: &Choice,
+    u: usize,
+) -> (f64, f64) {
+    match posture {
+        Posture::SingleRegion
+        | Posture::BackupRestore
+        | Posture::PilotLight
+        | Posture::WarmStandby
+        | Posture::SyncStandby
+        | Posture::ReadLocalWriteGlobal => {
+            let (p, write, read_from) = single_writer_route(ctx, class, posture, c, u);
+            (write.p99, session_read_p99(ctx, class, u, read_from, p))
+        }
+        Posture::GlobalConsensus => {
+            let q99 = ctx.quorum3_p99(c.voters[0], c.voters[1], c.voters[2]);
+            consensus_p99s(ctx, class, &c.voters, q99, u)
+        }
+        Posture::ActiveActivePartitioned | Posture::ActiveActiveMultiWriter => {
+            let l = user_latency(ctx, class, posture, c, u);
+            (l.write.p99, l.read.p99)
+        }
     }
 }

@@ -4,8 +4,8 @@
 use std::cmp::Ordering;
 
 use super::reads::{
-    best_read, failover_home, linearizable, nearest_other, nearest_to_user, needs_session_reads,
-    session_read_share,
+    best_read_near, failover_home, linearizable, nearest_other, nearest_to_user,
+    needs_session_reads, session_read_share,
 };
 use super::{failover_terms, objective, sum_user_terms, Choice, Objective, Unplaceable};
 use crate::engine::posture::Posture;
@@ -49,9 +49,35 @@ pub(super) fn best_pair(
     };
     let after: Vec<Objective> = takeovers.iter().map(|&t| failover(t)).collect();
     let sync = posture == Posture::SyncStandby;
+    // Without a sync standby, a pair's objective is the primary's fields and the takeover
+    // region's fields, so for one primary the pairs compare by the takeover region's fields
+    // alone: the first takeover region with the least, or the first with the second least
+    // when that is the primary itself, is the one the enumeration would keep for it.
+    let (first, second) = if sync {
+        (None, None)
+    } else {
+        least_two(&after)
+    };
     let mut best: Option<(usize, usize, Objective)> = None;
     for &p in primaries {
         let without_sync = normal(p, None);
+        if let Some(first) = first {
+            let k = if takeovers[first] != p {
+                Some(first)
+            } else {
+                second
+            };
+            if let Some(k) = k {
+                let o = join(&without_sync, &after[k]);
+                if best
+                    .as_ref()
+                    .is_none_or(|b| o.compare(&b.2) == Ordering::Less)
+                {
+                    best = Some((p, takeovers[k], o));
+                }
+            }
+            continue;
+        }
         for (&t, f) in takeovers.iter().zip(&after) {
             if t == p {
                 continue;
@@ -76,6 +102,27 @@ pub(super) fn best_pair(
     }
     let (p, t, o) = best.expect("at least two candidates");
     (Choice::with_takeover(posture, p, t), o)
+}
+
+/// The positions of the least and second least of `after` by their failover fields (the only
+/// ones a takeover region sets), each the first among equals; `(None, None)` when empty.
+fn least_two(after: &[Objective]) -> (Option<usize>, Option<usize>) {
+    let key = |o: &Objective| Objective {
+        excess_ms: 0.0,
+        weighted_ms: 0.0,
+        ..*o
+    };
+    let (mut first, mut second): (Option<usize>, Option<usize>) = (None, None);
+    for (k, o) in after.iter().enumerate() {
+        let o = key(o);
+        if first.is_none_or(|f| o.compare(&key(&after[f])) == Ordering::Less) {
+            second = first;
+            first = Some(k);
+        } else if second.is_none_or(|s| o.compare(&key(&after[s])) == Ordering::Less) {
+            second = Some(k);
+        }
+    }
+    (first, second)
 }
 
 /// The best read-local-write-global placement among `primaries`, in that order, the first of
@@ -119,6 +166,10 @@ pub(super) fn best_rlwg(
             (to_p.then(ctx.commit).p99, read)
         })
     };
+    // Each user's nearest allowed region, whichever the primary.
+    let nearest: Vec<Option<usize>> = (0..users)
+        .map(|u| nearest_to_user(ctx, u, allowed))
+        .collect();
     let mut best: Option<(Choice, Objective)> = None;
     for &p in primaries {
         if best
@@ -127,7 +178,7 @@ pub(super) fn best_rlwg(
         {
             continue;
         }
-        let c = rlwg_choice(ctx, class, p, allowed);
+        let c = rlwg_choice_near(ctx, class, p, allowed, &nearest);
         let o = objective(ctx, class, Posture::ReadLocalWriteGlobal, &c);
         if best
             .as_ref()
@@ -160,11 +211,26 @@ pub(super) fn multi_writer_choice(ctx: &Ctx, allowed: &[usize]) -> Choice {
 /// RLWG with primary `p`: a replica at each user's nearest allowed region, and at least one
 /// replica besides the primary so a region loss is survivable.
 pub(crate) fn rlwg_choice(ctx: &Ctx, class: &DataClass, p: usize, allowed: &[usize]) -> Choice {
+    let nearest: Vec<Option<usize>> = (0..ctx.users.len())
+        .map(|u| nearest_to_user(ctx, u, allowed))
+        .collect();
+    rlwg_choice_near(ctx, class, p, allowed, &nearest)
+}
+
+/// [`rlwg_choice`] with each user's nearest allowed region already known.
+fn rlwg_choice_near(
+    ctx: &Ctx,
+    class: &DataClass,
+    p: usize,
+    allowed: &[usize],
+    nearest: &[Option<usize>],
+) -> Choice {
+    let p_allowed = allowed.contains(&p);
     let mut replicas: Vec<usize> = if linearizable(class) {
         Vec::new()
     } else {
         (0..ctx.users.len())
-            .filter_map(|u| best_read(ctx, class, u, allowed, p))
+            .filter_map(|u| nearest[u].map(|n| best_read_near(ctx, class, u, n, p_allowed, p)))
             .filter(|&r| r != p)
             .collect()
     };

@@ -274,3 +274,5 @@ mod monotone {
         }
     }
 }
+
+mod bounds_sound;

@@ -5,6 +5,9 @@
 //!       cargo test --target wasm32-unknown-unknown --test latency_wasm -- --nocapture`
 #![cfg(target_arch = "wasm32")]
 
+#[path = "support/packed_links.rs"]
+mod support_packed_links;
+
 use meridian::data::regions;
 use meridian::latency::{rtt, rtt_matrix};
 use meridian::place::Place;
@@ -125,16 +128,5 @@ fn packed_links_equal_the_build_time_tables_in_wasm() {
         "packed matrices decoded: {decoded} links in {:.3} ms",
         now() - t0
     );
-    for ds in DATASETS {
-        let (got, want) = (ds.links(), ds.reference_links());
-        assert_eq!(got.len(), want.len(), "{:?}", ds.id);
-        for (g, w) in got.iter().zip(want) {
-            assert_eq!(
-                (g.a, g.b, g.directions, g.ms.to_bits(), g.km.to_bits()),
-                (w.a, w.b, w.directions, w.ms.to_bits(), w.km.to_bits()),
-                "{:?}: {g:?} vs {w:?}",
-                ds.id
-            );
-        }
-    }
+    support_packed_links::assert_decoded_links_equal_build_time_tables();
 }

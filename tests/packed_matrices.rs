@@ -5,6 +5,9 @@
 // Native only: reads the CSV files.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/packed_links.rs"]
+mod support_packed_links;
+
 use std::collections::BTreeMap;
 
 use meridian::data::matrices::{region_index, DATASETS};
@@ -55,16 +58,5 @@ fn every_csv_figure_round_trips_with_its_shown_digits() {
 
 #[test]
 fn decoded_links_equal_the_f32_tables_bit_for_bit() {
-    for ds in DATASETS {
-        let (got, want) = (ds.links(), ds.reference_links());
-        assert_eq!(got.len(), want.len(), "{:?}", ds.id);
-        for (g, w) in got.iter().zip(want) {
-            assert_eq!(
-                (g.a, g.b, g.directions, g.ms.to_bits(), g.km.to_bits()),
-                (w.a, w.b, w.directions, w.ms.to_bits(), w.km.to_bits()),
-                "{:?}: {g:?} vs {w:?}",
-                ds.id
-            );
-        }
-    }
+    support_packed_links::assert_decoded_links_equal_build_time_tables();
 }

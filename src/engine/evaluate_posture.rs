@@ -308,18 +308,18 @@ fn conflicts(ctx: &Ctx, class: &DataClass, c: &Choice, lats: &[UserLatency]) -> 
     let mut pairs = Vec::new();
     for (i, &a) in c.replicas.iter().enumerate() {
         for &b in &c.replicas[i + 1..] {
-            // The median lag, averaged over both directions, with its parts as shown.
-            let lag_s = (rpo::lag(ctx, a, b).p50() + rpo::lag(ctx, b, a).p50()) / 2000.0;
-            let (ab, ba) = (
-                rpo::lag_parts(ctx, a, b, "p50"),
-                rpo::lag_parts(ctx, b, a, "p50"),
-            );
-            let parts = LagParts {
-                half_rtt_ms: (ab.half_rtt_ms + ba.half_rtt_ms) / 2.0,
-                ..ab
-            };
             let (wa, wb) = (class.writes_per_s * share[a], class.writes_per_s * share[b]);
             if wa > 0.0 && wb > 0.0 {
+                // The median lag, averaged over both directions, with its parts as shown.
+                let lag_s = (rpo::lag(ctx, a, b).p50() + rpo::lag(ctx, b, a).p50()) / 2000.0;
+                let (ab, ba) = (
+                    rpo::median_lag_parts(ctx, a, b),
+                    rpo::median_lag_parts(ctx, b, a),
+                );
+                let parts = LagParts {
+                    half_rtt_ms: (ab.half_rtt_ms + ba.half_rtt_ms) / 2.0,
+                    ..ab
+                };
                 pairs.push(ConflictPair {
                     between: [label(ctx, a), label(ctx, b)],
                     per_day: Product::conflicts(

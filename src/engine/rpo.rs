@@ -40,17 +40,21 @@ pub fn lag_from_rtt(floor_ms: f64, p50_ms: f64, p99_ms: f64) -> Dist {
     )
 }
 
-/// The parts of the modelled lag from `a` to `b` at `quantile` (`p50` or `p99`), as shown.
-pub(crate) fn lag_parts(ctx: &Ctx, a: usize, b: usize, quantile: &'static str) -> LagParts {
-    let q = ctx.rr(a, b).q;
-    let (rtt_ms, apply_ms) = match quantile {
-        "p50" => (q.p50, APPLY_P50_MS),
-        _ => (q.p99, APPLY_P99_MS),
-    };
+/// The parts of the modelled p99 lag from `a` to `b`, as shown (the RPO's).
+pub(crate) fn p99_lag_parts(ctx: &Ctx, a: usize, b: usize) -> LagParts {
     LagParts {
-        quantile,
-        half_rtt_ms: rtt_ms / 2.0,
-        apply_ms,
+        quantile: "p99",
+        half_rtt_ms: ctx.rr(a, b).q.p99 / 2.0,
+        apply_ms: APPLY_P99_MS,
+    }
+}
+
+/// The parts of the modelled median lag from `a` to `b`, as shown (a conflict window's).
+pub(crate) fn median_lag_parts(ctx: &Ctx, a: usize, b: usize) -> LagParts {
+    LagParts {
+        quantile: "p50",
+        half_rtt_ms: ctx.rr(a, b).q.p50 / 2.0,
+        apply_ms: APPLY_P50_MS,
     }
 }
 
@@ -113,7 +117,7 @@ impl<'c, 'a> RpoLag<'c, 'a> {
     /// copy in `b` caught up, with the lag factor naming the service's figure.
     pub fn loss(&self, class: &DataClass, share: f64, a: usize, b: usize) -> Product {
         let (s, by) = self.lag(a, b);
-        let parts = lag_parts(self.ctx, a, b, "p99");
+        let parts = p99_lag_parts(self.ctx, a, b);
         let lag = match (self.service, by) {
             (Some(service), Some(by)) => {
                 show::service_figures::rpo_lag_factor(service, s, by, &parts)

@@ -159,7 +159,6 @@ pub(crate) fn user_latency(
     c: &Choice,
     u: usize,
 ) -> UserLatency {
-    let commit = ctx.commit;
     match posture {
         Posture::SingleRegion
         | Posture::BackupRestore
@@ -176,30 +175,28 @@ pub(crate) fn user_latency(
                 quorum_via: None,
             }
         }
-        Posture::ActiveActivePartitioned => {
-            let h = c.homes[u].0;
-            UserLatency {
-                write: ctx.ur(u, h).q.then(commit),
-                read: ctx.ur(u, h).q,
-                write_via: h,
-                read_from: h,
-                quorum_via: None,
-            }
-        }
-        Posture::ActiveActiveMultiWriter => {
-            let w = nearest_to_user(ctx, u, &c.replicas).expect("writers");
-            UserLatency {
-                write: ctx.ur(u, w).q.then(commit),
-                read: ctx.ur(u, w).q,
-                write_via: w,
-                read_from: w,
-                quorum_via: None,
-            }
-        }
+        Posture::ActiveActivePartitioned => served_by(ctx, u, c.homes[u].0),
+        Posture::ActiveActiveMultiWriter => served_by(
+            ctx,
+            u,
+            nearest_to_user(ctx, u, &c.replicas).expect("writers"),
+        ),
         Posture::GlobalConsensus => {
             let q = ctx.quorum3(c.voters[0], c.voters[1], c.voters[2]);
             consensus_user(ctx, class, &c.voters, q, u)
         }
+    }
+}
+
+/// A user who writes to and reads from one region `r` (its home, or its nearest writer),
+/// which commits locally.
+fn served_by(ctx: &Ctx, u: usize, r: usize) -> UserLatency {
+    UserLatency {
+        write: ctx.ur(u, r).q.then(ctx.commit),
+        read: ctx.ur(u, r).q,
+        write_via: r,
+        read_from: r,
+        quorum_via: None,
     }
 }
 

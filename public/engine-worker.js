@@ -3,9 +3,10 @@
 // so nothing is downloaded or compiled again (and its first plan at once, read when the wasm
 // is up). Then, one plan at a time, { seq, plan } in (plan JSON), and out:
 // { kind: 'progress', seq, done, classes } after each class; each class's report JSON as
-// { kind: 'class', seq, index, json }, one message each so that the page reads them in
-// separate tasks; then { kind: 'report', seq, head, classes, evaluate_ms, evaluate_started }
-// (the rest of the report; when the engine began, ms since the epoch). Or
+// { kind: 'class', seq, index, json }, one message each, posted as soon as it is written, so
+// that the page reads class 0 (in its own task) while this writes class 1; then
+// { kind: 'report', seq, head, classes, evaluate_ms, evaluate_started, encode_ms } (the rest of
+// the report; when the engine began, ms since the epoch; the time spent writing JSON). Or
 // { kind: 'failed', seq, message }.
 import init, { engineEvaluate } from '../meridian-web.js';
 
@@ -23,9 +24,13 @@ self.onmessage = async ({ data }) => {
   const { seq, plan } = data;
   if (!(await ready)) return;
   try {
-    const answer = engineEvaluate(plan, (done, classes) => self.postMessage({ kind: 'progress', seq, done, classes }));
-    answer.classes.forEach((json, index) => self.postMessage({ kind: 'class', seq, index, json }));
-    self.postMessage({ kind: 'report', seq, head: answer.head, classes: answer.classes.length, evaluate_ms: answer.evaluate_ms, evaluate_started: answer.evaluate_started });
+    const answer = engineEvaluate(
+      plan,
+      (done, classes) => self.postMessage({ kind: 'progress', seq, done, classes }),
+      (index, json) => self.postMessage({ kind: 'class', seq, index, json }),
+    );
+    const { head, classes, evaluate_ms, evaluate_started, encode_ms } = answer;
+    self.postMessage({ kind: 'report', seq, head, classes, evaluate_ms, evaluate_started, encode_ms });
   } catch (e) {
     // A panic aborts the wasm: this worker is not used again (the page evaluates instead).
     self.postMessage({ kind: 'failed', seq, message: String(e) });

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { serveDist } from './server.mjs';
 import { launch } from './browser.mjs';
 
-const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+// MERIDIAN_DIST: another build's directory, to measure two builds against each other.
+const DIST = process.env.MERIDIAN_DIST || fileURLToPath(new URL('../../dist/', import.meta.url));
 
 export function servedApp() {
   const app = { server: null, browser: null };

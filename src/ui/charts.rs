@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::charts::{cost, latency, rto, staleness, without_caption, Table};
-use crate::engine::report::{ClassReport, Report};
+use crate::engine::report::Report;
 use crate::plan::DataClass;
 
 const H: u32 = 460;
@@ -74,7 +74,7 @@ fn Lazy(
 #[component]
 pub fn ClassCharts(
     index: usize,
-    class: ClassReport,
+    class: super::results::ClassOf,
     target: DataClass,
     report_sources: (Vec<String>, Vec<String>),
     open: RwSignal<bool>,

@@ -4,16 +4,18 @@
 
 use leptos::prelude::*;
 
-use crate::engine::report::ClassReport;
+use super::results::ClassOf;
 use crate::plan::DataClass;
 use crate::present::compare::{posture_table, sort_caption, sort_columns, PostureTable};
 
 /// The comparison, built only once the reader opens it (nine postures' figures are many rows).
 #[component]
-pub fn ComparePostures(index: usize, class: ClassReport, target: DataClass) -> impl IntoView {
+pub fn ComparePostures(index: usize, class: ClassOf, target: DataClass) -> impl IntoView {
     let open = RwSignal::new(false);
     let sort = RwSignal::new(None::<String>);
-    let table = StoredValue::new(posture_table(&class, &target));
+    // Worked out when first opened, then kept.
+    let table = StoredValue::new(None::<PostureTable>);
+    let inputs = StoredValue::new(Some((class, target)));
     view! {
         <details class="compare-postures" data-testid=format!("compare-{index}")
             on:toggle=move |ev| {
@@ -23,11 +25,16 @@ pub fn ComparePostures(index: usize, class: ClassReport, target: DataClass) -> i
                 }
             }>
             <summary data-testid=format!("compare-{index}-open")>"Compare the nine postures side by side"</summary>
-            {move || open.get().then(|| table.with_value(|t| view! {
-                <SortBy index table=t.clone() sort />
-                <Columns index table=t.clone() sort />
-                <Cards index table=t.clone() sort />
-            }))}
+            {move || open.get().then(|| {
+                if let Some((class, target)) = inputs.try_update_value(Option::take).flatten() {
+                    table.set_value(Some(posture_table(&class, &target)));
+                }
+                table.with_value(|t| t.clone().map(|t| view! {
+                    <SortBy index table=t.clone() sort />
+                    <Columns index table=t.clone() sort />
+                    <Cards index table=t sort />
+                }))
+            })}
         </details>
     }
 }

@@ -192,8 +192,8 @@ impl Engine {
         self.up.set(true);
     }
 
-    /// Shows the newest plan's report, with the worker's engine time (`meridian:evaluate`),
-    /// the page's time reading it (`meridian:report-decode`, the sum of its pieces) and, at the
+    /// Shows the newest plan's report, with the worker's engine time (`meridian:evaluate`), its
+    /// time writing the report's JSON right after (`meridian:report-encode`), the page's time reading it (`meridian:report-decode`, the sum of its pieces) and, at the
     /// next frame, `meridian:results` from the request (and the edit's edit-to-results).
     fn show(&self, answer: Answer) {
         let now = serve::performance_now();
@@ -204,6 +204,11 @@ impl Engine {
             now - answer.evaluate_ms
         };
         record_span("meridian:evaluate", began, answer.evaluate_ms);
+        record_span(
+            "meridian:report-encode",
+            began + answer.evaluate_ms,
+            answer.encode_ms,
+        );
         record_span(
             "meridian:report-decode",
             now - answer.read_ms,

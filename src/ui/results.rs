@@ -14,24 +14,37 @@ pub use failover::FailoverStory;
 use super::charts::ClassCharts;
 use super::topology::TopologyMap;
 
-/// A memo of one item read from a larger value (a class of the report), cloned only when it
-/// differs from the one it holds. The report is recomputed whole on every edit; compared by
-/// value, an unchanged class neither costs a clone nor wakes its views.
-/// `read` hands the current item (borrowed) to the function it is given, exactly once.
-pub(super) fn by_value<T: Clone + PartialEq + Send + Sync + 'static>(
-    read: impl Fn(&mut dyn FnMut(Option<&T>)) + Send + Sync + 'static,
-) -> Memo<Option<T>> {
-    Memo::new_owning(move |held: Option<Option<T>>| {
-        let mut held = Some(held);
-        let mut out = (None, true);
-        read(&mut |fresh| {
-            out = match held.take().flatten() {
-                Some(old) if old.as_ref() == fresh => (old, false),
-                _ => (fresh.cloned(), true),
-            };
-        });
-        out
-    })
+/// One class of a shared report, read in place: never cloned (a class of the largest plan's
+/// report is thousands of values, and a clone per view was a large part of showing a new
+/// report), but compared by the class's value, so that a memo holding it wakes its views only
+/// when that class changed (the report is recomputed whole on every edit).
+#[derive(Clone)]
+pub struct ClassOf {
+    report: Arc<Report>,
+    index: usize,
+}
+
+impl ClassOf {
+    /// Class `index` of `report`, if it has one.
+    pub fn new(report: &Arc<Report>, index: usize) -> Option<ClassOf> {
+        (index < report.classes.len()).then(|| ClassOf {
+            report: report.clone(),
+            index,
+        })
+    }
+}
+
+impl std::ops::Deref for ClassOf {
+    type Target = ClassReport;
+    fn deref(&self) -> &ClassReport {
+        &self.report.classes[self.index]
+    }
+}
+
+impl PartialEq for ClassOf {
+    fn eq(&self, other: &ClassOf) -> bool {
+        (Arc::ptr_eq(&self.report, &other.report) && self.index == other.index) || **self == **other
+    }
 }
 
 /// "achieved / target" cell with a met/missed mark that does not rely on colour alone.
@@ -77,10 +90,10 @@ pub fn Summary(plan: Signal<Plan>, report: Signal<Arc<Report>>) -> impl IntoView
                         // recommendation or targets change.
                         <For each=move || 0..report.with(|r| r.classes.len()) key=|i| *i let:i>
                             {
-                                let class = by_value(move |f| report.with(|r| f(r.classes.get(i))));
+                                let class = Memo::new(move |_| report.with(|r| ClassOf::new(r, i)));
                                 let target = Memo::new(move |_| plan.with(|p| p.data_classes.get(i).cloned()));
                                 move || match (class.get(), target.get()) {
-                                    (Some(c), Some(t)) => summary_row(i, c, t).into_any(),
+                                    (Some(c), Some(t)) => summary_row(i, &c, t).into_any(),
                                     _ => ().into_any(),
                                 }
                             }
@@ -92,10 +105,10 @@ pub fn Summary(plan: Signal<Plan>, report: Signal<Arc<Report>>) -> impl IntoView
     }
 }
 
-fn summary_row(i: usize, c: ClassReport, dc: DataClass) -> impl IntoView {
+fn summary_row(i: usize, c: &ClassReport, dc: DataClass) -> impl IntoView {
     // The same words as the markdown's decisions table, without its code marks.
-    let posture = crate::present::posture_verdict(&c).replace('`', "");
-    let e = c.chosen;
+    let posture = crate::present::posture_verdict(c).replace('`', "");
+    let e = &c.chosen;
     view! {
         <tr class:infeasible=!c.feasible>
             <th scope="row"><a href=format!("#class-card-{i}") data-testid=format!("open-card-{i}") on:click=move |ev| {
@@ -111,13 +124,13 @@ fn summary_row(i: usize, c: ClassReport, dc: DataClass) -> impl IntoView {
                     d.set_open(true);
                     d.scroll_into_view();
                 }
-            }>{c.name}</a></th>
+            }>{c.name.clone()}</a></th>
             <td data-testid=format!("posture-{i}")><code>{posture}</code></td>
             <td><VsTarget check=Check::duration(e.rpo_s, dc.rpo_s) /></td>
             <td data-testid=format!("summary-rto-{i}")><VsTarget check=Check::duration(e.rto_s, dc.rto_s) /></td>
             <td><VsTarget check=Check::ms(e.worst_p99(true), dc.write_p99_budget_ms) /></td>
             <td><VsTarget check=Check::ms(e.worst_p99(false), dc.read_p99_budget_ms) /></td>
-            <td>{show::posture_cost(&e)} <small>{format!(" ({})", show::posture_multiple(&e))}</small></td>
+            <td>{show::posture_cost(e)} <small>{format!(" ({})", show::posture_multiple(e))}</small></td>
             <td class="placement-cell">{show::placement(e.placement.as_ref())}</td>
         </tr>
     }
@@ -132,7 +145,7 @@ fn summary_row(i: usize, c: ClassReport, dc: DataClass) -> impl IntoView {
 #[component]
 pub fn ClassCard(
     index: usize,
-    class: ClassReport,
+    class: ClassOf,
     target: DataClass,
     places: (Vec<PlaceRef>, Vec<UserPopulation>),
     sources: (Vec<String>, Vec<String>),
@@ -172,7 +185,7 @@ pub fn ClassCard(
 /// An open card's content.
 fn card_body(
     index: usize,
-    class: &ClassReport,
+    class: &ClassOf,
     target: &DataClass,
     places: &(Vec<PlaceRef>, Vec<UserPopulation>),
     sources: &(Vec<String>, Vec<String>),

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::charts;
-use super::results::{by_value, ClassCard, FailoverStory, Summary};
+use super::results::{ClassCard, ClassOf, FailoverStory, Summary};
 use super::rtt_matrix;
 use super::Editor;
 use crate::engine::report::Report;
@@ -36,7 +36,7 @@ pub(super) fn results_view(
         <For each=move || editor.class_rows.keys(count.get()) key=|id| *id let:id>
             {
                 let at = editor.class_rows.position(id, count);
-                let class = by_value(move |f| report.with(|r| f(r.as_ref().zip(at.get()).and_then(|(r, i)| r.classes.get(i)))));
+                let class = Memo::new(move |_| report.with(|r| r.as_ref().zip(at.get()).and_then(|(r, i)| ClassOf::new(r, i))));
                 let target = Memo::new(move |_| plan.with(|p| at.get().and_then(|i| p.data_classes.get(i).cloned())));
                 let charts_open = RwSignal::new(false);
                 let card_open = RwSignal::new(at.get_untracked() == Some(0));
@@ -48,10 +48,35 @@ pub(super) fn results_view(
                 }
             }
         </For>
-        <FailoverStory report=report_sig />
-        <rtt_matrix::RttMatrix plan=Signal::derive(move || Plan { regions: places.get().0, ..plan.get_untracked() }) />
+        // Below the cards, off-screen when results first show: built in the task after the
+        // results' first frame is painted, not in it (a plan of 24 regions and 16 classes is
+        // 384 failover cells and 576 round trips).
+        <AfterFirstPaint>
+            <FailoverStory report=report_sig />
+            <rtt_matrix::RttMatrix plan=Signal::derive(move || Plan { regions: places.get().0, ..plan.get_untracked() }) />
+        </AfterFirstPaint>
         </Show>
     }
+}
+
+/// Its children, built in the first task after the frame that shows it is painted: for
+/// content below the fold, so that the results on screen are painted without waiting for it.
+/// Built then whether or not it is scrolled to (the e2e page objects and the find-in-page
+/// search see it at once).
+#[component]
+fn AfterFirstPaint(children: ChildrenFn) -> impl IntoView {
+    let built = RwSignal::new(false);
+    // An animation frame callback runs before its frame's paint; a zero timeout queued there
+    // runs after it.
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                built.try_set(true);
+            },
+            std::time::Duration::ZERO,
+        )
+    });
+    move || built.get().then(|| children())
 }
 
 fn empty_report() -> Report {

@@ -53,6 +53,8 @@ pub(super) struct Answer {
     pub(super) report: Report,
     pub(super) read_ms: f64,
     pub(super) evaluate_ms: f64,
+    /// The worker's time writing the report's JSON (ms), right after its engine.
+    pub(super) encode_ms: f64,
     /// When the worker's engine began, ms since the epoch (NaN if not said).
     pub(super) evaluate_started: f64,
     pub(super) edit_waits: bool,
@@ -154,7 +156,7 @@ impl Client {
         seq: u64,
         head: &str,
         classes: usize,
-        (evaluate_ms, evaluate_started): (f64, f64),
+        (evaluate_ms, evaluate_started, encode_ms): (f64, f64, f64),
     ) -> Option<Result<Answer, String>> {
         self.in_flight = false;
         self.post_waiting(); // the worker starts on the next plan while this one is shown
@@ -175,6 +177,7 @@ impl Client {
             report,
             read_ms: reading.read_ms + performance_now() - started,
             evaluate_ms,
+            encode_ms,
             evaluate_started,
             edit_waits: std::mem::take(&mut self.edit_waits),
         }))
@@ -246,7 +249,11 @@ fn on_message(engine: Engine, event: MessageEvent) {
                     seq,
                     &head,
                     number("classes") as usize,
-                    (number("evaluate_ms"), number("evaluate_started")),
+                    (
+                        number("evaluate_ms"),
+                        number("evaluate_started"),
+                        number("encode_ms"),
+                    ),
                 )
             });
             match answer {

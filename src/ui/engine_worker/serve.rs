@@ -25,13 +25,20 @@ pub(super) fn time_origin() -> f64 {
 }
 
 /// Evaluates the plan `plan_json` (the plan file format), calling `progress(done, classes)`
-/// after each class, and returns `{ head, classes, evaluate_ms, evaluate_started }`: the report
-/// JSON without its classes, each class's JSON (the page reads one per task, so no single task
-/// reads a large report), the engine's own time (ms) and when it began (ms since the epoch,
-/// `timeOrigin + now`, so that the page places it on its own timeline). An error (the plan does not parse or
-/// validate: the page validates first, so not expected) is thrown as a JS error.
+/// after each class, and hands each class's report JSON to `deliver(index, json)` as soon as it
+/// is written, so that the page reads class 0 while the worker writes class 1. Returns
+/// `{ head, classes, evaluate_ms, evaluate_started, encode_ms }`: the report JSON without its
+/// classes, how many classes were delivered (without `deliver`: their JSON, an array), the
+/// engine's own time (ms), when it began (ms since the epoch, `timeOrigin + now`, so that the
+/// page places it on its own timeline) and the time spent writing the JSON (ms). An error (the
+/// plan does not parse or validate: the page validates first, so not expected) is thrown as
+/// a JS error.
 #[wasm_bindgen(js_name = engineEvaluate)]
-pub fn engine_evaluate(plan_json: &str, progress: &js_sys::Function) -> Result<JsValue, JsError> {
+pub fn engine_evaluate(
+    plan_json: &str,
+    progress: &js_sys::Function,
+    deliver: Option<js_sys::Function>,
+) -> Result<JsValue, JsError> {
     let plan: Plan = serde_json::from_str(plan_json)?;
     let started = performance_now();
     let mut tell = |p: Progress| {
@@ -41,18 +48,37 @@ pub fn engine_evaluate(plan_json: &str, progress: &js_sys::Function) -> Result<J
         .map_err(|e| JsError::new(&format!("the plan does not validate: {:?}", e.0)))?;
     let evaluate_ms = performance_now() - started;
     let classes = js_sys::Array::new();
-    for class in std::mem::take(&mut report.classes) {
-        classes.push(&serde_json::to_string(&class)?.into());
+    let count = report.classes.len();
+    let mut encode_ms = 0.0;
+    for (index, class) in std::mem::take(&mut report.classes).into_iter().enumerate() {
+        let began = performance_now();
+        let json: JsValue = serde_json::to_string(&class)?.into();
+        encode_ms += performance_now() - began;
+        match &deliver {
+            Some(deliver) => {
+                let _ = deliver.call2(&JsValue::NULL, &index.into(), &json);
+            }
+            None => {
+                classes.push(&json);
+            }
+        }
     }
+    let began = performance_now();
+    let head: JsValue = serde_json::to_string(&report)?.into();
+    encode_ms += performance_now() - began;
     let out = js_sys::Object::new();
     let set = |key: &str, value: &JsValue| {
         js_sys::Reflect::set(&out, &key.into(), value)
             .map(drop)
             .map_err(|_| JsError::new("cannot build the answer"))
     };
-    set("head", &serde_json::to_string(&report)?.into())?;
-    set("classes", &classes)?;
+    set("head", &head)?;
+    match deliver {
+        Some(_) => set("classes", &count.into())?,
+        None => set("classes", &classes)?,
+    }
     set("evaluate_ms", &evaluate_ms.into())?;
     set("evaluate_started", &(time_origin() + started).into())?;
+    set("encode_ms", &encode_ms.into())?;
     Ok(out.into())
 }

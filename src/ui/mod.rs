@@ -156,10 +156,24 @@ fn mark_load() {
     }
 }
 
+/// True from the task after the first frame's paint. The panels that start far below the
+/// first screen at every width (Operations and Costs at the end of the inputs, Compare and
+/// About at the end of the results: 2,500 px or more down) are built then, not before the
+/// first results frame (issue 16: a first visit).
+fn after_first_paint() -> ReadSignal<bool> {
+    let (painted, set_painted) = signal(false);
+    // A task queued from an animation frame callback runs once that frame is painted.
+    request_animation_frame(move || {
+        gloo::timers::callback::Timeout::new(0, move || set_painted.set(true)).forget();
+    });
+    painted
+}
+
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
     mark_load();
+    let painted = after_first_paint();
     let (restored, lib, save_now) = persist::load();
     let (plan, set_plan) = signal(restored.plan);
     let notice = RwSignal::new(restored.notice);
@@ -257,8 +271,10 @@ pub fn App() -> impl IntoView {
                 <RegionPicker editor placing=placing_users report />
                 <UsersTable editor placing=placing_users />
                 <ClassList editor />
-                <operations::OperationsPanel editor />
-                <costs::CostInputs editor />
+                {move || painted.get().then(|| view! {
+                    <operations::OperationsPanel editor />
+                    <costs::CostInputs editor />
+                })}
             </div>
             <div class="results-col" id="results" tabindex="-1"
                 class:updating=move || engine.updating() aria-busy=move || engine.updating().to_string()>
@@ -275,8 +291,10 @@ pub fn App() -> impl IntoView {
                         </section>
                 })}
                 {results_view::results_view(editor, outcome)}
-                <compare_plans::ComparePlans editor report />
-                <AboutNumbers price_sources=Signal::derive(move || report.with(|r| r.as_ref().map(|r| r.price_sources.clone()).unwrap_or_default())) />
+                {move || painted.get().then(|| view! {
+                    <compare_plans::ComparePlans editor report />
+                    <AboutNumbers price_sources=Signal::derive(move || report.with(|r| r.as_ref().map(|r| r.price_sources.clone()).unwrap_or_default())) />
+                })}
             </div>
         </main>
         })}

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, 'target/debug/meridian');
+// Where cargo puts it: CARGO_TARGET_DIR when set (as `cargo test` before the e2e layer used).
+const BIN = join(process.env.CARGO_TARGET_DIR || join(ROOT, 'target'), 'debug/meridian');
 
 /** The JSON report the engine gives for `planJson` (a string). */
 export function engineReport(planJson) {

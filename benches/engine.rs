@@ -140,26 +140,28 @@ criterion_group!(benches, bench, scale, largest_allowed);
 /// With `MERIDIAN_BENCH_REPORTS=<dir>`, writes the report JSON of every plan benchmarked here
 /// (`scale-<n>.json`, `example.json`, `large.json`, `largest.json`) into that directory and
 /// measures nothing: a speed change is checked against the reports of the build before it.
+/// Each plan is evaluated twice and the second (warm) report written, which must equal the
+/// first.
 fn main() {
     if let Some(dir) = std::env::var_os("MERIDIAN_BENCH_REPORTS") {
         let dir = std::path::PathBuf::from(dir);
-        let write = |name: &str, report: meridian::engine::Report| {
-            let json = serde_json::to_string_pretty(&report).unwrap();
+        let write = |name: &str, plan: Plan| {
+            let first = evaluate_past_region_limit(&plan).unwrap();
+            let warm = evaluate_past_region_limit(&plan).unwrap();
+            assert!(
+                first == warm,
+                "{name}: the warm report differs from the first"
+            );
+            let json = serde_json::to_string_pretty(&warm).unwrap();
             std::fs::write(dir.join(name), json).unwrap();
         };
         for n in [5, 10, 20, 40, 80] {
-            write(
-                &format!("scale-{n}.json"),
-                evaluate_past_region_limit(&plan_with_regions(n)).unwrap(),
-            );
+            write(&format!("scale-{n}.json"), plan_with_regions(n));
         }
-        write("example.json", evaluate(&Plan::example()).unwrap());
-        write("large.json", evaluate(&Plan::large_benchmark()).unwrap());
+        write("example.json", Plan::example());
+        write("large.json", Plan::large_benchmark());
         let largest = include_str!("../e2e/fixtures/largest-plan.json");
-        write(
-            "largest.json",
-            evaluate(&Plan::from_json(largest).unwrap()).unwrap(),
-        );
+        write("largest.json", Plan::from_json(largest).unwrap());
         return;
     }
     if let Some(which) = std::env::var_os("MERIDIAN_BENCH_CPU") {

@@ -3,7 +3,7 @@
 //! 5 to 80 regions (how the engine scales), and the largest plan the limits allow. Aims: < 1 ms,
 //! < 20 ms and < 20 ms at 80 regions.
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use criterion::{criterion_group, BenchmarkId, Criterion};
 use std::hint::black_box;
 
 use meridian::engine::{clear_rtt_cache, evaluate, evaluate_past_region_limit};
@@ -136,4 +136,74 @@ fn largest_allowed(c: &mut Criterion) {
 }
 
 criterion_group!(benches, bench, scale, largest_allowed);
-criterion_main!(benches);
+
+/// With `MERIDIAN_BENCH_REPORTS=<dir>`, writes the report JSON of every plan benchmarked here
+/// (`scale-<n>.json`, `example.json`, `large.json`, `largest.json`) into that directory and
+/// measures nothing: a speed change is checked against the reports of the build before it.
+/// Each plan is evaluated twice and the second (warm) report written, which must equal the
+/// first.
+fn main() {
+    if let Some(dir) = std::env::var_os("MERIDIAN_BENCH_REPORTS") {
+        let dir = std::path::PathBuf::from(dir);
+        let write = |name: &str, plan: Plan| {
+            let first = evaluate_past_region_limit(&plan).unwrap();
+            let warm = evaluate_past_region_limit(&plan).unwrap();
+            assert!(
+                first == warm,
+                "{name}: the warm report differs from the first"
+            );
+            let json = serde_json::to_string_pretty(&warm).unwrap();
+            std::fs::write(dir.join(name), json).unwrap();
+        };
+        for n in [5, 10, 20, 40, 80] {
+            write(&format!("scale-{n}.json"), plan_with_regions(n));
+        }
+        write("example.json", Plan::example());
+        write("large.json", Plan::large_benchmark());
+        let largest = include_str!("../e2e/fixtures/largest-plan.json");
+        write("largest.json", Plan::from_json(largest).unwrap());
+        return;
+    }
+    if let Some(which) = std::env::var_os("MERIDIAN_BENCH_CPU") {
+        cpu_times(&which.to_string_lossy());
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}
+
+/// With `MERIDIAN_BENCH_CPU=<names>` (comma-separated: example, large, largest, 5, 10, 20, 40,
+/// 80), prints each plan's CPU time per warm evaluation: the evaluating thread's user + system
+/// time (`/proc/thread-self/stat`) over at least 1.5 s of repeated evaluations. On a machine
+/// shared with other work, wall-clock time measures the waiting as much as the code.
+fn cpu_times(which: &str) {
+    for name in which.split(',') {
+        let plan = match name {
+            "example" => Plan::example(),
+            "large" => Plan::large_benchmark(),
+            "largest" => {
+                Plan::from_json(include_str!("../e2e/fixtures/largest-plan.json")).unwrap()
+            }
+            n => plan_with_regions(n.parse().expect("a plan name or a region count")),
+        };
+        evaluate_past_region_limit(&plan).unwrap();
+        let start = thread_cpu_s();
+        let mut runs = 0u32;
+        while thread_cpu_s() - start < 1.5 {
+            black_box(evaluate_past_region_limit(black_box(&plan)).unwrap());
+            runs += 1;
+        }
+        let ms = (thread_cpu_s() - start) * 1e3 / f64::from(runs);
+        println!("{name}: {ms:.2} ms CPU per evaluation ({runs} runs)");
+    }
+}
+
+/// User + system CPU seconds of the calling thread (Linux; clock ticks of 1/100 s).
+fn thread_cpu_s() -> f64 {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").unwrap();
+    // Fields after the command name (which is in parentheses): utime and stime are the 12th
+    // and 13th of them.
+    let rest = &stat[stat.rfind(')').unwrap() + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    (f[11].parse::<f64>().unwrap() + f[12].parse::<f64>().unwrap()) / 100.0
+}

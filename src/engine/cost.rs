@@ -131,16 +131,25 @@ impl<'a> PriceCache<'a> {
         }
     }
 
-    fn get(&self, regions: &[Place], kind: PriceKind, a: usize, b: usize) -> Price {
+    /// Hands `use_price` the price of `kind` for region `a` (and `b`, for transfer), looked
+    /// up once per evaluation and lent, not cloned.
+    fn with<R>(
+        &self,
+        regions: &[Place],
+        kind: PriceKind,
+        a: usize,
+        b: usize,
+        use_price: impl FnOnce(&Price) -> R,
+    ) -> R {
         if let Some(p) = self.memo.borrow().get(&(kind, a, b)) {
-            return p.clone();
+            return use_price(p);
         }
         let (Some(ra), Some(rb)) = (regions.get(a), regions.get(b)) else {
-            return Price {
+            return use_price(&Price {
                 usd: 0.0,
                 source: "no such region".to_string(),
                 stand_in: None,
-            };
+            });
         };
         let p = match kind {
             PriceKind::Vm => self.book.vm_month(ra),
@@ -149,8 +158,9 @@ impl<'a> PriceCache<'a> {
             PriceKind::Transfer => self.book.transfer_gb(ra, rb),
             PriceKind::Platform => self.book.platform_month(ra),
         };
-        self.memo.borrow_mut().insert((kind, a, b), p.clone());
-        p
+        let used = use_price(&p);
+        self.memo.borrow_mut().insert((kind, a, b), p);
+        used
     }
 }
 
@@ -167,19 +177,20 @@ pub(crate) fn cost(
     let mut rows: Vec<RegionCost> = Vec::new();
     let mut idx: Vec<usize> = Vec::new();
     let mut get = |kind: PriceKind, a: usize, b: usize, rows: &mut Vec<RegionCost>| {
-        let p = prices.get(&ctx.regions, kind, a, b);
-        if !sources.contains(&p.source) {
-            sources.push(p.source.clone());
-        }
-        if let (Some(why), Some(row)) = (
-            &p.stand_in,
-            rows.iter_mut().find(|r| r.region == label(ctx, a)),
-        ) {
-            if !row.price_notes.contains(why) {
-                row.price_notes.push(why.clone());
+        prices.with(&ctx.regions, kind, a, b, |p| {
+            if !sources.contains(&p.source) {
+                sources.push(p.source.clone());
             }
-        }
-        p.usd
+            if let Some(why) = &p.stand_in {
+                let region = label(ctx, a);
+                if let Some(row) = rows.iter_mut().find(|r| r.region == region) {
+                    if !row.price_notes.contains(why) {
+                        row.price_notes.push(why.clone());
+                    }
+                }
+            }
+            p.usd
+        })
     };
     let mut row_of = |r: usize, rows: &mut Vec<RegionCost>| -> usize {
         if let Some(i) = idx.iter().position(|&x| x == r) {

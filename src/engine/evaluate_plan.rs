@@ -129,7 +129,10 @@ fn evaluate_checked(
                     if p.regions == plan.regions && p.users == plan.users {
                         check(p, limits).ok()?;
                         let changed = p.data_classes.get(i)?;
-                        Some(evaluate_in_place(&ctx, changed, posture, &checked))
+                        let original = plan.data_classes.get(i)?;
+                        Some(evaluate_in_place(
+                            &ctx, original, changed, posture, &checked,
+                        ))
                     } else {
                         evaluate_one(p, i, posture, limits)
                     }
@@ -176,18 +179,22 @@ fn unpinned_evaluations(ctx: &Ctx, plan: &Plan, ci: usize, free: &DataClass) -> 
     all.swap_remove(ci)
 }
 
-/// A posture of a class that advice changed, in the plan's own places (`ctx`). The report's
-/// price sources also hold those of the class's other postures (advice used to evaluate them
-/// all); they are recorded in the same order from their placement and cost alone, the first
-/// time each changed class is checked.
+/// A posture of a class that advice changed from `original`, in the plan's own places
+/// (`ctx`). The report's price sources also hold those of the class's other postures (advice
+/// used to evaluate them all); they are recorded in the same order from their placement and
+/// cost alone, the first time each changed class is checked. A class whose only changes are
+/// its RPO and RTO targets has nothing to record: neither the placement search nor the cost
+/// reads those targets, so its placements and prices are the original's, every one recorded
+/// when the original was evaluated (and recording skips sources already there).
 fn evaluate_in_place(
     ctx: &Ctx,
+    original: &DataClass,
     changed: &DataClass,
     posture: Posture,
     checked: &RefCell<Vec<DataClass>>,
 ) -> Evaluation {
     let first = !checked.borrow().contains(changed);
-    if !first {
+    if !first || only_recovery_targets_differ(original, changed) {
         return evaluate_class_posture(ctx, changed, posture);
     }
     checked.borrow_mut().push(changed.clone());
@@ -200,6 +207,16 @@ fn evaluate_in_place(
         record_price_sources(ctx, changed, p);
     }
     e
+}
+
+/// Whether `changed` is `original` with at most its RPO and RTO targets changed.
+fn only_recovery_targets_differ(original: &DataClass, changed: &DataClass) -> bool {
+    let with_original_targets = DataClass {
+        rpo_s: original.rpo_s,
+        rto_s: original.rto_s,
+        ..changed.clone()
+    };
+    with_original_targets == *original
 }
 
 /// What a full evaluation of `posture` adds to the report's price sources, without the rest.

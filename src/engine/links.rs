@@ -105,6 +105,7 @@ struct LinkTables {
     ur: Vec<Link>,
     sources: Vec<RttSource>,
     read_sets: SetTables,
+    sessions: SessionTables,
 }
 
 /// What a table of least read sums over voter sets ([`crate::engine::placement::SetLeast`])
@@ -119,6 +120,23 @@ pub(crate) enum SetKey {
 /// The tables of least read sums built from one set of link tables, shared by the
 /// evaluations that use those links.
 pub(crate) type SetTables = Rc<RefCell<Vec<(SetKey, Rc<SetLeast>)>>>;
+
+/// Read-your-writes mixtures' quantiles memoised for one set of link tables, one table per
+/// share of reads that follow a write (see `Ctx::session_read_at`): a mixture's quantile is a
+/// function of the share and the two links alone, so every evaluation over the same links
+/// (an edit that keeps the places) reuses them.
+pub(crate) type SessionTables = Rc<RefCell<Vec<(u64, SessionHalves)>>>;
+
+/// Share tables kept per set of link tables; past it the oldest is dropped (each is 16 bytes
+/// x users x regions^2; an edit of a class's reads or writes makes a new share).
+pub(crate) const SESSION_TABLES_KEPT: usize = 32;
+
+/// Read-your-writes mixtures of one share, indexed by (user, local, writer): p50s and p99s,
+/// `NaN` until computed.
+pub(crate) struct SessionHalves {
+    pub p50: Vec<f64>,
+    pub p99: Vec<f64>,
+}
 
 /// Link tables kept (advice may evaluate a plan with other places in between).
 const LINK_TABLES_KEPT: usize = 4;
@@ -141,7 +159,13 @@ pub(super) fn link_tables(
     regions: &[Place],
     users: &[Place],
     populations: &[UserPopulation],
-) -> (Vec<Link>, Vec<Link>, Vec<RttSource>, SetTables) {
+) -> (
+    Vec<Link>,
+    Vec<Link>,
+    Vec<RttSource>,
+    SetTables,
+    SessionTables,
+) {
     let region_keys: Vec<PlaceKey> = regions.iter().map(place_key).collect();
     let user_keys: Vec<(PlaceKey, AccessNetwork)> = users
         .iter()
@@ -154,7 +178,14 @@ pub(super) fn link_tables(
             .find(|t| t.regions == region_keys && t.users == user_keys)
             .map(|t| {
                 let sets = t.read_sets.clone();
-                (t.rr.clone(), t.ur.clone(), t.sources.clone(), sets)
+                let sessions = t.sessions.clone();
+                (
+                    t.rr.clone(),
+                    t.ur.clone(),
+                    t.sources.clone(),
+                    sets,
+                    sessions,
+                )
             })
     });
     if let Some(tables) = hit {
@@ -188,6 +219,7 @@ pub(super) fn link_tables(
         }
     }
     let read_sets = SetTables::default();
+    let sessions = SessionTables::default();
     LAST_TABLES.with(|t| {
         let mut t = t.borrow_mut();
         t.truncate(LINK_TABLES_KEPT - 1);
@@ -200,10 +232,11 @@ pub(super) fn link_tables(
                 ur: ur.clone(),
                 sources: sources.clone(),
                 read_sets: read_sets.clone(),
+                sessions: sessions.clone(),
             },
         );
     });
-    (rr, ur, sources, read_sets)
+    (rr, ur, sources, read_sets, sessions)
 }
 
 /// `ka`, `kb`: the places' [`place_key`]s, computed once per place by the caller (a label is

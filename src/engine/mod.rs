@@ -84,7 +84,9 @@ pub(crate) struct Ctx<'a> {
     /// Each half (p50, p99) is computed when first asked for: the search compares p99s and
     /// needs a p50 only to break a tie. `NaN` marks one not computed yet (a mixture's
     /// quantile never is NaN: `f64::min`/`max` skip NaN parts).
-    session_cache: RefCell<Vec<(u64, SessionHalves)>>,
+    /// Kept with the link tables (`links::SessionTables`), so shared by every evaluation over
+    /// the same links.
+    session_cache: links::SessionTables,
     /// Per share of reads that follow a write, per (user, region): lower bounds of any
     /// read-your-writes mixture's p99 with that region as the local part and as the writer
     /// (see [`Ctx::session_read_floor`]), so the search can skip placements before bisecting.
@@ -97,13 +99,6 @@ pub(crate) struct Ctx<'a> {
     pub price_sources: RefCell<Vec<String>>,
     /// The plan's prices, memoised.
     pub prices: cost::PriceCache<'a>,
-}
-
-/// Read-your-writes mixtures of one share, indexed by (user, local, writer): p50s and p99s,
-/// `NaN` until computed.
-struct SessionHalves {
-    p50: Vec<f64>,
-    p99: Vec<f64>,
 }
 
 /// A memoised quorum wait: the other two voters in the order first asked, and each half once
@@ -133,7 +128,8 @@ impl<'a> Ctx<'a> {
             .iter()
             .map(|u| u.place.resolve().expect("validated"))
             .collect();
-        let (rr, ur, sources, read_sets) = links::link_tables(&regions, &users, &plan.users);
+        let (rr, ur, sources, read_sets, sessions) =
+            links::link_tables(&regions, &users, &plan.users);
         let n = regions.len();
         let commit = if n > 0 { rr[0].q } else { Quantiles::ZERO };
         let bound_rows = BoundRows::new(&rr, &ur);
@@ -155,7 +151,7 @@ impl<'a> Ctx<'a> {
             quorum_cache: RefCell::new(HashMap::new()),
             read_sets,
             stream_gb: RefCell::new(Vec::new()),
-            session_cache: RefCell::new(Vec::new()),
+            session_cache: sessions,
             session_floor_cache: RefCell::new(Vec::new()),
             price_sources: RefCell::new(Vec::new()),
             prices: cost::PriceCache::new(&plan.prices),
@@ -205,7 +201,7 @@ impl<'a> Ctx<'a> {
     fn session_read_at(&self, f: f64, u: usize, local: usize, writer: usize, level: f64) -> f64 {
         let n = self.n();
         let at = (u * n + local) * n + writer;
-        fn half(t: &mut SessionHalves, level: f64) -> &mut Vec<f64> {
+        fn half(t: &mut links::SessionHalves, level: f64) -> &mut Vec<f64> {
             if level == 0.5 {
                 &mut t.p50
             } else {
@@ -217,10 +213,13 @@ impl<'a> Ctx<'a> {
             let table = match cache.iter().position(|(bits, _)| *bits == f.to_bits()) {
                 Some(t) => t,
                 None => {
+                    if cache.len() >= links::SESSION_TABLES_KEPT {
+                        cache.remove(0);
+                    }
                     let len = self.users.len() * n * n;
                     cache.push((
                         f.to_bits(),
-                        SessionHalves {
+                        links::SessionHalves {
                             p50: vec![f64::NAN; len],
                             p99: vec![f64::NAN; len],
                         },

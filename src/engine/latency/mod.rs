@@ -137,31 +137,8 @@ impl Dist {
     }
 }
 
-/// The `p`-quantile of a mixture of distributions with the given weights (summing to 1):
-/// reads that go to one of several places with known shares. Found by bisection on the
-/// mixture's CDF between the smallest and largest component quantiles.
-pub fn mixture_quantile(parts: &[(f64, Dist)], p: f64) -> f64 {
-    let cdf = |t: f64| -> f64 { parts.iter().map(|(w, d)| w * d.cdf(t)).sum() };
-    let (mut lo, mut hi) = parts
-        .iter()
-        .fold((f64::INFINITY, 0.0f64), |(lo, hi), (_, d)| {
-            let q = d.quantile(p);
-            (lo.min(q), hi.max(q))
-        });
-    if lo >= hi || lo.is_nan() || hi.is_nan() {
-        return hi;
-    }
-    // 40 halvings: the bracket (at most a few hundred ms) shrinks below 1e-9 ms.
-    for _ in 0..40 {
-        let mid = 0.5 * (lo + hi);
-        if cdf(mid) < p {
-            lo = mid;
-        } else {
-            hi = mid;
-        }
-    }
-    hi
-}
+mod mixture;
+pub use mixture::mixture_quantile;
 
 /// A p50/p99 pair (ms).
 #[derive(Clone, Copy, Debug, PartialEq)]

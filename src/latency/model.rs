@@ -20,8 +20,8 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use crate::data::{regions, Provider, Region};
-use crate::geo::{great_circle_km, LatLon};
+use crate::data::{region_anchors, regions, Provider, Region};
+use crate::geo::{great_circle_km, Anchor, LatLon};
 
 pub use super::fit::{Baseline, DistanceFit};
 pub use super::observations::{observations, Observation};
@@ -192,7 +192,16 @@ impl Model {
     pub fn predict_ends(&self, a: End, b: End) -> Prediction {
         let km = great_circle_km(a.at, b.at);
         let floor = floor_ms(km);
-        let mut p = self.neighbours(a, b, km);
+        // Called through a pointer the optimisers cannot see through, so that neither LLVM nor
+        // wasm-opt (which inlines a function with one caller) folds this loop into
+        // `rtt_explained` along with the model's one-time set-up. Folded in, it made that 8 KB
+        // function hot during the page's first evaluation, and V8 recompiled it with its
+        // optimising compiler on a background thread (19-104 ms of wall time in three visits
+        // at load 7-9) that competes for the cores with the evaluation; apart, neither is
+        // recompiled during the page's load (docs/latency-model.md, "Start-up"). The cost is
+        // one indirect call per prediction.
+        let neighbours: fn(&Model, End, End, f64) -> Prediction = Model::neighbours;
+        let mut p = std::hint::black_box(neighbours)(self, a, b, km);
         let (blended, share) = metro::blend(p.p50_ms, km, self.fit.k, self.params.metro_km);
         let cross_cloud = matches!((a.provider, b.provider), (Some(x), Some(y)) if x != y);
         let penalty = if cross_cloud {
@@ -205,7 +214,9 @@ impl Model {
         p
     }
 
-    /// The neighbour (or distance-fit) prediction, before the same-metro blend.
+    /// The neighbour (or distance-fit) prediction, before the same-metro blend. Never inlined
+    /// (see [`Model::predict_ends`]).
+    #[inline(never)]
     fn neighbours(&self, a: End, b: End, km: f64) -> Prediction {
         let (da, db) = (distances_from(a.at), distances_from(b.at));
         let floor = floor_ms(km);
@@ -315,12 +326,9 @@ impl LinksByRegion {
 /// region places is table look-ups, not trigonometry (software trig is slow in wasm).
 fn region_row(i: usize) -> &'static [f64] {
     static ROWS: OnceLock<Vec<OnceLock<Vec<f64>>>> = OnceLock::new();
-    let regs = regions();
-    ROWS.get_or_init(|| (0..regs.len()).map(|_| OnceLock::new()).collect())[i].get_or_init(|| {
-        regs.iter()
-            .map(|r| great_circle_km(regs[i].location(), r.location()))
-            .collect()
-    })
+    let anchors = region_anchors();
+    ROWS.get_or_init(|| (0..anchors.len()).map(|_| OnceLock::new()).collect())[i]
+        .get_or_init(|| anchors.iter().map(|r| anchors[i].km_to(r)).collect())
 }
 
 /// Distances from `p` to every catalog region: a cached row when `p` is a region's own
@@ -329,11 +337,10 @@ fn distances_from(p: LatLon) -> Cow<'static, [f64]> {
     let regs = regions();
     match regs.iter().position(|r| r.location() == p) {
         Some(i) => Cow::Borrowed(region_row(i)),
-        None => Cow::Owned(
-            regs.iter()
-                .map(|r| great_circle_km(p, r.location()))
-                .collect(),
-        ),
+        None => {
+            let p = Anchor::new(p);
+            Cow::Owned(region_anchors().iter().map(|r| p.km_to(r)).collect())
+        }
     }
 }
 

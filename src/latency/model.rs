@@ -192,16 +192,7 @@ impl Model {
     pub fn predict_ends(&self, a: End, b: End) -> Prediction {
         let km = great_circle_km(a.at, b.at);
         let floor = floor_ms(km);
-        // Called through a pointer the optimisers cannot see through, so that neither LLVM nor
-        // wasm-opt (which inlines a function with one caller) folds this loop into
-        // `rtt_explained` along with the model's one-time set-up. Folded in, it made that 8 KB
-        // function hot during the page's first evaluation, and V8 recompiled it with its
-        // optimising compiler on a background thread (19-104 ms of wall time in three visits
-        // at load 7-9) that competes for the cores with the evaluation; apart, neither is
-        // recompiled during the page's load (docs/latency-model.md, "Start-up"). The cost is
-        // one indirect call per prediction.
-        let neighbours: fn(&Model, End, End, f64) -> Prediction = Model::neighbours;
-        let mut p = std::hint::black_box(neighbours)(self, a, b, km);
+        let mut p = self.neighbours(a, b, km);
         let (blended, share) = metro::blend(p.p50_ms, km, self.fit.k, self.params.metro_km);
         let cross_cloud = matches!((a.provider, b.provider), (Some(x), Some(y)) if x != y);
         let penalty = if cross_cloud {
@@ -214,9 +205,7 @@ impl Model {
         p
     }
 
-    /// The neighbour (or distance-fit) prediction, before the same-metro blend. Never inlined
-    /// (see [`Model::predict_ends`]).
-    #[inline(never)]
+    /// The neighbour (or distance-fit) prediction, before the same-metro blend.
     fn neighbours(&self, a: End, b: End, km: f64) -> Prediction {
         let (da, db) = (distances_from(a.at), distances_from(b.at));
         let floor = floor_ms(km);

@@ -193,6 +193,13 @@ impl Dataset {
             .map(|k| links[k])
     }
 
+    /// The measured figure (ms) between catalog regions `i` and `j` (either order), read in
+    /// place from the packed table: the same bits as [`Dataset::lookup`]'s, without decoding
+    /// the whole matrix or computing its distances.
+    pub fn figure(&self, i: usize, j: usize) -> Option<f32> {
+        self.packed().link(i, j).map(|(ms, _)| ms)
+    }
+
     /// `"<name>, <statistic>, <date>"`: one line of provenance.
     pub fn citation(&self) -> String {
         format!(

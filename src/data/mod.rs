@@ -4,7 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::geo::LatLon;
+use std::sync::OnceLock;
+
+use crate::geo::{Anchor, LatLon};
 
 pub mod carbon;
 pub mod matrices;
@@ -79,6 +81,26 @@ include!(concat!(env!("OUT_DIR"), "/regions_table.rs"));
 /// Every region of the catalog, in the order of `data/regions.csv`.
 pub fn regions() -> &'static [Region] {
     REGIONS
+}
+
+/// Each catalog region's location as an [`Anchor`], in [`regions`] order: the cosine of
+/// every latitude computed once, not once per distance.
+pub fn region_anchors() -> &'static [Anchor] {
+    static ANCHORS: OnceLock<Vec<Anchor>> = OnceLock::new();
+    ANCHORS.get_or_init(|| REGIONS.iter().map(|r| Anchor::new(r.location())).collect())
+}
+
+impl Region {
+    /// This region's [`Anchor`]: the cached one when it is a catalog row (every
+    /// region the app holds is), else worked out now.
+    pub fn anchor(&self) -> Anchor {
+        let offset = (self as *const Region as usize).wrapping_sub(REGIONS.as_ptr() as usize);
+        let k = offset / std::mem::size_of::<Region>();
+        match REGIONS.get(k) {
+            Some(row) if std::ptr::eq(row, self) => region_anchors()[k],
+            _ => Anchor::new(self.location()),
+        }
+    }
 }
 
 /// The region `code` of `provider`, if the catalog has it.

@@ -6,7 +6,7 @@
 
 use std::cell::RefCell;
 
-use super::{countries, great_circle_km, LatLon, EARTH_RADIUS_KM};
+use super::{countries, Anchor, LatLon, EARTH_RADIUS_KM};
 
 /// The EU's 27 member states (europa.eu, "EU countries", 2020 onwards), plus the two
 /// ISO 3166 entries Natural Earth draws apart from their state but which are inside the
@@ -92,8 +92,9 @@ pub(super) fn label_among<'a>(
 ) -> String {
     // The catalog's city column sometimes adds a state or country: "Sydney, Australia".
     let city = |r: &crate::data::Region| r.city.split(',').next().unwrap_or(r.city).trim();
+    let at = Anchor::new(p);
     let near: Vec<(f64, &crate::data::Region)> = regions
-        .map(|r| (great_circle_km(p, r.location()), r))
+        .map(|r| (at.km_to(&r.anchor()), r))
         .filter(|(km, _)| *km <= METRO_RADIUS_KM)
         .collect();
     let votes = |name: &str| near.iter().filter(|(_, r)| city(r) == name).count();

@@ -38,11 +38,43 @@ impl LatLon {
 
 /// Great-circle distance in km (haversine).
 pub fn great_circle_km(a: LatLon, b: LatLon) -> f64 {
-    let (p1, p2) = (a.lat.to_radians(), b.lat.to_radians());
-    let dp = p2 - p1;
-    let dl = (b.lon - a.lon).to_radians();
-    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * EARTH_RADIUS_KM * h.sqrt().min(1.0).asin()
+    Anchor::new(a).km_to(&Anchor::new(b))
+}
+
+/// A point with its latitude's radians and cosine worked out once, for many distances from
+/// it: a catalog region's ([`crate::data::region_anchors`]) serves every distance to it, so a
+/// haversine between two anchors costs two sines instead of four trigonometric calls
+/// (software trig is slow in wasm, the more so before V8 has optimised it: the page's first
+/// evaluation computes a few thousand). The same operations in the same order as
+/// [`great_circle_km`], so every distance is bit-for-bit the same.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Anchor {
+    at: LatLon,
+    lat_rad: f64,
+    cos_lat: f64,
+}
+
+impl Anchor {
+    pub fn new(at: LatLon) -> Anchor {
+        let lat_rad = at.lat.to_radians();
+        Anchor {
+            at,
+            lat_rad,
+            cos_lat: lat_rad.cos(),
+        }
+    }
+
+    pub fn at(&self) -> LatLon {
+        self.at
+    }
+
+    /// [`great_circle_km`] from this point to `b`.
+    pub fn km_to(&self, b: &Anchor) -> f64 {
+        let dp = b.lat_rad - self.lat_rad;
+        let dl = (b.at.lon - self.at.lon).to_radians();
+        let h = (dp / 2.0).sin().powi(2) + self.cos_lat * b.cos_lat * (dl / 2.0).sin().powi(2);
+        2.0 * EARTH_RADIUS_KM * h.sqrt().min(1.0).asin()
+    }
 }
 
 /// The fibre lower bound on a round trip: there and back along the great circle at 200 km/ms.
@@ -62,6 +94,43 @@ mod tests {
         assert!((km - 16_990.0).abs() < 60.0, "{km}");
         let floor = fibre_floor_rtt_ms(london, sydney);
         assert!((floor - 169.9).abs() < 1.0, "{floor}");
+    }
+
+    /// The haversine as written before anchors, each call doing its own trigonometry.
+    fn haversine(a: LatLon, b: LatLon) -> f64 {
+        let (p1, p2) = (a.lat.to_radians(), b.lat.to_radians());
+        let dp = p2 - p1;
+        let dl = (b.lon - a.lon).to_radians();
+        let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+        2.0 * EARTH_RADIUS_KM * h.sqrt().min(1.0).asin()
+    }
+
+    #[test]
+    fn anchored_distances_are_the_haversine_bit_for_bit() {
+        let regions = crate::data::regions();
+        let anchors = crate::data::region_anchors();
+        let points = [
+            LatLon::new(51.5074, -0.1278),
+            LatLon::new(-33.8688, 151.2093),
+        ];
+        for (i, a) in regions.iter().enumerate() {
+            assert_eq!(a.anchor(), anchors[i]);
+            for (j, b) in regions.iter().enumerate() {
+                let want = haversine(a.location(), b.location());
+                assert_eq!(anchors[i].km_to(&anchors[j]).to_bits(), want.to_bits());
+                assert_eq!(
+                    great_circle_km(a.location(), b.location()).to_bits(),
+                    want.to_bits()
+                );
+            }
+            for p in points {
+                let want = haversine(p, a.location()).to_bits();
+                assert_eq!(Anchor::new(p).km_to(&anchors[i]).to_bits(), want);
+            }
+        }
+        // A region that is not a catalog row (a copy) gets an anchor worked out on the spot.
+        let copy = regions[0];
+        assert_eq!(copy.anchor(), Anchor::new(copy.location()));
     }
 
     #[test]

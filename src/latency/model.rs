@@ -20,8 +20,8 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use crate::data::{regions, Provider, Region};
-use crate::geo::{great_circle_km, LatLon};
+use crate::data::{region_anchors, regions, Provider, Region};
+use crate::geo::{great_circle_km, Anchor, LatLon};
 
 pub use super::fit::{Baseline, DistanceFit};
 pub use super::observations::{observations, Observation};
@@ -315,12 +315,9 @@ impl LinksByRegion {
 /// region places is table look-ups, not trigonometry (software trig is slow in wasm).
 fn region_row(i: usize) -> &'static [f64] {
     static ROWS: OnceLock<Vec<OnceLock<Vec<f64>>>> = OnceLock::new();
-    let regs = regions();
-    ROWS.get_or_init(|| (0..regs.len()).map(|_| OnceLock::new()).collect())[i].get_or_init(|| {
-        regs.iter()
-            .map(|r| great_circle_km(regs[i].location(), r.location()))
-            .collect()
-    })
+    let anchors = region_anchors();
+    ROWS.get_or_init(|| (0..anchors.len()).map(|_| OnceLock::new()).collect())[i]
+        .get_or_init(|| anchors.iter().map(|r| anchors[i].km_to(r)).collect())
 }
 
 /// Distances from `p` to every catalog region: a cached row when `p` is a region's own
@@ -329,11 +326,10 @@ fn distances_from(p: LatLon) -> Cow<'static, [f64]> {
     let regs = regions();
     match regs.iter().position(|r| r.location() == p) {
         Some(i) => Cow::Borrowed(region_row(i)),
-        None => Cow::Owned(
-            regs.iter()
-                .map(|r| great_circle_km(p, r.location()))
-                .collect(),
-        ),
+        None => {
+            let p = Anchor::new(p);
+            Cow::Owned(region_anchors().iter().map(|r| p.km_to(r)).collect())
+        }
     }
 }
 

@@ -3,8 +3,8 @@
 //! when the region has none (flagged in [`Priced::stand_in`]). Never another provider's price.
 
 use super::{lookup, lookup_prefixed, region_of, PriceBook, Priced};
-use crate::data::{regions, Provider, Region};
-use crate::geo::great_circle_km;
+use crate::data::{region_anchors, regions, Provider, Region};
+use crate::geo::Anchor;
 use crate::place::Place;
 
 /// One row of a `data/vm_price_*.csv` file (on demand, Linux), embedded by build.rs.
@@ -63,12 +63,12 @@ fn nearest<'a, T>(
 where
     T: 'a,
 {
-    let at = region.location();
+    let at = region.anchor();
     let distance = |c: &str| {
         regions()
             .iter()
             .find(|r| r.provider == region.provider && r.code == c)
-            .map_or(f64::INFINITY, |r| great_circle_km(at, r.location()))
+            .map_or(f64::INFINITY, |r| at.km_to(&r.anchor()))
     };
     rows.map(|row| (distance(code(row)), row))
         .filter(|(d, _)| d.is_finite())
@@ -85,17 +85,19 @@ fn nearest_vm(region: &Region) -> Option<&'static VmPrice> {
 
 /// The region a custom place is priced as: the nearest catalog region that has a VM price.
 fn nearest_priced_region(place: &Place) -> Option<&'static Region> {
-    let at = place.location();
+    // Each distance once (a comparison would compute both of its own), from cached anchors.
+    let at = Anchor::new(place.location());
     regions()
         .iter()
-        .filter(|r| {
+        .zip(region_anchors())
+        .filter(|(r, _)| {
             VM_PRICES
                 .iter()
                 .any(|v| v.provider == r.provider && v.region == r.code)
         })
-        .min_by(|a, b| {
-            great_circle_km(at, a.location()).total_cmp(&great_circle_km(at, b.location()))
-        })
+        .map(|(r, a)| (at.km_to(a), r))
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, r)| r)
 }
 
 /// $/month of the reference VM in `place`: the provider's own 4 vCPU / 16 GiB on-demand

@@ -25,11 +25,27 @@ fn by_testid<T: JsCast>(root: &HtmlElement, id: &str) -> T {
         .unchecked_into()
 }
 
+/// The element once it is in the page: panels below the fold (About among them) are built
+/// in the task after the first frame's paint, so they are waited for, up to two seconds.
+async fn built<T: JsCast>(root: &HtmlElement, id: &str) -> T {
+    for _ in 0..100 {
+        if root
+            .query_selector(&format!("[data-testid='{id}']"))
+            .unwrap()
+            .is_some()
+        {
+            break;
+        }
+        gloo::timers::future::TimeoutFuture::new(20).await;
+    }
+    by_testid(root, id)
+}
+
 #[wasm_bindgen_test]
 async fn rtt_lookup_updates_when_a_region_changes() {
     let root = mount_app();
     tick().await;
-    let result: HtmlElement = by_testid(&root, "rtt-result");
+    let result: HtmlElement = built(&root, "rtt-result").await;
     let before = result.text_content().unwrap();
     assert!(before.contains("ms"), "{before}");
 

@@ -158,20 +158,6 @@ fn breaks_text(breaks: &[crate::engine::report::Requirement]) -> String {
     format!("; breaks {}", names.join(", "))
 }
 
-/// A class card's heading: the class and the posture recommended for it, or that none meets
-/// every requirement.
-pub fn card_heading(class: &crate::engine::report::ClassReport) -> String {
-    if class.feasible {
-        format!(
-            "{}: {}",
-            class.name,
-            super::posture_name(class.chosen.posture)
-        )
-    } else {
-        format!("{}: nothing meets every requirement", class.name)
-    }
-}
-
 /// The heading over a class's rejected postures.
 pub fn rejected_heading(count: usize) -> String {
     format!("Rejected postures ({count})")

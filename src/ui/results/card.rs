@@ -75,7 +75,13 @@ pub fn ClassCard(
     charts_open: RwSignal<bool>,
     card_open: RwSignal<bool>,
 ) -> impl IntoView {
-    let heading = derived(class, target, |c, _| show::sentences::card_heading(c));
+    let heading = derived(class, target, |c, _| {
+        if c.feasible {
+            format!("{}: {}", c.name, show::posture_name(c.chosen.posture))
+        } else {
+            format!("{}: nothing meets every requirement", c.name)
+        }
+    });
     let slug = derived(class, target, |c, _| c.chosen.posture.slug());
     view! {
         // One card open at a time by default (the first): a `name`d group of details, so the

@@ -157,8 +157,3 @@ fn breaks_text(breaks: &[crate::engine::report::Requirement]) -> String {
         .collect();
     format!("; breaks {}", names.join(", "))
 }
-
-/// The heading over a class's rejected postures.
-pub fn rejected_heading(count: usize) -> String {
-    format!("Rejected postures ({count})")
-}

@@ -74,18 +74,15 @@ fn Lazy(
 #[component]
 pub fn ClassCharts(
     index: usize,
-    class: Memo<Option<super::results::ClassOf>>,
-    target: Memo<Option<DataClass>>,
-    report_sources: Memo<super::results::Sources>,
+    class: super::results::ClassOf,
+    target: DataClass,
+    report_sources: (Vec<String>, Vec<String>),
     open: RwSignal<bool>,
 ) -> impl IntoView {
+    let (rtt_sources, price_sources) = report_sources;
     view! {
         <Lazy summary="Charts: latency per posture, staleness, RTO, cost".into() is_open=open testid=format!("charts-{index}")>
-            // Open, the charts follow the edits; closed, they are not built.
-            {move || {
-                let class = class.get()?;
-                let target = target.get()?;
-                let (rtt_sources, price_sources) = report_sources.get();
+            {
                 let lat = latency::data_from(&class, &rtt_sources);
                 let st = staleness::data_from(&class, &rtt_sources);
                 let rt = rto::data_from(&class, target.rto_s);
@@ -95,13 +92,13 @@ pub fn ClassCharts(
                 let (ls, ss, rs, cs) = without_caption(|| {
                     (latency::svg(&lat, w, H), staleness::svg(&st, w, H), rto::svg(&rt, w, H), cost::svg(&co, w, H))
                 });
-                Some(view! {
+                view! {
                     <ChartFigure svg=ls table=latency::table(&lat) footnotes=latency::footnotes(&lat) testid=format!("chart-latency-{index}") />
                     <ChartFigure svg=ss table=staleness::table(&st) footnotes=staleness::footnotes(&st) testid=format!("chart-staleness-{index}") />
                     <ChartFigure svg=rs table=rto::table(&rt) footnotes=rto::footnotes(&rt) testid=format!("chart-rto-{index}") />
                     <ChartFigure svg=cs table=cost::table(&co) footnotes=cost::footnotes(&co) testid=format!("chart-cost-{index}") />
-                })
-            }}
+                }
+            }
         </Lazy>
     }
 }

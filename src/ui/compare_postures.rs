@@ -8,16 +8,14 @@ use super::results::ClassOf;
 use crate::plan::DataClass;
 use crate::present::compare::{posture_table, sort_caption, sort_columns, PostureTable};
 
-/// The comparison, built only while the reader has it open (nine postures' figures are many
-/// rows): closed, an edit costs it nothing; open, it follows the edits.
+/// The comparison, built only once the reader opens it (nine postures' figures are many rows).
 #[component]
-pub fn ComparePostures(
-    index: usize,
-    class: Memo<Option<ClassOf>>,
-    target: Memo<Option<DataClass>>,
-) -> impl IntoView {
+pub fn ComparePostures(index: usize, class: ClassOf, target: DataClass) -> impl IntoView {
     let open = RwSignal::new(false);
     let sort = RwSignal::new(None::<String>);
+    // Worked out when first opened, then kept.
+    let table = StoredValue::new(None::<PostureTable>);
+    let inputs = StoredValue::new(Some((class, target)));
     view! {
         <details class="compare-postures" data-testid=format!("compare-{index}")
             on:toggle=move |ev| {
@@ -28,12 +26,14 @@ pub fn ComparePostures(
             }>
             <summary data-testid=format!("compare-{index}-open")>"Compare the nine postures side by side"</summary>
             {move || open.get().then(|| {
-                let t = class.with(|c| target.with(|t| c.as_deref().zip(t.as_ref()).map(|(c, t)| posture_table(c, t))))?;
-                Some(view! {
+                if let Some((class, target)) = inputs.try_update_value(Option::take).flatten() {
+                    table.set_value(Some(posture_table(&class, &target)));
+                }
+                table.with_value(|t| t.clone().map(|t| view! {
                     <SortBy index table=t.clone() sort />
                     <Columns index table=t.clone() sort />
                     <Cards index table=t sort />
-                })
+                }))
             })}
         </details>
     }

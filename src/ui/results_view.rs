@@ -40,10 +40,12 @@ pub(super) fn results_view(
                 let target = Memo::new(move |_| plan.with(|p| at.get().and_then(|i| p.data_classes.get(i).cloned())));
                 let charts_open = RwSignal::new(false);
                 let card_open = RwSignal::new(at.get_untracked() == Some(0));
-                // Built once per position: an edit patches the card in place.
-                move || at.get().map(|i| view! {
-                    <ClassCard index=i class target places sources charts_open card_open />
-                })
+                move || match (class.get(), target.get(), at.get_untracked()) {
+                    (Some(c), Some(t), Some(i)) => view! {
+                        <ClassCard index=i class=c target=t places=places.get() sources=sources.get() charts_open card_open open=card_open.get() />
+                    }.into_any(),
+                    _ => ().into_any(),
+                }
             }
         </For>
         // Below the cards, off-screen when results first show: built in the task after the

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { loadavg } from 'node:os';
-import { servePrecompressed } from './support/precompressed.mjs';
+import { serveDist } from './support/server.mjs';
 import { launch } from './support/browser.mjs';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -21,7 +21,7 @@ const RUNS = 3;
 let server;
 let browser;
 before(async () => {
-  server = await servePrecompressed(DIST);
+  server = await serveDist(DIST, { precompressed: true });
   browser = await launch();
 });
 after(async () => {

@@ -156,24 +156,30 @@ fn mark_load() {
     }
 }
 
-/// True from the task after the first frame's paint. The panels that start far below the
-/// first screen at every width (Operations and Costs at the end of the inputs, Compare and
-/// About at the end of the results: 2,500 px or more down) are built then, not before the
-/// first results frame (issue 16: a first visit).
-fn after_first_paint() -> ReadSignal<bool> {
-    let (painted, set_painted) = signal(false);
-    // A task queued from an animation frame callback runs once that frame is painted.
+/// Its children, built in the first task after the frame that shows it is painted: for
+/// content far below the first screen, so the frame above it is painted without waiting for
+/// it (issues 15 and 16). Built then whether or not it is scrolled to (the e2e page objects
+/// and the find-in-page search see it at once).
+#[component]
+pub(crate) fn AfterFirstPaint(children: ChildrenFn) -> impl IntoView {
+    let built = RwSignal::new(false);
+    // An animation frame callback runs before its frame's paint; a zero timeout queued there
+    // runs after it.
     request_animation_frame(move || {
-        gloo::timers::callback::Timeout::new(0, move || set_painted.set(true)).forget();
+        set_timeout(
+            move || {
+                built.try_set(true);
+            },
+            std::time::Duration::ZERO,
+        )
     });
-    painted
+    move || built.get().then(|| children())
 }
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
     mark_load();
-    let painted = after_first_paint();
     let (restored, lib, save_now) = persist::load();
     let (plan, set_plan) = signal(restored.plan);
     let notice = RwSignal::new(restored.notice);
@@ -271,10 +277,11 @@ pub fn App() -> impl IntoView {
                 <RegionPicker editor placing=placing_users report />
                 <UsersTable editor placing=placing_users />
                 <ClassList editor />
-                {move || painted.get().then(|| view! {
+                // Operations and Costs start 2,500 px or more down at every width.
+                <AfterFirstPaint>
                     <operations::OperationsPanel editor />
                     <costs::CostInputs editor />
-                })}
+                </AfterFirstPaint>
             </div>
             <div class="results-col" id="results" tabindex="-1"
                 class:updating=move || engine.updating() aria-busy=move || engine.updating().to_string()>
@@ -291,10 +298,11 @@ pub fn App() -> impl IntoView {
                         </section>
                 })}
                 {results_view::results_view(editor, outcome)}
-                {move || painted.get().then(|| view! {
+                // As do Compare and About, at the end of the results.
+                <AfterFirstPaint>
                     <compare_plans::ComparePlans editor report />
                     <AboutNumbers price_sources=Signal::derive(move || report.with(|r| r.as_ref().map(|r| r.price_sources.clone()).unwrap_or_default())) />
-                })}
+                </AfterFirstPaint>
             </div>
         </main>
         })}

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::charts;
 use super::results::{ClassCard, ClassOf, FailoverStory, Summary};
 use super::rtt_matrix;
-use super::Editor;
+use super::{AfterFirstPaint, Editor};
 use crate::engine::report::Report;
 use crate::plan::{Plan, PlanErrors};
 
@@ -57,26 +57,6 @@ pub(super) fn results_view(
         </AfterFirstPaint>
         </Show>
     }
-}
-
-/// Its children, built in the first task after the frame that shows it is painted: for
-/// content below the fold, so that the results on screen are painted without waiting for it.
-/// Built then whether or not it is scrolled to (the e2e page objects and the find-in-page
-/// search see it at once).
-#[component]
-fn AfterFirstPaint(children: ChildrenFn) -> impl IntoView {
-    let built = RwSignal::new(false);
-    // An animation frame callback runs before its frame's paint; a zero timeout queued there
-    // runs after it.
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                built.try_set(true);
-            },
-            std::time::Duration::ZERO,
-        )
-    });
-    move || built.get().then(|| children())
 }
 
 fn empty_report() -> Report {

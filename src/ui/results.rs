@@ -177,7 +177,9 @@ pub fn ClassCard(
                 }
             }>
             <summary><h3>{heading} " " <code class="slug">{slug}</code></h3></summary>
-            {open.then(|| card_body(index, &class, &target, &places, &sources, charts_open))}
+            // One box for the body: off screen (the card is below the summary on most
+            // screens) an edit's changes to it skip style, layout and paint (style/main.css).
+            {open.then(|| view! { <div class="card-body">{card_body(index, &class, &target, &places, &sources, charts_open)}</div> })}
         </details>
     }
 }

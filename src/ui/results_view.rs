@@ -25,7 +25,8 @@ pub(super) fn results_view(
     let places = Memo::new(move |_| plan.with(|p| (p.regions.clone(), p.users.clone())));
     let sources =
         Memo::new(move |_| report.with(|r| r.as_deref().map(charts::sources).unwrap_or_default()));
-    let plan_sig = Signal::derive(move || plan.get());
+    // The plan signal itself, not a derived copy: each summary row reads its class in place.
+    let plan_sig: Signal<Plan> = plan.into();
     let report_sig =
         Signal::derive(move || report.get().unwrap_or_else(|| Arc::new(empty_report())));
     view! {

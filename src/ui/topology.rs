@@ -56,9 +56,17 @@ pub fn TopologyMap(
     // plan's places), not at its left edge. Read in the next animation frame, when the
     // browser lays the page out anyway: read straight after building, each map forced a
     // layout of its own while the rest of the results were still being patched.
+    // Once per map: an edit patches the open card's map in place (the same element, a new
+    // effect), and reading its width again would lay out the card's body each edit, which is
+    // otherwise skipped while off screen (style/main.css). A scroll the reader made is kept.
     let scroller = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         if let Some(el) = scroller.get() {
+            let centred = wasm_bindgen::JsValue::from_str("meridianCentred");
+            if js_sys::Reflect::has(&el, &centred).unwrap_or(false) {
+                return;
+            }
+            let _ = js_sys::Reflect::set(&el, &centred, &wasm_bindgen::JsValue::TRUE);
             request_animation_frame(move || {
                 let over = el.scroll_width() - el.client_width();
                 if over > 0 {

@@ -13,9 +13,21 @@ fn round_to(v: f64, step: f64) -> f64 {
     }
 }
 
+/// The digits `{:.0}` prints, from the integer when `v` is whole: `{:.0}` of a whole f64
+/// takes core's exact bignum path (`dragon`), which was ~10 % of the example plan's
+/// evaluation (docs/benchmarks.md, "Figures formatted").
+fn whole_digits(v: f64) -> String {
+    // -0.0 prints as "-0": left to the formatter.
+    if v.fract() == 0.0 && v.abs() < 1e15 && !(v == 0.0 && v.is_sign_negative()) {
+        (v as i64).to_string()
+    } else {
+        format!("{v:.0}")
+    }
+}
+
 /// Thousands separators on a whole number: `1922` -> `1,922`.
 pub(crate) fn grouped(whole: f64) -> String {
-    let digits = format!("{:.0}", whole.abs());
+    let digits = whole_digits(whole.abs());
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
@@ -84,20 +96,20 @@ pub fn duration(s: f64) -> String {
     } else if r < 10.0 {
         format!("{r:.1} s")
     } else if r < 120.0 {
-        format!("{r:.0} s")
+        format!("{} s", whole_digits(r))
     } else if r < 3600.0 {
         let (m, rest) = ((r / 60.0).floor(), r % 60.0);
         if rest == 0.0 {
-            format!("{m:.0} min")
+            format!("{} min", whole_digits(m))
         } else {
-            format!("{m:.0} min {rest:.0} s")
+            format!("{} min {} s", whole_digits(m), whole_digits(rest))
         }
     } else {
         let (h, m) = ((r / 3600.0).floor(), ((r % 3600.0) / 60.0).round());
         if m == 0.0 {
-            format!("{h:.0} h")
+            format!("{} h", whole_digits(h))
         } else {
-            format!("{h:.0} h {m:.0} min")
+            format!("{} h {} min", whole_digits(h), whole_digits(m))
         }
     }
 }
@@ -254,6 +266,24 @@ mod tests {
         assert_eq!(duration(3600.0 + 330.0), "1 h 6 min");
         assert_eq!(recovery(None), "not survived");
         assert_eq!(round_duration(1.14), 1.1);
+    }
+
+    #[test]
+    fn whole_numbers_group_as_float_formatting_would_print_them() {
+        // The integer path must print what `{:.0}` printed, at every size up to its limit.
+        let mut v = 1.0f64;
+        while v < 2e15 {
+            for w in [v - 1.0, v, v + 1.0, v * 7.0, -v, 0.5 * v, v + 0.5] {
+                assert_eq!(whole_digits(w), format!("{w:.0}"), "{w}");
+                let digits = format!("{:.0}", w.abs());
+                assert_eq!(grouped(w).replace([',', '-'], ""), digits, "{w}");
+                assert_eq!(grouped(w).starts_with('-'), w < 0.0, "{w}");
+            }
+            v *= 3.0;
+        }
+        assert_eq!(grouped(1_234_567.0), "1,234,567");
+        assert_eq!(grouped(-0.0), "0");
+        assert_eq!(whole_digits(-0.0), "-0");
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::present::Product;
 ///
 /// Serialising a `Report` writes its JSON form (the CLI's and the export's: each class's
 /// chosen evaluation and each cost's lines flattened into their parent, see
-/// [`json_form`]); deserialising reads the plain form, with those nested under their own
+/// `src/engine/report/json_form.rs`); deserialising reads the plain form, with those nested under their own
 /// keys, which is what [`ClassReport`] and the other structs serialise to on their own (the
 /// engine worker sends each class so, and a report without classes).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -14,9 +14,9 @@ use crate::present::Product;
 ///
 /// Serialising a `Report` writes its JSON form (the CLI's and the export's: each class's
 /// chosen evaluation and each cost's lines flattened into their parent, see
-/// `src/engine/report/json_form.rs`); deserialising reads the plain form, with those nested under their own
-/// keys, which is what [`ClassReport`] and the other structs serialise to on their own (the
-/// engine worker sends each class so, and a report without classes).
+/// `src/engine/report/json_form.rs`); deserialising reads the plain form, with those nested
+/// under their own keys, which is what [`ClassReport`] and the other structs serialise to on
+/// their own (the engine worker sends each class so, and a report without classes).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     pub plan_name: String,

@@ -3,7 +3,7 @@
 //! `#[serde(flatten)]` would, but only when the report is written.
 //!
 //! Why not `#[serde(flatten)]`: reading a flattened struct makes serde buffer the whole
-//! object into its generic `Content` tree first, which cost the browser 29.6 KB of the wasm
+//! object into its generic `Content` tree first, which cost the browser 29.7 KB of the wasm
 //! download (gzip) and half of the page's time reading the largest plan's report from the
 //! engine worker (docs/benchmarks.md, "Fourth round"). So every report struct derives plain
 //! serde (its nested fields under their own keys: the form the worker sends and the page

@@ -1,17 +1,21 @@
 //! What crosses to and from the browser's engine worker (src/ui/engine_worker.rs): the plan
-//! as plan JSON and the report as report JSON. The page must show the very report the engine
-//! made, so both round trips are exact, and the worker's entry point with progress gives
-//! the same report as `evaluate`.
+//! as plan JSON and the report in its plain serde form (each class on its own, then the
+//! report without its classes). The page must show the very report the engine made, so both
+//! round trips are exact, and the worker's entry point with progress gives the same report
+//! as `evaluate`. The report's JSON form (CLI, export) is the plain form with the flattened
+//! fields moved into their parents.
 
 #[path = "support/plans.rs"]
 mod support_plans;
 
 use meridian::engine::cost::baseline::BaselineBill;
+use meridian::engine::report::ClassReport;
 use meridian::engine::{
     evaluate, evaluate_with_progress, work_estimate, Posture, Progress, Report,
     FIXED_WORK_IN_REGIONS,
 };
 use meridian::plan::Plan;
+use serde_json::{Map, Value};
 
 /// The example plans, and variants whose reports hold what the examples' do not: advice
 /// (nothing fits), a pinned posture, a pinned placement and a bill to scale from.
@@ -34,18 +38,98 @@ fn plans() -> Vec<(String, Plan)> {
         platform_usd: 500.0,
     });
     out.push(("pins and a bill".into(), pinned));
+    let largest =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("e2e/fixtures/largest-plan.json");
+    let largest = std::fs::read_to_string(largest).unwrap();
+    out.push(("largest plan".into(), Plan::from_json(&largest).unwrap()));
     out
+}
+
+/// What the worker sends (src/ui/engine_worker/serve.rs), read back as the page does
+/// (client.rs): each class on its own, then the report without its classes.
+fn through_the_wire(report: &Report) -> Report {
+    let classes: Vec<ClassReport> = report
+        .classes
+        .iter()
+        .map(|class| {
+            let json = serde_json::to_string(class).unwrap();
+            let back: ClassReport = serde_json::from_str(&json).unwrap();
+            assert_eq!(serde_json::to_string(&back).unwrap(), json);
+            back
+        })
+        .collect();
+    let head = Report {
+        classes: Vec::new(),
+        ..report.clone()
+    };
+    let mut back: Report = serde_json::from_str(&serde_json::to_string(&head).unwrap()).unwrap();
+    back.classes = classes;
+    back
 }
 
 #[test]
 fn every_report_reads_back_as_itself() {
     for (name, plan) in plans() {
         let report = evaluate(&plan).unwrap_or_else(|e| panic!("{name}: {e:?}"));
-        let json = serde_json::to_string(&report).unwrap();
-        let back: Report =
-            serde_json::from_str(&json).unwrap_or_else(|e| panic!("{name}: {e}\n{json}"));
-        assert_eq!(back, report, "{name}");
-        assert_eq!(serde_json::to_string(&back).unwrap(), json, "{name}");
+        assert_eq!(through_the_wire(&report), report, "{name}");
+    }
+}
+
+/// Moves the fields of the objects under `key` into their parent, in every object of `value`
+/// (what serde's `flatten` writes).
+fn flatten(value: &mut Value, key: &str) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::Object(inner)) = map.remove(key) {
+                for (k, v) in inner {
+                    assert!(map.insert(k.clone(), v).is_none(), "{k} twice");
+                }
+            }
+            map.values_mut().for_each(|v| flatten(v, key));
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| flatten(v, key)),
+        _ => {}
+    }
+}
+
+#[test]
+fn the_json_form_is_the_plain_form_with_the_chosen_evaluation_and_cost_lines_flattened() {
+    for (name, plan) in plans() {
+        let report = evaluate(&plan).unwrap();
+        let json_form: Value =
+            serde_json::from_str(&serde_json::to_string(&report).unwrap()).unwrap();
+        let mut plain = Value::Object(Map::from_iter([
+            (
+                "plan_name".to_string(),
+                Value::from(report.plan_name.clone()),
+            ),
+            (
+                "classes".to_string(),
+                serde_json::to_value(&report.classes).unwrap(),
+            ),
+        ]));
+        let head = serde_json::to_value(Report {
+            classes: Vec::new(),
+            ..report.clone()
+        })
+        .unwrap();
+        for (k, v) in head.as_object().unwrap() {
+            if k != "classes" {
+                plain[k] = v.clone();
+            }
+        }
+        let nested = plain["classes"].to_string();
+        assert!(
+            nested.contains("\"chosen\"") && nested.contains("\"lines\""),
+            "{name}"
+        );
+        flatten(&mut plain, "chosen");
+        flatten(&mut plain, "lines");
+        assert_eq!(json_form, plain, "{name}");
+        // Pretty (the CLI's and the export's) writes the same fields.
+        let pretty: Value =
+            serde_json::from_str(&serde_json::to_string_pretty(&report).unwrap()).unwrap();
+        assert_eq!(pretty, json_form, "{name}");
     }
 }
 

@@ -3,15 +3,24 @@
 //! `None` (JSON `null`) in `rpo_s`/`rto_s` means the posture does not survive the loss of a
 //! region at all (the data is unavailable until the region returns).
 
+mod json_form;
+
 use serde::{Deserialize, Serialize};
 
 use super::posture::Posture;
 use crate::present::Product;
 
 /// The whole report: one entry per data class, in plan order, and totals.
+///
+/// Serialising a `Report` writes its JSON form (the CLI's and the export's: each class's
+/// chosen evaluation and each cost's lines flattened into their parent, see
+/// `src/engine/report/json_form.rs`); deserialising reads the plain form, with those nested
+/// under their own keys, which is what [`ClassReport`] and the other structs serialise to on
+/// their own (the engine worker sends each class so, and a report without classes).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     pub plan_name: String,
+    #[serde(serialize_with = "json_form::in_json_form")]
     pub classes: Vec<ClassReport>,
     pub totals: Totals,
     /// Where each price used came from (every price carries a source and a date).
@@ -48,9 +57,9 @@ pub struct ClassReport {
     pub name: String,
     /// False when nothing met every requirement; then `chosen` is the closest posture.
     pub feasible: bool,
-    /// The chosen (or closest) posture's full evaluation, flattened into this object:
-    /// `posture`, `placement`, `latency`, `rpo_s`, `rto_s`, `monthly_cost_usd`, ...
-    #[serde(flatten)]
+    /// The chosen (or closest) posture's full evaluation, flattened into this object in the
+    /// report's JSON form: `posture`, `placement`, `latency`, `rpo_s`, `rto_s`, ...
+    #[serde(serialize_with = "json_form::flattened")]
     pub chosen: Evaluation,
     /// Why this posture: each a sentence citing a number.
     pub reasons: Vec<String>,
@@ -395,8 +404,8 @@ impl CostLines {
 /// What each line holds and its source: docs/engine.md, "Cost".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CostBreakdown {
-    /// The six lines, each rounded as shown.
-    #[serde(flatten)]
+    /// The six lines, each rounded as shown (flattened into this object in the JSON form).
+    #[serde(serialize_with = "json_form::flattened")]
     pub lines: CostLines,
     /// Serving VM-equivalents, summed over regions (includes headroom).
     pub compute_vms: f64,
@@ -441,8 +450,8 @@ pub struct RegionCost {
     pub database_nodes: f64,
     pub stored_gb: f64,
     /// Transfer: replication sent from this region; backups: snapshots kept here and
-    /// copies sent from here.
-    #[serde(flatten)]
+    /// copies sent from here. Flattened into this object in the JSON form.
+    #[serde(serialize_with = "json_form::flattened")]
     pub lines: CostLines,
     /// Prices that are not this region's own (the provider's nearest priced region).
     pub price_notes: Vec<String>,

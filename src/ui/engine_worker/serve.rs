@@ -1,6 +1,8 @@
 //! The worker's side: public/engine-worker.js starts the page's own wasm in a module worker
-//! and calls [`engine_evaluate`] for each plan the page sends. Plan and report cross as JSON
-//! (the plan file format and the report JSON), so both sides read the same bytes.
+//! and calls [`engine_evaluate`] for each plan the page sends. Plan and report cross as JSON:
+//! the plan file format, and each report struct's plain serde form (nested structs under
+//! their own keys, not the flattened JSON form the CLI writes: reading that would make serde
+//! buffer each class into its `Content` tree, src/engine/report/json_form.rs).
 
 use wasm_bindgen::prelude::*;
 

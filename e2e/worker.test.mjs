@@ -253,6 +253,45 @@ test('rapid edits: only the newest plan\'s report is shown, and no stale work is
   await planner.page.context().close();
 });
 
+/** Counts the worker's class messages that said "unchanged" (json null) instead of JSON. */
+function countUnchanged() {
+  window.__unchanged = 0;
+  const setter = Object.getOwnPropertyDescriptor(Worker.prototype, 'onmessage');
+  Object.defineProperty(Worker.prototype, 'onmessage', {
+    ...setter,
+    set(f) {
+      setter.set.call(this, f && ((e) => {
+        if (e.data?.kind === 'class' && e.data.json === null) window.__unchanged += 1;
+        return f(e);
+      }));
+    },
+  });
+}
+
+test('an edit of one class: the worker resends only the classes that changed, and the report is the page engine\'s', async () => {
+  const reports = {};
+  for (const worker of [true, false]) {
+    const planner = await fresh({ worker });
+    if (worker) await planner.page.context().addInitScript(countUnchanged);
+    await planner.page.goto(await largestLink());
+    await settled(planner.page);
+    await planner.testid('class-editor-0').evaluate((d) => { d.open = true; });
+    await planner.testid('class-0-rpo_s').fill('7');
+    await planner.page.waitForFunction(() => !document.querySelector('[data-testid="evaluation-progress"]')?.textContent);
+    await settled(planner.page);
+    reports[worker] = await planner.downloaded('download-report');
+    if (worker) {
+      // 16 classes; the RPO of class 0 changes class 0's report, not the other 15.
+      const unchanged = await planner.page.evaluate(() => window.__unchanged);
+      assert.ok(unchanged >= 1 && unchanged <= CLASSES - 1, `${unchanged} classes sent as unchanged`);
+      results.unchanged_after_edit = unchanged;
+    }
+    assert.deepEqual(planner.errors, []);
+    await planner.page.context().close();
+  }
+  assert.equal(reports[true], reports[false]);
+});
+
 test('with no Worker at all, the largest plan is evaluated on the page and editing works', async () => {
   const planner = await fresh({ worker: false });
   await planner.page.goto(await largestLink());

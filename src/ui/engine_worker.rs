@@ -214,7 +214,7 @@ impl Engine {
             now - answer.read_ms,
             answer.read_ms,
         );
-        self.delivered.set(Some(Arc::new(answer.report)));
+        self.delivered.set(Some(answer.report));
         self.progress.set(None);
         let edit_waits = answer.edit_waits;
         request_animation_frame(move || {

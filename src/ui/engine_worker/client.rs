@@ -2,6 +2,7 @@
 //! reading its answers (one class per message, so no single task reads a whole report).
 
 use std::cell::RefCell;
+use std::sync::Arc;
 
 use leptos::prelude::Set;
 use wasm_bindgen::prelude::*;
@@ -34,6 +35,11 @@ pub(super) struct Client {
     pub(super) waiting: Option<(u64, String)>,
     /// The classes of the newest plan's report read so far.
     reading: Option<Reading>,
+    /// The last report read, with its request's sequence number: sent to the worker as `base`
+    /// with the next plan, so that it sends only the classes that differ from it.
+    held: Option<(u64, Arc<Report>)>,
+    /// The `base` sent with the plan being evaluated (`held`'s number then).
+    sent_base: Option<u64>,
     /// An edit waits for the newest report to record its edit-to-results.
     pub(super) edit_waits: bool,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
@@ -50,7 +56,7 @@ struct Reading {
 
 /// The newest plan's report, read, with the page's time spent reading it.
 pub(super) struct Answer {
-    pub(super) report: Report,
+    pub(super) report: Arc<Report>,
     pub(super) read_ms: f64,
     pub(super) evaluate_ms: f64,
     /// The worker's time writing the report's JSON (ms), right after its engine.
@@ -104,6 +110,8 @@ impl Client {
             in_flight: false,
             waiting: None,
             reading: None,
+            held: None,
+            sent_base: None,
             edit_waits: false,
             _on_message: on_message,
             _on_error: on_error,
@@ -123,11 +131,16 @@ impl Client {
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"seq".into(), &(seq as f64).into());
         let _ = js_sys::Reflect::set(&message, &"plan".into(), &plan.into());
+        self.sent_base = self.held.as_ref().map(|(seq, _)| *seq);
+        if let Some(base) = self.sent_base {
+            let _ = js_sys::Reflect::set(&message, &"base".into(), &(base as f64).into());
+        }
         self.in_flight = self.worker.post_message(&message).is_ok();
     }
 
-    /// Reads class `index` of request `seq`'s report, if that is the newest request.
-    fn read_class(&mut self, seq: u64, index: usize, json: &str) -> Result<(), String> {
+    /// Reads class `index` of request `seq`'s report, if that is the newest request: its JSON,
+    /// or (`None`) the same class of the held report the worker was told of.
+    fn read_class(&mut self, seq: u64, index: usize, json: Option<&str>) -> Result<(), String> {
         if seq != self.newest {
             return Ok(());
         }
@@ -143,7 +156,15 @@ impl Client {
             return Err(format!("class {index} came out of order"));
         }
         let started = performance_now();
-        let class = serde_json::from_str(json).map_err(|e| format!("class {index}: {e}"))?;
+        let class = match json {
+            Some(json) => serde_json::from_str(json).map_err(|e| format!("class {index}: {e}"))?,
+            None => self
+                .held
+                .as_ref()
+                .filter(|(held, _)| Some(*held) == self.sent_base)
+                .and_then(|(_, report)| report.classes.get(index).cloned())
+                .ok_or_else(|| format!("class {index} is unchanged, but from a report not held"))?,
+        };
         reading.read_ms += performance_now() - started;
         reading.classes.push(class);
         Ok(())
@@ -159,9 +180,9 @@ impl Client {
         (evaluate_ms, evaluate_started, encode_ms): (f64, f64, f64),
     ) -> Option<Result<Answer, String>> {
         self.in_flight = false;
-        self.post_waiting(); // the worker starts on the next plan while this one is shown
         let reading = self.reading.take();
         if seq != self.newest {
+            self.post_waiting(); // the worker starts on the next plan while this one is shown
             return None;
         }
         let Some(reading) = reading.filter(|r| r.seq == seq && r.classes.len() == classes) else {
@@ -173,6 +194,10 @@ impl Client {
             Err(e) => return Some(Err(format!("its report: {e}"))),
         };
         report.classes = reading.classes;
+        let report = Arc::new(report);
+        // Held before the next plan is sent, so that the worker may answer it against this one.
+        self.held = Some((seq, report.clone()));
+        self.post_waiting(); // the worker starts on the next plan while this one is shown
         Some(Ok(Answer {
             report,
             read_ms: reading.read_ms + performance_now() - started,
@@ -234,9 +259,11 @@ fn on_message(engine: Engine, event: MessageEvent) {
             }
         }
         Some("class") => {
-            let json = field("json").as_string().unwrap_or_default();
+            let json = field("json").as_string();
             let mut read = Ok(());
-            with_client(&mut |c| read = c.read_class(seq, number("index") as usize, &json));
+            with_client(&mut |c| {
+                read = c.read_class(seq, number("index") as usize, json.as_deref())
+            });
             if let Err(e) = read {
                 engine.fail(&format!("its report could not be read: {e}"));
             }

@@ -4,10 +4,20 @@
 //! their own keys, not the flattened JSON form the CLI writes: reading that would make serde
 //! buffer each class into its `Content` tree, src/engine/report/json_form.rs).
 
+use std::cell::RefCell;
+
 use wasm_bindgen::prelude::*;
 
+use crate::engine::report::ClassReport;
 use crate::engine::{evaluate_with_progress, Progress};
 use crate::plan::Plan;
+
+thread_local! {
+    /// The classes of the last report this worker delivered, with its request's sequence
+    /// number: a class equal to its counterpart there is sent as `null` to a page that holds
+    /// that report (it said so: `base`), which reuses its own copy instead of reading JSON.
+    static DELIVERED: RefCell<Option<(f64, Vec<ClassReport>)>> = const { RefCell::new(None) };
+}
 
 #[wasm_bindgen]
 extern "C" {
@@ -28,7 +38,10 @@ pub(super) fn time_origin() -> f64 {
 
 /// Evaluates the plan `plan_json` (the plan file format), calling `progress(done, classes)`
 /// after each class, and hands each class's report JSON to `deliver(index, json)` as soon as it
-/// is written, so that the page reads class 0 while the worker writes class 1. Returns
+/// is written, so that the page reads class 0 while the worker writes class 1. With `seq`
+/// (this request) and `base` (the request whose report the page holds), a class equal to the
+/// one this worker delivered for `base` is handed over as `null` instead (an edit usually
+/// changes one class of many: the others are neither written nor read again). Returns
 /// `{ head, classes, evaluate_ms, evaluate_started, encode_ms }`: the report JSON without its
 /// classes, how many classes were delivered (without `deliver`: their JSON, an array), the
 /// engine's own time (ms), when it began (ms since the epoch, `timeOrigin + now`, so that the
@@ -40,6 +53,8 @@ pub fn engine_evaluate(
     plan_json: &str,
     progress: &js_sys::Function,
     deliver: Option<js_sys::Function>,
+    seq: Option<f64>,
+    base: Option<f64>,
 ) -> Result<JsValue, JsError> {
     let plan: Plan = serde_json::from_str(plan_json)?;
     let started = performance_now();
@@ -52,9 +67,17 @@ pub fn engine_evaluate(
     let classes = js_sys::Array::new();
     let count = report.classes.len();
     let mut encode_ms = 0.0;
-    for (index, class) in std::mem::take(&mut report.classes).into_iter().enumerate() {
+    let held = DELIVERED
+        .take()
+        .filter(|(sent, _)| deliver.is_some() && Some(*sent) == base);
+    for (index, class) in report.classes.iter().enumerate() {
         let began = performance_now();
-        let json: JsValue = serde_json::to_string(&class)?.into();
+        let unchanged = held.as_ref().and_then(|(_, old)| old.get(index)) == Some(class);
+        let json: JsValue = if unchanged {
+            JsValue::NULL
+        } else {
+            serde_json::to_string(class)?.into()
+        };
         encode_ms += performance_now() - began;
         match &deliver {
             Some(deliver) => {
@@ -64,6 +87,10 @@ pub fn engine_evaluate(
                 classes.push(&json);
             }
         }
+    }
+    let delivered = std::mem::take(&mut report.classes);
+    if let (Some(seq), Some(_)) = (seq, &deliver) {
+        DELIVERED.set(Some((seq, delivered)));
     }
     let began = performance_now();
     let head: JsValue = serde_json::to_string(&report)?.into();

@@ -5,9 +5,9 @@
 //! Why not `#[serde(flatten)]`: reading a flattened struct makes serde buffer the whole
 //! object into its generic `Content` tree first, which cost the browser 29.7 KB of the wasm
 //! download (gzip) and half of the page's time reading the largest plan's report from the
-//! engine worker (docs/benchmarks.md, "Fourth round"). So every report struct derives plain
-//! serde (its nested fields under their own keys: the form the worker sends and the page
-//! reads), and the fields marked `#[serde(serialize_with = "json_form::flattened")]` are
+//! engine worker (docs/benchmarks.md, "Download size, fourth round"). So every report struct
+//! derives plain serde (its nested fields under their own keys: the form the worker sends
+//! and the page reads), and the fields marked `#[serde(serialize_with = "json_form::flattened")]` are
 //! flattened by the serializer adapter [`Flat`] that writes [`super::Report`]'s classes. One
 //! definition per struct; the JSON form is written, never read.
 

@@ -36,10 +36,10 @@ pub(super) struct Client {
     /// The classes of the newest plan's report read so far.
     reading: Option<Reading>,
     /// The last report read, with its request's sequence number: sent to the worker as `base`
-    /// with the next plan, so that it sends only the classes that differ from it.
+    /// with the next plan, so that it sends only the classes that differ from it. It changes
+    /// only when the newest request's report is read, after which the next plan is sent: so
+    /// while the newest request's classes arrive, it is the report that request named.
     held: Option<(u64, Arc<Report>)>,
-    /// The `base` sent with the plan being evaluated (`held`'s number then).
-    sent_base: Option<u64>,
     /// An edit waits for the newest report to record its edit-to-results.
     pub(super) edit_waits: bool,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
@@ -111,7 +111,6 @@ impl Client {
             waiting: None,
             reading: None,
             held: None,
-            sent_base: None,
             edit_waits: false,
             _on_message: on_message,
             _on_error: on_error,
@@ -131,9 +130,8 @@ impl Client {
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"seq".into(), &(seq as f64).into());
         let _ = js_sys::Reflect::set(&message, &"plan".into(), &plan.into());
-        self.sent_base = self.held.as_ref().map(|(seq, _)| *seq);
-        if let Some(base) = self.sent_base {
-            let _ = js_sys::Reflect::set(&message, &"base".into(), &(base as f64).into());
+        if let Some((base, _)) = &self.held {
+            let _ = js_sys::Reflect::set(&message, &"base".into(), &(*base as f64).into());
         }
         self.in_flight = self.worker.post_message(&message).is_ok();
     }
@@ -161,7 +159,6 @@ impl Client {
             None => self
                 .held
                 .as_ref()
-                .filter(|(held, _)| Some(*held) == self.sent_base)
                 .and_then(|(_, report)| report.classes.get(index).cloned())
                 .ok_or_else(|| format!("class {index} is unchanged, but from a report not held"))?,
         };

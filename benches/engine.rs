@@ -6,7 +6,7 @@
 use criterion::{criterion_group, BenchmarkId, Criterion};
 use std::hint::black_box;
 
-use meridian::engine::{clear_rtt_cache, evaluate, evaluate_past_region_limit};
+use meridian::engine::{clear_rtt_cache, evaluate, evaluate_past_region_limit, Evaluator};
 use meridian::plan::Plan;
 
 fn bench(c: &mut Criterion) {
@@ -135,7 +135,30 @@ fn largest_allowed(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench, scale, largest_allowed);
+/// An edit as the page makes it: two plans that differ in one class's RPO target, evaluated
+/// in turn by one [`Evaluator`], which evaluates the edited class again and reuses the others.
+fn one_class_edited(c: &mut Criterion) {
+    let mut group = c.benchmark_group("an edit of one class (Evaluator), warm");
+    for (name, plan) in [
+        ("example", Plan::example()),
+        ("large", Plan::large_benchmark()),
+    ] {
+        let mut edited = plan.clone();
+        edited.data_classes[0].rpo_s = Some(edited.data_classes[0].rpo_s.unwrap_or(60.0) + 1.0);
+        let mut evaluator = Evaluator::default();
+        let mut turn = false;
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                turn = !turn;
+                let plan = if turn { &edited } else { &plan };
+                evaluator.evaluate(black_box(plan), &mut |_| {}).unwrap()
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, scale, largest_allowed, one_class_edited);
 
 /// With `MERIDIAN_BENCH_REPORTS=<dir>`, writes the report JSON of every plan benchmarked here
 /// (`scale-<n>.json`, `example.json`, `large.json`, `largest.json`) into that directory and

@@ -4,9 +4,14 @@
 use std::cell::RefCell;
 
 use super::posture::Posture;
-use super::report::{Evaluation, Report};
+use super::report::{ClassReport, Evaluation, Report};
 use super::{advice, cost, evaluate_posture, pin, recommend, services, Ctx};
 use crate::plan::{validate, DataClass, Plan, PlanError, PlanErrors};
+
+mod reuse;
+
+pub use reuse::Evaluator;
+use reuse::{ClassOutcome, ClassSources};
 
 /// Evaluates a plan: validates it, then every class x posture, then recommends.
 pub fn evaluate(plan: &Plan) -> Result<Report, PlanErrors> {
@@ -88,14 +93,35 @@ fn evaluate_checked(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Report, PlanErrors> {
     check(plan, limits)?;
+    Ok(evaluate_valid(plan, limits, progress, Vec::new()).0)
+}
+
+/// The report of a plan that passed [`check`], and the price sources each class used in each
+/// of the two passes, in first-use order (what [`Evaluator`] keeps to reuse the class).
+/// `reused[i]`, when there, is class `i`'s outcome from an earlier plan that it holds for
+/// this one too (see [`Evaluator`]): it is not evaluated again.
+fn evaluate_valid(
+    plan: &Plan,
+    limits: Limits,
+    progress: &mut dyn FnMut(Progress),
+    mut reused: Vec<Option<ClassOutcome>>,
+) -> (Report, Vec<ClassSources>) {
     let ctx = Ctx::new(plan);
     let classes = plan.data_classes.len();
+    reused.resize_with(classes, || None);
+    // Each class records its price sources on its own, so that a reused class brings its
+    // own; merged below in the order one shared list would have had.
+    let mut first_pass_sources = Vec::with_capacity(classes);
     let mut evaluations: Vec<Vec<Evaluation>> = plan
         .data_classes
         .iter()
         .enumerate()
         .map(|(i, class)| {
-            let evals = evaluate_class(&ctx, class);
+            let evals = match reused[i] {
+                Some(_) => Vec::new(),
+                None => evaluate_class(&ctx, class),
+            };
+            first_pass_sources.push(ctx.price_sources.take());
             progress(Progress {
                 done: i + 1,
                 classes,
@@ -104,48 +130,84 @@ fn evaluate_checked(
         })
         .collect();
     if let Some(bill) = &plan.baseline_bill {
+        debug_assert!(reused.iter().all(Option::is_none), "a bill couples classes");
         cost::baseline::apply(bill, &mut evaluations);
     }
-    let classes = plan
+    let outcomes: Vec<ClassOutcome> = plan
         .data_classes
         .iter()
         .zip(evaluations)
+        .zip(first_pass_sources)
         .enumerate()
-        .map(|(ci, (class, evals))| {
-            let report = pin::apply(class, recommend::recommend(&ctx, class, evals));
-            let mut report = pin::apply_placement(class, report, || {
-                let free = DataClass {
-                    placement_pin: Default::default(),
-                    ..class.clone()
-                };
-                let evals = unpinned_evaluations(&ctx, plan, ci, &free);
-                pin::apply(&free, recommend::recommend(&ctx, &free, evals))
-            });
-            report.services = services::options(plan, &report.chosen);
-            if !report.feasible {
-                // Suggestions that keep the plan's places reuse this evaluation's round trips.
-                let checked = RefCell::new(Vec::new());
-                let verify = |p: &Plan, i: usize, posture: Posture| {
-                    if p.regions == plan.regions && p.users == plan.users {
-                        check(p, limits).ok()?;
-                        let changed = p.data_classes.get(i)?;
-                        let original = plan.data_classes.get(i)?;
-                        Some(evaluate_in_place(
-                            &ctx, original, changed, posture, &checked,
-                        ))
-                    } else {
-                        evaluate_one(p, i, posture, limits)
-                    }
-                };
-                report.advice = advice::advise(plan, ci, &report.evaluations, &verify);
-                if !report.advice.is_empty() {
-                    report.relax = report.advice.iter().map(|a| a.text.clone()).collect();
-                }
+        .map(|(ci, ((class, evals), first_sources))| {
+            if let Some(outcome) = reused[ci].take() {
+                return outcome;
             }
-            report
+            let report = recommend_class(&ctx, plan, ci, class, evals, limits);
+            ClassOutcome {
+                report,
+                sources: [first_sources, ctx.price_sources.take()],
+            }
         })
         .collect();
-    Ok(recommend::assemble(&ctx, classes))
+    *ctx.price_sources.borrow_mut() = merged_sources(&outcomes);
+    let (reports, sources) = outcomes.into_iter().map(|o| (o.report, o.sources)).unzip();
+    (recommend::assemble(&ctx, reports), sources)
+}
+
+/// The price sources of every class, first pass then second, class by class, each once: the
+/// first-use order of one list shared by the whole evaluation.
+fn merged_sources(outcomes: &[ClassOutcome]) -> Vec<String> {
+    let mut all: Vec<String> = Vec::new();
+    for pass in 0..2 {
+        for source in outcomes.iter().flat_map(|o| &o.sources[pass]) {
+            if !all.contains(source) {
+                all.push(source.clone());
+            }
+        }
+    }
+    all
+}
+
+/// Class `ci`'s report from its postures' evaluations: recommendation, pins, services and,
+/// when nothing fits, the advice.
+fn recommend_class(
+    ctx: &Ctx,
+    plan: &Plan,
+    ci: usize,
+    class: &DataClass,
+    evals: Vec<Evaluation>,
+    limits: Limits,
+) -> ClassReport {
+    let report = pin::apply(class, recommend::recommend(ctx, class, evals));
+    let mut report = pin::apply_placement(class, report, || {
+        let free = DataClass {
+            placement_pin: Default::default(),
+            ..class.clone()
+        };
+        let evals = unpinned_evaluations(ctx, plan, ci, &free);
+        pin::apply(&free, recommend::recommend(ctx, &free, evals))
+    });
+    report.services = services::options(plan, &report.chosen);
+    if !report.feasible {
+        // Suggestions that keep the plan's places reuse this evaluation's round trips.
+        let checked = RefCell::new(Vec::new());
+        let verify = |p: &Plan, i: usize, posture: Posture| {
+            if p.regions == plan.regions && p.users == plan.users {
+                check(p, limits).ok()?;
+                let changed = p.data_classes.get(i)?;
+                let original = plan.data_classes.get(i)?;
+                Some(evaluate_in_place(ctx, original, changed, posture, &checked))
+            } else {
+                evaluate_one(p, i, posture, limits)
+            }
+        };
+        report.advice = advice::advise(plan, ci, &report.evaluations, &verify);
+        if !report.advice.is_empty() {
+            report.relax = report.advice.iter().map(|a| a.text.clone()).collect();
+        }
+    }
+    report
 }
 
 /// Every posture of `class` in `ctx`, with its chosen service applied.

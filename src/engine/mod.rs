@@ -41,8 +41,8 @@ mod links;
 mod outages;
 
 pub use evaluate_plan::{
-    evaluate, evaluate_past_region_limit, evaluate_with_progress, work_estimate, Progress,
-    FIXED_WORK_IN_REGIONS,
+    evaluate, evaluate_past_region_limit, evaluate_with_progress, work_estimate, Evaluator,
+    Progress, FIXED_WORK_IN_REGIONS,
 };
 pub use links::clear_rtt_cache;
 pub(crate) use links::{BoundRows, Link};

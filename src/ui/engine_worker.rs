@@ -12,12 +12,13 @@
 mod client;
 mod serve;
 
+use std::cell::RefCell;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use crate::engine::{evaluate, report::Report, work_estimate, Progress};
+use crate::engine::{report::Report, work_estimate, Evaluator, Progress};
 use crate::plan::{validate, Plan, PlanErrors};
 use client::{Answer, Client, CLIENT};
 
@@ -32,6 +33,17 @@ pub const OFFLOAD_ABOVE: u64 = 2_700;
 /// the page's main thread went idle (load average 5 to 12). An assumption beyond that: a
 /// worker slower than this starts after the render instead, as if the app had not waited.
 pub const START_WAIT_MS: u32 = 200;
+
+thread_local! {
+    /// The engine of this page, or of the worker: it keeps the last plan's class reports and
+    /// evaluates again only the classes an edit changed (the same report as `evaluate`).
+    static EVALUATOR: RefCell<Evaluator> = RefCell::new(Evaluator::default());
+}
+
+/// Evaluates `plan` with this global's [`Evaluator`].
+fn evaluate_reusing(plan: &Plan, progress: &mut dyn FnMut(Progress)) -> Result<Report, PlanErrors> {
+    EVALUATOR.with_borrow_mut(|engine| engine.evaluate(plan, progress))
+}
 
 /// Where a plan's outcome comes from.
 #[derive(Clone, Debug, PartialEq)]
@@ -88,7 +100,7 @@ impl Engine {
             }
         } else {
             Route::Page(super::timed("meridian:evaluate", || {
-                evaluate(plan).map(Arc::new)
+                evaluate_reusing(plan, &mut |_| {}).map(Arc::new)
             }))
         }
     }

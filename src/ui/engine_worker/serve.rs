@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 use crate::engine::report::ClassReport;
-use crate::engine::{evaluate_with_progress, Progress};
+use crate::engine::Progress;
 use crate::plan::Plan;
 
 thread_local! {
@@ -61,7 +61,7 @@ pub fn engine_evaluate(
     let mut tell = |p: Progress| {
         let _ = progress.call2(&JsValue::NULL, &p.done.into(), &p.classes.into());
     };
-    let mut report = evaluate_with_progress(&plan, &mut tell)
+    let mut report = super::evaluate_reusing(&plan, &mut tell)
         .map_err(|e| JsError::new(&format!("the plan does not validate: {:?}", e.0)))?;
     let evaluate_ms = performance_now() - started;
     let classes = js_sys::Array::new();

@@ -136,9 +136,16 @@ impl Client {
         self.in_flight = self.worker.post_message(&message).is_ok();
     }
 
-    /// Reads class `index` of request `seq`'s report, if that is the newest request: its JSON,
-    /// or (`None`) the same class of the held report the worker was told of.
-    fn read_class(&mut self, seq: u64, index: usize, json: Option<&str>) -> Result<(), String> {
+    /// Reads classes `index..index + count` of request `seq`'s report, if that is the newest
+    /// request: from `json` (one class), or (`None`) the same classes of the held report the
+    /// worker was told of.
+    fn read_classes(
+        &mut self,
+        seq: u64,
+        index: usize,
+        count: usize,
+        json: Option<&str>,
+    ) -> Result<(), String> {
         if seq != self.newest {
             return Ok(());
         }
@@ -154,16 +161,25 @@ impl Client {
             return Err(format!("class {index} came out of order"));
         }
         let started = performance_now();
-        let class = match json {
-            Some(json) => serde_json::from_str(json).map_err(|e| format!("class {index}: {e}"))?,
-            None => self
-                .held
-                .as_ref()
-                .and_then(|(_, report)| report.classes.get(index).cloned())
-                .ok_or_else(|| format!("class {index} is unchanged, but from a report not held"))?,
-        };
+        match json {
+            Some(json) => reading
+                .classes
+                .push(serde_json::from_str(json).map_err(|e| format!("class {index}: {e}"))?),
+            None => {
+                let held = self
+                    .held
+                    .as_ref()
+                    .and_then(|(_, report)| report.classes.get(index..index + count))
+                    .ok_or_else(|| {
+                        format!(
+                            "classes {index} to {} are unchanged, but from a report not held",
+                            (index + count).saturating_sub(1)
+                        )
+                    })?;
+                reading.classes.extend_from_slice(held);
+            }
+        }
         reading.read_ms += performance_now() - started;
-        reading.classes.push(class);
         Ok(())
     }
 
@@ -259,7 +275,8 @@ fn on_message(engine: Engine, event: MessageEvent) {
             let json = field("json").as_string();
             let mut read = Ok(());
             with_client(&mut |c| {
-                read = c.read_class(seq, number("index") as usize, json.as_deref())
+                let count = field("count").as_f64().map_or(1, |n| n as usize);
+                read = c.read_classes(seq, number("index") as usize, count, json.as_deref())
             });
             if let Err(e) = read {
                 engine.fail(&format!("its report could not be read: {e}"));

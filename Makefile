@@ -5,7 +5,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER := /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 
-.PHONY: setup serve build test lint test-native test-wasm test-e2e size bench model-eval
+.PHONY: setup serve build test lint test-native test-wasm test-e2e size engine-size bench model-eval
 
 setup:
 	@scripts/setup.sh
@@ -42,6 +42,10 @@ test-e2e:
 ## Gzipped size of everything a browser downloads.
 size: build
 	@scripts/size.sh
+
+## The engine alone (plan in, report out), built like the app's wasm: a floor for any download.
+engine-size:
+	@scripts/engine-size.sh
 
 bench:
 	cargo bench --bench engine

@@ -125,7 +125,7 @@ try {
   for (const b of builds) await b.server.close();
 }
 const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
-const fmt = (x) => (typeof x === 'number' ? x.toFixed(1) : x);
+const fmt = (x) => (typeof x !== 'number' ? x : Number.isInteger(x) ? String(x) : x.toFixed(1));
 for (const b of builds) {
   console.log(`\n${b.dist} (${visits} first visits, load averages ${b.rows.map((r) => r.load.toFixed(2)).join(' / ')})`);
   const keys = Object.keys(b.rows[0]).filter((k) => k !== 'load');

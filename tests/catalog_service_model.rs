@@ -18,7 +18,7 @@ fn plan(regions: &[&str], pin: Option<Posture>, service: Option<&str>) -> Plan {
 }
 
 fn class(p: &Plan, i: usize) -> ClassReport {
-    evaluate(p).expect("valid plan").classes[i].clone()
+    ClassReport::clone(&evaluate(p).expect("valid plan").classes[i])
 }
 
 fn rtt_p99(a: &str, b: &str) -> f64 {

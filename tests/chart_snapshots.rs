@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use meridian::charts::{cost, latency, rto, rtt, staleness};
-use meridian::engine::{self, Report};
+use meridian::engine::{self, ClassReport, Report};
 use meridian::plan::Plan;
 
 const W: u32 = 900;
@@ -92,7 +92,7 @@ fn assert_renders(name: &str, render: impl Fn(u32, u32) -> String, expect: &str)
 #[test]
 fn every_chart_survives_empty_and_degenerate_input() {
     let (mut plan, report) = example();
-    let class = report.classes[0].clone();
+    let class = ClassReport::clone(&report.classes[0]);
 
     // Empty: no evaluations, no regions.
     let mut empty = class.clone();

@@ -16,6 +16,7 @@ use meridian::engine::{
 };
 use meridian::plan::Plan;
 use serde_json::{Map, Value};
+use std::sync::Arc;
 
 /// The example plans, and variants whose reports hold what the examples' do not: advice
 /// (nothing fits), a pinned posture, a pinned placement and a bill to scale from.
@@ -48,14 +49,14 @@ fn plans() -> Vec<(String, Plan)> {
 /// What the worker sends (src/ui/engine_worker/serve.rs), read back as the page does
 /// (client.rs): each class on its own, then the report without its classes.
 fn through_the_wire(report: &Report) -> Report {
-    let classes: Vec<ClassReport> = report
+    let classes: Vec<Arc<ClassReport>> = report
         .classes
         .iter()
         .map(|class| {
             let json = serde_json::to_string(class).unwrap();
             let back: ClassReport = serde_json::from_str(&json).unwrap();
             assert_eq!(serde_json::to_string(&back).unwrap(), json);
-            back
+            Arc::new(back)
         })
         .collect();
     let head = Report {

@@ -158,7 +158,7 @@ pub fn diff(
         .collect();
     let outcome = |r: Option<&Report>, name: &str| {
         r.and_then(|r| r.classes.iter().find(|c| c.name == name))
-            .map(ClassOutcome::of)
+            .map(|c| ClassOutcome::of(c))
     };
     let classes = matched(&current.data_classes, &other.data_classes, |c| {
         c.name.as_str()

@@ -2,6 +2,7 @@
 //! recommendations and the advice that re-checks a changed class.
 
 use std::cell::RefCell;
+use std::sync::Arc;
 
 use super::posture::Posture;
 use super::report::{ClassReport, Evaluation, Report};
@@ -145,7 +146,7 @@ fn evaluate_valid(
             }
             let report = recommend_class(&ctx, plan, ci, class, evals, limits);
             ClassOutcome {
-                report,
+                report: Arc::new(report),
                 sources: [first_sources, ctx.price_sources.take()],
             }
         })

@@ -8,6 +8,8 @@
 //! the smallest relative shortfall, among postures that only miss numeric targets) and what
 //! to relax, by how much.
 
+use std::sync::Arc;
+
 use super::posture::Posture;
 use super::report::*;
 use super::Ctx;
@@ -373,7 +375,7 @@ fn below_baseline(chosen: &Evaluation, single: &Evaluation) -> Option<String> {
 }
 
 /// Totals and provenance across classes.
-pub(crate) fn assemble(ctx: &Ctx, classes: Vec<ClassReport>) -> Report {
+pub(crate) fn assemble(ctx: &Ctx, classes: Vec<Arc<ClassReport>>) -> Report {
     let mut monthly = 0.0;
     let mut single = 0.0;
     let mut compared = false;

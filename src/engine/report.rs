@@ -5,6 +5,8 @@
 
 mod json_form;
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::posture::Posture;
@@ -21,7 +23,7 @@ use crate::present::Product;
 pub struct Report {
     pub plan_name: String,
     #[serde(serialize_with = "json_form::in_json_form")]
-    pub classes: Vec<ClassReport>,
+    pub classes: Vec<Arc<ClassReport>>,
     pub totals: Totals,
     /// Where each price used came from (every price carries a source and a date).
     pub price_sources: Vec<String>,

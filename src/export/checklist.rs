@@ -319,6 +319,7 @@ pub fn checklist(plan: &Plan, report: &Report) -> Vec<ChecklistItem> {
     let multi_region: Vec<&ClassReport> = classes
         .iter()
         .filter(|c| !matches!(c.chosen.posture, Posture::SingleRegion))
+        .map(|c| &**c)
         .collect();
     let mut all_regions: BTreeSet<String> = BTreeSet::new();
     for c in classes {

@@ -16,34 +16,30 @@ use super::topology::TopologyMap;
 
 /// One class of a shared report, read in place: never cloned (a class of the largest plan's
 /// report is thousands of values, and a clone per view was a large part of showing a new
-/// report), but compared by the class's value, so that a memo holding it wakes its views only
-/// when that class changed (the report is recomputed whole on every edit).
+/// report), and compared by the class's value, so that a memo holding it wakes its views only
+/// when that class changed; a class the engine did not evaluate again is the same `Arc` in
+/// both reports, and compares at once.
 #[derive(Clone)]
-pub struct ClassOf {
-    report: Arc<Report>,
-    index: usize,
-}
+pub struct ClassOf(Arc<ClassReport>);
 
 impl ClassOf {
     /// Class `index` of `report`, if it has one.
     pub fn new(report: &Arc<Report>, index: usize) -> Option<ClassOf> {
-        (index < report.classes.len()).then(|| ClassOf {
-            report: report.clone(),
-            index,
-        })
+        report.classes.get(index).cloned().map(ClassOf)
     }
 }
 
 impl std::ops::Deref for ClassOf {
     type Target = ClassReport;
     fn deref(&self) -> &ClassReport {
-        &self.report.classes[self.index]
+        &self.0
     }
 }
 
 impl PartialEq for ClassOf {
+    /// A class the engine reused (or the worker said was unchanged) is the same `Arc`.
     fn eq(&self, other: &ClassOf) -> bool {
-        (Arc::ptr_eq(&self.report, &other.report) && self.index == other.index) || **self == **other
+        Arc::ptr_eq(&self.0, &other.0) || *self.0 == *other.0
     }
 }
 

@@ -1,6 +1,8 @@
 //! Evaluating plan after plan, as the page does while someone edits: a class that nothing
 //! it depends on has changed keeps its report from the last plan.
 
+use std::sync::Arc;
+
 use super::{check, evaluate_valid, Limits, Progress};
 use crate::engine::report::{ClassReport, Report};
 use crate::plan::{Plan, PlanErrors};
@@ -9,9 +11,10 @@ use crate::plan::{Plan, PlanErrors};
 /// evaluations) and in the second (recommendation, pins, advice).
 pub(super) type ClassSources = [Vec<String>; 2];
 
-/// One class's part of a report and the price sources it used.
+/// One class's part of a report (shared with the reports it is in) and the price sources it
+/// used.
 pub(super) struct ClassOutcome {
-    pub(super) report: ClassReport,
+    pub(super) report: Arc<ClassReport>,
     pub(super) sources: ClassSources,
 }
 

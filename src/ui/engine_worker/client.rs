@@ -49,7 +49,7 @@ pub(super) struct Client {
 /// A report arriving class by class.
 struct Reading {
     seq: u64,
-    classes: Vec<ClassReport>,
+    classes: Vec<Arc<ClassReport>>,
     /// Time spent reading it on the page so far (ms).
     read_ms: f64,
 }
@@ -162,9 +162,9 @@ impl Client {
         }
         let started = performance_now();
         match json {
-            Some(json) => reading
-                .classes
-                .push(serde_json::from_str(json).map_err(|e| format!("class {index}: {e}"))?),
+            Some(json) => reading.classes.push(Arc::new(
+                serde_json::from_str(json).map_err(|e| format!("class {index}: {e}"))?,
+            )),
             None => {
                 let held = self
                     .held

@@ -5,6 +5,7 @@
 //! buffer each class into its `Content` tree, src/engine/report/json_form.rs).
 
 use std::cell::RefCell;
+use std::sync::Arc;
 
 use wasm_bindgen::prelude::*;
 
@@ -16,7 +17,7 @@ thread_local! {
     /// The classes of the last report this worker delivered, with its request's sequence
     /// number: a class equal to its counterpart there is sent as `null` to a page that holds
     /// that report (it said so: `base`), which reuses its own copy instead of reading JSON.
-    static DELIVERED: RefCell<Option<(f64, Vec<ClassReport>)>> = const { RefCell::new(None) };
+    static DELIVERED: RefCell<Option<(f64, Vec<Arc<ClassReport>>)>> = const { RefCell::new(None) };
 }
 
 #[wasm_bindgen]
@@ -72,7 +73,11 @@ pub fn engine_evaluate(
         .filter(|(sent, _)| deliver.is_some() && Some(*sent) == base);
     for (index, class) in report.classes.iter().enumerate() {
         let began = performance_now();
-        let unchanged = held.as_ref().and_then(|(_, old)| old.get(index)) == Some(class);
+        // A class the engine reused is the very one delivered: no need to compare it field by field.
+        let unchanged = held
+            .as_ref()
+            .and_then(|(_, old)| old.get(index))
+            .is_some_and(|old| Arc::ptr_eq(old, class) || old == class);
         let json: JsValue = if unchanged {
             JsValue::NULL
         } else {

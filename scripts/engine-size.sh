@@ -2,7 +2,7 @@
 # How much of the download the engine alone is: builds, under target/engine-size/, a wasm that
 # exports one function (plan JSON in, report JSON out: plan parsing, `engine::evaluate`, the
 # report's serde) from this crate, the way the app's wasm is built (opt-level "z", LTO,
-# wasm-bindgen, wasm-opt -Oz), and prints its raw and gzip -9 size, code and data apart.
+# wasm-bindgen, wasm-opt -Oz), and prints its raw, gzip -9 and brotli size, code and data apart.
 # Nothing of the page (views, charts, exports, share links) is in it: a lower bound for any
 # build that evaluates plans in the browser. `make engine-size`; the first build takes minutes.
 set -euo pipefail
@@ -57,7 +57,11 @@ wasm-bindgen --target web --no-typescript --out-dir "$probe/out" \
   --enable-reference-types --enable-sign-ext --enable-mutable-globals \
   "$probe/out/engine_size_bg.wasm" -o "$probe/out/engine.wasm"
 wasm="$probe/out/engine.wasm"
-printf 'engine alone: wasm %d bytes, gzip -9 %d bytes\n' "$(stat -c %s "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)"
+# Brotli at quality 11, as scripts/precompress.mjs writes the .br copies a host would send.
+brotli=$(node -e "const z = require('node:zlib'); const b = require('node:fs').readFileSync(process.argv[1]);
+  console.log(z.brotliCompressSync(b, { params: { [z.constants.BROTLI_PARAM_QUALITY]: 11 } }).length)" "$wasm")
+printf 'engine alone: wasm %d bytes, gzip -9 %d bytes, brotli %d bytes\n' \
+  "$(stat -c %s "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)" "$brotli"
 if command -v twiggy >/dev/null; then
   twiggy top -n 1000000 --format csv "$wasm" | awk -F, 'NR > 1 {
     kind = ($1 ~ /^"?data\[/) ? "data" : (($1 ~ /^"?code\[/) ? "code" : "other")

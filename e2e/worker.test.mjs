@@ -51,8 +51,10 @@ async function fresh({ worker = true } = {}) {
 
 /** Waits until all 16 classes are shown and no evaluation is pending. */
 async function settled(page) {
+  // aria-busy says the worker is evaluating from the request on; the status line shows only
+  // once that has lasted 100 ms.
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="posture-"]').length === n
-    && !document.querySelector('[data-testid="evaluation-progress"]')?.textContent, CLASSES, { timeout: 120_000 });
+    && document.querySelector('#results')?.getAttribute('aria-busy') === 'false', CLASSES, { timeout: 120_000 });
 }
 
 /** The largest plan's share link, made by the app itself (once). */
@@ -277,7 +279,7 @@ test('an edit of one class: the worker resends only the classes that changed, an
     await settled(planner.page);
     await planner.testid('class-editor-0').evaluate((d) => { d.open = true; });
     await planner.testid('class-0-rpo_s').fill('7');
-    await planner.page.waitForFunction(() => !document.querySelector('[data-testid="evaluation-progress"]')?.textContent);
+    await planner.page.waitForFunction(() => document.querySelector('#results')?.getAttribute('aria-busy') === 'false');
     await settled(planner.page);
     reports[worker] = await planner.downloaded('download-report');
     if (worker) {

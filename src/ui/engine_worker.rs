@@ -45,6 +45,14 @@ fn evaluate_reusing(plan: &Plan, progress: &mut dyn FnMut(Progress)) -> Result<R
     EVALUATOR.with_borrow_mut(|engine| engine.evaluate(plan, progress))
 }
 
+/// How long the worker's evaluation of the plan on screen runs before the page says so (the
+/// status line, the previous results dimmed), ms. After an edit the worker usually answers
+/// sooner, and a line that comes and goes within a frame or two would only move the results
+/// down and back (two layouts and repaints of the whole column). 100 ms: about where a wait
+/// starts to be noticed (Card, Robertson and Mackinlay, "The information visualizer", CHI
+/// 1991); public/engine-worker.js sends its progress at most as often.
+pub const SHOW_WAIT_AFTER_MS: u32 = 100;
+
 /// Where a plan's outcome comes from.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Route {
@@ -62,6 +70,11 @@ pub struct Engine {
     delivered: RwSignal<Option<Arc<Report>>>,
     /// While the worker evaluates the plan on screen: how far it is.
     pub progress: RwSignal<Option<Progress>>,
+    /// The current wait (requests with no report shown between them) has lasted
+    /// [`SHOW_WAIT_AFTER_MS`]: the page shows it.
+    waited: RwSignal<bool>,
+    /// Which wait that is: a timer from an earlier one does nothing.
+    waits: StoredValue<u64>,
     /// False once the worker failed or where there is none: every plan is evaluated on the page.
     usable: RwSignal<bool>,
     /// The worker's wasm is up: see [`Engine::started`].
@@ -77,6 +90,8 @@ impl Engine {
         Engine {
             delivered: RwSignal::new(None),
             progress: RwSignal::new(None),
+            waited: RwSignal::new(false),
+            waits: StoredValue::new(0),
             usable: RwSignal::new(has_worker),
             up: RwSignal::new(false),
         }
@@ -130,6 +145,12 @@ impl Engine {
         self.progress.with(Option::is_some)
     }
 
+    /// How far the worker is, once the wait has lasted [`SHOW_WAIT_AFTER_MS`] (the status line
+    /// and the dimmed results); `None` before and when not updating.
+    pub fn shown_progress(&self) -> Option<Progress> {
+        self.progress.get().filter(|_| self.waited.get())
+    }
+
     /// Sends `plan` to the worker (starting it the first time); it replaces any plan still
     /// waiting there.
     pub fn request(&self, plan: &Plan) {
@@ -154,8 +175,28 @@ impl Engine {
             return self.fail(&e);
         }
         self.delivered.set(None);
+        let starts_a_wait = self.progress.with_untracked(Option::is_none);
         let classes = plan.data_classes.len();
         self.progress.set(Some(Progress { done: 0, classes }));
+        if starts_a_wait {
+            self.show_wait_later();
+        }
+    }
+
+    /// Shows the wait that starts now once it has lasted [`SHOW_WAIT_AFTER_MS`], if it has.
+    fn show_wait_later(&self) {
+        if self.waited.get_untracked() {
+            self.waited.set(false);
+        }
+        let wait = self.waits.get_value() + 1;
+        self.waits.set_value(wait);
+        let engine = *self;
+        gloo::timers::callback::Timeout::new(SHOW_WAIT_AFTER_MS, move || {
+            if engine.waits.get_value() == wait && engine.progress.with_untracked(Option::is_some) {
+                engine.waited.set(true);
+            }
+        })
+        .forget();
     }
 
     /// The plan on screen is evaluated on the page: drop what the worker is doing for it.

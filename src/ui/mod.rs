@@ -284,10 +284,10 @@ pub fn App() -> impl IntoView {
                 </AfterFirstPaint>
             </div>
             <div class="results-col" id="results" tabindex="-1"
-                class:updating=move || engine.updating() aria-busy=move || engine.updating().to_string()>
+                class:updating=move || engine.shown_progress().is_some() aria-busy=move || engine.updating().to_string()>
                 <toolbar::Toolbar editor report=current_report notice saved />
                 <p class="evaluation-progress" role="status" data-testid="evaluation-progress">
-                    {move || engine.progress.get().map(|p| crate::present::progress::evaluation_progress(p.done, p.classes))}
+                    {move || engine.shown_progress().map(|p| crate::present::progress::evaluation_progress(p.done, p.classes))}
                 </p>
                 // An empty list: no report yet, the worker is evaluating (the line above says so).
                 {move || outcome.with(|o| o.as_ref().err().filter(|e| !e.0.is_empty()).cloned()).map(|errors| view! {

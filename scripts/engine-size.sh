@@ -8,6 +8,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 probe="$root/target/engine-size"
+# The app's own pin (the probe is its own package, so it cannot inherit it).
+wasm_bindgen=$(sed -n 's/^wasm-bindgen = "\(=[0-9.]*\)"$/\1/p' "$root/Cargo.toml")
+[ -n "$wasm_bindgen" ] || { echo "no wasm-bindgen pin in Cargo.toml" >&2; exit 1; }
 mkdir -p "$probe/src"
 cat > "$probe/Cargo.toml" <<TOML
 [package]
@@ -22,8 +25,9 @@ crate-type = ["cdylib"]
 [dependencies]
 meridian = { path = "$root" }
 serde_json = { version = "1", features = ["float_roundtrip"] }
-wasm-bindgen = "=0.2.130"
+wasm-bindgen = "$wasm_bindgen"
 
+# Cargo.toml's wasm-release profile, which a separate package cannot inherit.
 [profile.release]
 opt-level = "z"
 lto = true

@@ -152,8 +152,10 @@ impl Engine {
     }
 
     /// Sends `plan` to the worker (starting it the first time); it replaces any plan still
-    /// waiting there.
-    pub fn request(&self, plan: &Plan) {
+    /// waiting there. `over_results`: a report is on screen, and stays there while the worker
+    /// evaluates (the wait is shown only once it has lasted [`SHOW_WAIT_AFTER_MS`]); without
+    /// one, the status line is all the results column has, and shows at once.
+    pub fn request(&self, plan: &Plan, over_results: bool) {
         let json = match serde_json::to_string(plan) {
             Ok(json) => json,
             Err(e) => return self.fail(&format!("the plan could not be sent: {e}")),
@@ -179,17 +181,21 @@ impl Engine {
         let classes = plan.data_classes.len();
         self.progress.set(Some(Progress { done: 0, classes }));
         if starts_a_wait {
-            self.show_wait_later();
+            self.show_wait(over_results);
         }
     }
 
-    /// Shows the wait that starts now once it has lasted [`SHOW_WAIT_AFTER_MS`], if it has.
-    fn show_wait_later(&self) {
-        if self.waited.get_untracked() {
-            self.waited.set(false);
-        }
+    /// Shows the wait that starts now: at once, or `later` once it has lasted
+    /// [`SHOW_WAIT_AFTER_MS`], if it has.
+    fn show_wait(&self, later: bool) {
         let wait = self.waits.get_value() + 1;
         self.waits.set_value(wait);
+        if self.waited.get_untracked() == later {
+            self.waited.set(!later);
+        }
+        if !later {
+            return;
+        }
         let engine = *self;
         gloo::timers::callback::Timeout::new(SHOW_WAIT_AFTER_MS, move || {
             if engine.waits.get_value() == wait && engine.progress.with_untracked(Option::is_some) {

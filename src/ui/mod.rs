@@ -195,7 +195,7 @@ pub fn App() -> impl IntoView {
     // after it (effects run only once the view is mounted).
     let sent_at_start = to_worker();
     if sent_at_start {
-        plan.with_untracked(|p| engine.request(p));
+        plan.with_untracked(|p| engine.request(p, false));
     }
     // ...and the page is built once the worker runs: its script waits for an idle main thread,
     // which the first render of such a plan would keep busy for half a second.
@@ -207,17 +207,6 @@ pub fn App() -> impl IntoView {
         .forget();
     }
     let built = Memo::new(move |_| waited.get() || engine.started());
-    Effect::new(move |ran: Option<()>| {
-        if to_worker() {
-            plan.with(|p| {
-                if ran.is_some() || !sent_at_start {
-                    engine.request(p)
-                }
-            });
-        } else {
-            engine.cancel();
-        }
-    });
     // `route` already compared the page's reports by value; a report is new when its `Arc` is.
     let outcome: Memo<Result<Arc<Report>, PlanErrors>> = Memo::new_with_compare(
         move |previous| route.with(|r| engine.outcome(r, previous)),
@@ -226,6 +215,18 @@ pub fn App() -> impl IntoView {
             (a, b) => a != b,
         },
     );
+    Effect::new(move |ran: Option<()>| {
+        if to_worker() {
+            let over_results = outcome.with_untracked(Result::is_ok);
+            plan.with(|p| {
+                if ran.is_some() || !sent_at_start {
+                    engine.request(p, over_results)
+                }
+            });
+        } else {
+            engine.cancel();
+        }
+    });
     let problems = Signal::derive(move || {
         outcome.with(|o| match o {
             Ok(_) => Vec::new(),
